@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using OrderPlatform.Hosting.Model;
+using OrderPlatform.Hosting.Processes;
+
+namespace OrderPlatform.Hosting.Infrastructure;
+
+/// <summary>
+/// RabbitMQ with the management plugin, bound to 127.0.0.1: from the local <c>rabbitmq-server</c> with a
+/// private node name, data directory, Erlang port mapper and ports (so it never meets the machine's own
+/// node), or as a container. Ports are kept across a stop and start, so clients reconnect by themselves.
+/// </summary>
+public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithConnectionString
+{
+    private const string User = "guest";
+    private const string Secret = "guest"; // RabbitMQ lets guest in from loopback only.
+    private ChildProcess? process;
+    private string? containerName;
+    private string? directory;
+    private int epmdPort;
+    private int distributionPort;
+
+    public int AmqpPort { get; private set; }
+    public int ManagementPort { get; private set; }
+    public override int? ProcessId => process?.Id;
+    public Resource Owner => this;
+
+    public string ConnectionString => ConnectionStringFor("/");
+
+    public string ConnectionStringFor(string virtualHost) =>
+        $"amqp://{User}:{Secret}@127.0.0.1:{AmqpPort}/{Uri.EscapeDataString(virtualHost)}";
+
+    public Uri ManagementAddress => new($"http://127.0.0.1:{ManagementPort}/");
+
+    public override IReadOnlyDictionary<string, Uri> Endpoints => AmqpPort == 0
+        ? base.Endpoints
+        : new Dictionary<string, Uri> { ["amqp"] = new($"amqp://127.0.0.1:{AmqpPort}"), ["management"] = ManagementAddress };
+
+    protected internal override async Task StartAsync(HostingContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        State = ResourceState.Starting;
+        if (AmqpPort == 0)
+        {
+            (AmqpPort, ManagementPort, epmdPort, distributionPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        }
+
+        if (context.Options.UseContainers)
+        {
+            containerName = $"orderplatform-{context.InstanceId}-{Name}";
+            process = ContainerCommands.Start(ContainerCommands.RabbitMq(containerName, AmqpPort, ManagementPort), Log);
+        }
+        else
+        {
+            directory = Directory.CreateDirectory(Path.Combine(context.StateDirectory, Name)).FullName;
+            WriteConfiguration(directory);
+            process = ChildProcess.Start(LocalBinaries.RabbitMqServer(), [], LocalEnvironment(context), directory, Log);
+        }
+
+        StartedAt = DateTimeOffset.UtcNow;
+        await WaitUntilAnswersAsync(context.Options.StartTimeout, cancellationToken);
+        MarkReady();
+    }
+
+    private void WriteConfiguration(string home)
+    {
+        File.WriteAllText(Path.Combine(home, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
+            listeners.tcp.default = 127.0.0.1:{AmqpPort}
+            management.tcp.ip = 127.0.0.1
+            management.tcp.port = {ManagementPort}
+            loopback_users.guest = true
+            """));
+        File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[rabbitmq_management].\n");
+    }
+
+    private Dictionary<string, string> LocalEnvironment(HostingContext context) => new()
+    {
+        [HostingContext.InstanceVariable] = context.InstanceId,
+        // HOME holds the Erlang cookie: a private one per node.
+        ["HOME"] = directory!,
+        ["RABBITMQ_NODENAME"] = $"orderplatform-{context.InstanceId}@localhost",
+        ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory!, "rabbitmq.conf"),
+        ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory!, "enabled_plugins"),
+        ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory!, "mnesia"),
+        ["RABBITMQ_LOG_BASE"] = Path.Combine(directory!, "log"),
+        ["RABBITMQ_PID_FILE"] = Path.Combine(directory!, "rabbitmq.pid"),
+        ["RABBITMQ_LOGS"] = "-",
+        ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture),
+        ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+    };
+
+    private async Task WaitUntilAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var management = ManagementClient();
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            if (process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"rabbitmq-server exited with code {process.ExitCode}; see its log.");
+            }
+
+            try
+            {
+                using var response = await management.GetAsync(new Uri("api/overview", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode && FreePort.IsListening(AmqpPort))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not up yet.
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"RabbitMQ did not answer within {timeout}.");
+            }
+
+            await Task.Delay(300, cancellationToken);
+        }
+    }
+
+    /// <summary>A virtual host that guest may use: tests give one to each test class.</summary>
+    public async Task CreateVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)
+    {
+        using var management = ManagementClient();
+        var escaped = Uri.EscapeDataString(virtualHost);
+        using var created = await management.PutAsync(new Uri($"api/vhosts/{escaped}", UriKind.Relative), null, cancellationToken);
+        created.EnsureSuccessStatusCode();
+        using var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        using var granted = await management.PutAsync(new Uri($"api/permissions/{escaped}/{User}", UriKind.Relative), permissions, cancellationToken);
+        granted.EnsureSuccessStatusCode();
+    }
+
+    public HttpClient ManagementClient()
+    {
+        var client = new HttpClient { BaseAddress = ManagementAddress, Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"{User}:{Secret}")));
+        return client;
+    }
+
+    protected internal override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        State = ResourceState.Stopping;
+        if (containerName is not null)
+        {
+            await ContainerCommands.StopAsync(containerName, cancellationToken);
+        }
+
+        // rabbitmq-server stops the node cleanly on SIGTERM.
+        await process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
+        process.Dispose();
+        process = null;
+        if (containerName is null)
+        {
+            // The node's private Erlang port mapper outlives it unless told to go.
+            var epmd = new Dictionary<string, string> { ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture) };
+            await CommandLine.RunAsync(LocalBinaries.Epmd(), ["-kill"], epmd, TimeSpan.FromSeconds(10), cancellationToken);
+        }
+
+        State = ResourceState.Stopped;
+    }
+}

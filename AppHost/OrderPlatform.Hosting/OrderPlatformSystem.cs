@@ -1,0 +1,33 @@
+using OrderPlatform.Hosting.Model;
+
+namespace OrderPlatform.Hosting;
+
+/// <summary>The whole platform, declared once: the AppHost runs it, the end-to-end tests start it.</summary>
+public static class OrderPlatformSystem
+{
+    public static readonly string[] Services = ["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts"];
+
+    public static DistributedApplication Build(AppHostOptions options)
+    {
+        var builder = new DistributedApplicationBuilder(options);
+
+        var postgres = builder.AddPostgres("postgres");
+        var messaging = builder.AddRabbitMQ("messaging");
+        var sandboxes = builder.AddProject("sandboxes", "OrderPlatform.Sandboxes", options.SandboxesPort);
+        var gateway = builder.AddProject("gateway", "OrderPlatform.Gateway", options.GatewayPort);
+
+        foreach (var name in Services)
+        {
+            var service = builder.AddProject(name, ProjectName(name))
+                .WithReference(postgres.AddDatabase($"{name}db"))
+                .WithReference(messaging)
+                .WithReference(sandboxes)
+                .WaitFor(sandboxes);
+            gateway.WithReference(service).WaitFor(service);
+        }
+
+        return builder.Build();
+    }
+
+    private static string ProjectName(string service) => "OrderPlatform." + char.ToUpperInvariant(service[0]) + service[1..];
+}

@@ -1,0 +1,48 @@
+using Marten;
+using JasperFx;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using OrderPlatform.ServiceDefaults.Persistence;
+
+namespace OrderPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// A consumer that changes state at most once per message: it records the message id in the inbox in
+/// the same Marten transaction as its state change, and a redelivered message changes nothing.
+/// </summary>
+public abstract partial class IdempotentConsumer<TMessage>(IDocumentStore store, TimeProvider time, ILogger logger)
+    : IConsumer<TMessage> where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
+        var inboxId = $"{GetType().Name}/{messageId:N}";
+        var cancellationToken = context.CancellationToken;
+
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<ProcessedMessage>(inboxId, cancellationToken) is not null)
+        {
+            LogDuplicate(typeof(TMessage).Name, messageId);
+            return;
+        }
+
+        await HandleAsync(context.Message, session, cancellationToken);
+        session.Insert(new ProcessedMessage(inboxId, time.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // The same message was handled concurrently and committed first; this transaction rolled back.
+            LogDuplicate(typeof(TMessage).Name, messageId);
+        }
+    }
+
+    /// <summary>Stage the state change on the session; the base class commits it with the inbox row.</summary>
+    protected abstract Task HandleAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} {MessageId} was already handled; skipped")]
+    private partial void LogDuplicate(string messageType, Guid messageId);
+}

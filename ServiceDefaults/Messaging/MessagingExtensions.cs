@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace OrderPlatform.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ from the <c>messaging</c> connection string
+    /// (<c>amqp://user:password@host:port/vhost</c>). Queues are prefixed with the service name, so two
+    /// services consuming the same event each get their own copy. Bounded retry with backoff, then
+    /// MassTransit's <c>_error</c> queue. The bus's health check makes the service not ready while
+    /// RabbitMQ does not answer.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is required (the AppHost sets ConnectionStrings__{ConnectionName}).");
+        }
+
+        var broker = BrokerAddress.Parse(connectionString);
+        var serviceName = ServiceIdentity.NameOf(builder.Environment);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.UserName);
+                    host.Password(broker.Password);
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 5,
+                    minInterval: TimeSpan.FromMilliseconds(200),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(500)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        // Start without waiting for RabbitMQ: the service comes up not ready and the bus keeps trying.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = false);
+        return builder;
+    }
+}

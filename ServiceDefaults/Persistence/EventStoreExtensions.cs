@@ -1,0 +1,45 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OrderPlatform.ServiceDefaults.Health;
+
+namespace OrderPlatform.ServiceDefaults.Persistence;
+
+public static class EventStoreExtensions
+{
+    /// <summary>
+    /// Marten on the service's own database (connection string <c>{service}db</c>), with the outbox
+    /// relay running in the async daemon (Solo: see DESIGN.md, Marten shim) and the inbox table.
+    /// The service is ready only when this database answers.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventStore(this IHostApplicationBuilder builder, Action<StoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionName = ServiceIdentity.NameOf(builder.Environment) + "db";
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is required (the AppHost sets ConnectionStrings__{connectionName}).");
+        }
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        builder.Services.AddMarten(options =>
+            {
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Listeners.Add(new TraceContextListener());
+                options.Schema.For<ProcessedMessage>();
+                configure?.Invoke(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton)
+            .ApplyAllDatabaseChangesOnStartup();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using Marten;
+
+namespace OrderPlatform.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Stamps appended events with the current trace, so that the outbox relay can publish them as part
+/// of the request that caused them and one order reads as one trace across services.
+/// </summary>
+internal sealed class TraceContextListener : DocumentSessionListenerBase
+{
+    public const string Header = "traceparent";
+
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        if (Activity.Current?.Id is { } traceParent)
+        {
+            session.SetHeader(Header, traceParent);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,25 @@
+using OrderPlatform.Gateway;
+using OrderPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var gateway = GatewayRoutes.From(builder.Configuration);
+builder.Services.AddReverseProxy().LoadFromMemory(gateway.Routes, gateway.Clusters);
+
+var health = builder.Services.AddHealthChecks();
+foreach (var (name, address) in gateway.Services)
+{
+    health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+        name,
+        _ => new DownstreamHealthCheck(address),
+        failureStatus: null,
+        tags: [ServiceDefaultsExtensions.ReadyTag],
+        timeout: TimeSpan.FromSeconds(5)));
+}
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+await app.RunAsync();

@@ -1,0 +1,16 @@
+using OrderPlatform.Notification.Features.OrderNotifications;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddEventStore();
+builder.AddMessaging(bus => bus.AddConsumer<OrderPlacedConsumer>());
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+app.MapGroup("/api/notifications").WithTags("Notifications").MapNotificationLog();
+
+await app.RunAsync();

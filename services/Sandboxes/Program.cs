@@ -1,0 +1,11 @@
+using OrderPlatform.ServiceDefaults;
+
+// Stands in for the PSP, the carriers and the SMTP/SMS providers; each arrives with the issue that
+// needs it (Payment, Shipping, Notification). It keeps everything in memory: no database, no bus.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+await app.RunAsync();
