@@ -21,6 +21,7 @@ await system.RunAsync(started =>
           dashboard  {started.DashboardAddress}
           sandboxes  {sandboxes.HttpAddress}
           data       {started.StateDirectory}
+          instance   {started.InstanceId}
         Ctrl-C stops everything.
 
         """);

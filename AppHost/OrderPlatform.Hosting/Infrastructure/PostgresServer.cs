@@ -17,13 +17,14 @@ public sealed class PostgresServer(string name) : Resource(name)
     private ChildProcess? process;
     private string? containerName;
 
-    public int Port { get; private set; }
+    /// <summary>Chosen when declared, so connection strings are known before anything starts.</summary>
+    public int Port { get; } = FreePort.Next();
     public string Password { get; private set; } = "";
     public IReadOnlyList<PostgresDatabase> Databases => databases;
     public override int? ProcessId => process?.Id;
 
     public override IReadOnlyDictionary<string, Uri> Endpoints =>
-        Port == 0 ? base.Endpoints : new Dictionary<string, Uri> { ["tcp"] = new($"tcp://127.0.0.1:{Port}") };
+        new Dictionary<string, Uri> { ["tcp"] = new($"tcp://127.0.0.1:{Port}") };
 
     public PostgresDatabase AddDatabase(string databaseName)
     {
@@ -44,7 +45,6 @@ public sealed class PostgresServer(string name) : Resource(name)
         State = ResourceState.Starting;
         var directory = Directory.CreateDirectory(Path.Combine(context.StateDirectory, Name)).FullName;
         Password = ReadOrCreatePassword(Path.Combine(directory, "password"));
-        Port = FreePort.Next();
 
         if (context.Options.UseContainers)
         {
@@ -60,7 +60,7 @@ public sealed class PostgresServer(string name) : Resource(name)
         await WaitUntilAnswersAsync(context.Options.StartTimeout, cancellationToken);
         foreach (var database in databases)
         {
-            await CreateDatabaseIfMissingAsync(database.Name, cancellationToken);
+            await PostgresAdmin.CreateDatabaseIfMissingAsync(ConnectionStringFor("postgres"), database.Name, cancellationToken);
         }
 
         MarkReady();
@@ -127,21 +127,6 @@ public sealed class PostgresServer(string name) : Resource(name)
             {
                 await Task.Delay(200, cancellationToken);
             }
-        }
-    }
-
-    /// <summary>Creates a database if it is not there yet (tests make one per test class).</summary>
-    public async Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            // Identifiers cannot be parameters; the name is quoted.
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using OrderPlatform.Hosting.Model;
 using OrderPlatform.Hosting.Processes;
 
@@ -18,11 +16,13 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
     private ChildProcess? process;
     private string? containerName;
     private string? directory;
-    private int epmdPort;
-    private int distributionPort;
+    private bool ephemeral;
+    // Chosen when declared and kept across a stop and start, so clients reconnect by themselves.
+    private readonly int epmdPort = FreePort.Next();
+    private readonly int distributionPort = FreePort.Next();
 
-    public int AmqpPort { get; private set; }
-    public int ManagementPort { get; private set; }
+    public int AmqpPort { get; } = FreePort.Next();
+    public int ManagementPort { get; } = FreePort.Next();
     public override int? ProcessId => process?.Id;
     public Resource Owner => this;
 
@@ -33,19 +33,13 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
 
     public Uri ManagementAddress => new($"http://127.0.0.1:{ManagementPort}/");
 
-    public override IReadOnlyDictionary<string, Uri> Endpoints => AmqpPort == 0
-        ? base.Endpoints
-        : new Dictionary<string, Uri> { ["amqp"] = new($"amqp://127.0.0.1:{AmqpPort}"), ["management"] = ManagementAddress };
+    public override IReadOnlyDictionary<string, Uri> Endpoints => new Dictionary<string, Uri> { ["amqp"] = new($"amqp://127.0.0.1:{AmqpPort}"), ["management"] = ManagementAddress };
 
     protected internal override async Task StartAsync(HostingContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         State = ResourceState.Starting;
-        if (AmqpPort == 0)
-        {
-            (AmqpPort, ManagementPort, epmdPort, distributionPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
-        }
-
+        ephemeral = context.Options.StateDirectory is null;
         if (context.Options.UseContainers)
         {
             containerName = $"orderplatform-{context.InstanceId}-{Name}";
@@ -124,25 +118,10 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
         }
     }
 
-    /// <summary>A virtual host that guest may use: tests give one to each test class.</summary>
-    public async Task CreateVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)
-    {
-        using var management = ManagementClient();
-        var escaped = Uri.EscapeDataString(virtualHost);
-        using var created = await management.PutAsync(new Uri($"api/vhosts/{escaped}", UriKind.Relative), null, cancellationToken);
-        created.EnsureSuccessStatusCode();
-        using var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
-        using var granted = await management.PutAsync(new Uri($"api/permissions/{escaped}/{User}", UriKind.Relative), permissions, cancellationToken);
-        granted.EnsureSuccessStatusCode();
-    }
+    public const string UserName = User;
+    public const string Password = Secret;
 
-    public HttpClient ManagementClient()
-    {
-        var client = new HttpClient { BaseAddress = ManagementAddress, Timeout = TimeSpan.FromSeconds(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"{User}:{Secret}")));
-        return client;
-    }
+    public HttpClient ManagementClient() => RabbitMqAdmin.Client(ManagementAddress, User, Secret);
 
     protected internal override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -157,8 +136,24 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
             await ContainerCommands.StopAsync(containerName, cancellationToken);
         }
 
-        // rabbitmq-server stops the node cleanly on SIGTERM.
-        await process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
+        if (ephemeral)
+        {
+            // Throw-away data (tests): a clean shutdown takes seconds and keeps nothing worth keeping.
+            // The node's own pid file names the Erlang VM: kill it first, directly, then the script.
+            if (directory is not null && File.Exists(Path.Combine(directory, "rabbitmq.pid"))
+                && int.TryParse(File.ReadAllText(Path.Combine(directory, "rabbitmq.pid")).Trim(), out var node))
+            {
+                Signals.Send(node, Signals.SigKill);
+            }
+
+            process.Kill();
+        }
+        else
+        {
+            // rabbitmq-server stops the node cleanly on SIGTERM.
+            await process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
+        }
+
         process.Dispose();
         process = null;
         if (containerName is null)

@@ -114,6 +114,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             await dashboard.DisposeAsync();
         }
 
+        // Whatever a child left running after a clean stop (a daemon it spawned) goes too.
+        ProcessSweep.KillAll(HostingContext.InstanceVariable, InstanceId);
+
         if (ephemeral)
         {
             TryDelete(StateDirectory);

@@ -36,6 +36,9 @@ public sealed class ProjectResource : Resource
     public override int? ProcessId => process is { HasExited: false } running ? running.Id : null;
     public override IReadOnlyDictionary<string, Uri> Endpoints => new Dictionary<string, Uri> { ["http"] = HttpAddress };
 
+    /// <summary>Variables whose values the dashboard masks (connection strings carry passwords).</summary>
+    public IReadOnlyCollection<string> SecretVariableNames => secretVariables;
+
     public override IReadOnlyDictionary<string, string> DisplayEnvironment => context is null
         ? new Dictionary<string, string>()
         : BuildEnvironment(context).ToDictionary(

@@ -1,0 +1,52 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.ServiceDefaults.Persistence;
+
+namespace OrderPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A service host as every OrderPlatform service builds it (the event store with its outbox relay, the
+/// bus with its inbox consumers), on a test class's own database and virtual host.
+/// </summary>
+public sealed class TestService : IAsyncDisposable
+{
+    private const string ApplicationName = "OrderPlatform.Testservice";
+
+    private TestService(IHost host) => Host = host;
+
+    public IHost Host { get; }
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<TestService> StartAsync(string database, string messaging, Action<IBusRegistrationConfigurator> consumers,
+        Action<Marten.StoreOptions>? store = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = ApplicationName,
+            EnvironmentName = Environments.Development,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:testservicedb"] = database,
+            ["ConnectionStrings:messaging"] = messaging,
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks();
+        builder.AddEventStore(store);
+        builder.AddMessaging(consumers);
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TestService(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrderPlatform.Contracts;
+using OrderPlatform.Hosting.Infrastructure;
+using OrderPlatform.Hosting.Model;
+using OrderPlatform.IntegrationTests.Infrastructure;
+
+namespace OrderPlatform.IntegrationTests.Messaging;
+
+/// <summary>
+/// Events appended with a state change are published after commit, at least once, even when RabbitMQ
+/// is down at the time. This class stops and starts a broker of its own, so the others never notice.
+/// </summary>
+public sealed class OutboxRelayTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private RabbitMqServer broker = null!;
+    private HostingContext brokerContext = null!;
+    private TestService service = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        (broker, brokerContext) = await LocalInfrastructure.StartOwnRabbitMqAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("outbox")),
+            broker.ConnectionString,
+            bus => bus.AddConsumer<OrderPlacedRecorder>(),
+            OrderPlacedRecorder.Storage);
+        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await service.DisposeAsync();
+        await broker.StopAsync(CancellationToken.None);
+        Directory.Delete(brokerContext.StateDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_appended_event_is_published_after_commit_with_the_event_id_as_message_id()
+    {
+        var order = await AppendOrderPlacedAsync();
+
+        var recorded = await Eventually.GetAsync(() => RecordedAsync(order.OrderId), Patience, "the relayed OrderPlaced to be consumed");
+        Assert.Equal(1, recorded.TimesHandled);
+    }
+
+    [Fact]
+    public async Task An_event_appended_while_RabbitMQ_is_down_is_delivered_when_it_is_back()
+    {
+        await broker.StopAsync(CancellationToken.None);
+        var health = service.Services.GetRequiredService<HealthCheckService>();
+        await Eventually.TrueAsync(async () => (await health.CheckHealthAsync()).Status != HealthStatus.Healthy, Patience,
+            "the service to report not ready while RabbitMQ is down");
+
+        var order = await AppendOrderPlacedAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the relay tries, fails and waits
+        Assert.Null(await RecordedAsync(order.OrderId));
+
+        await broker.StartAsync(brokerContext, CancellationToken.None);
+
+        var recorded = await Eventually.GetAsync(() => RecordedAsync(order.OrderId), Patience, "the OrderPlaced appended during the outage");
+        Assert.Equal(1, recorded.TimesHandled);
+        await Eventually.TrueAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy, Patience,
+            "the service to be ready again");
+    }
+
+    private async Task<OrderPlaced> AppendOrderPlacedAsync()
+    {
+        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TEST", [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
+        await using var session = service.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Events.StartStream(order.OrderId, order);
+        await session.SaveChangesAsync();
+        return order;
+    }
+
+    private async Task<RecordedOrder?> RecordedAsync(Guid orderId)
+    {
+        await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<RecordedOrder>(orderId);
+    }
+}
