@@ -1,3 +1,4 @@
+using OrderPlatform.Hosting;
 using OrderPlatform.Hosting.Infrastructure;
 using OrderPlatform.Hosting.Model;
 
@@ -43,33 +44,13 @@ internal static class CommandLineOptions
 
         return new AppHostOptions
         {
-            RepositoryRoot = RepositoryRoot(),
-            Configuration = BuildConfiguration,
+            RepositoryRoot = RepositoryLayout.FindRoot(),
+            Configuration = RepositoryLayout.BuildConfiguration,
             UseFixedPorts = !freePorts,
             StateDirectory = ephemeral ? null : stateDirectory,
             UseContainers = containers,
             ServiceSettings = new Dictionary<string, string> { ["Merchant__Preset"] = preset },
         };
-    }
-
-#if DEBUG
-    private const string BuildConfiguration = "debug";
-#else
-    private const string BuildConfiguration = "release";
-#endif
-
-    /// <summary>The folder holding OrderPlatform.sln, above this program's build output.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrderPlatform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrderPlatform.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>
@@ -78,6 +59,6 @@ internal static class CommandLineOptions
     /// </summary>
     private static string DefaultStateDirectory() => Environment.UserName == "root"
         ? Path.Combine("/var/tmp", "orderplatform", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(RepositoryRoot())))[..12].ToLowerInvariant())
-        : Path.Combine(RepositoryRoot(), ".data");
+            System.Text.Encoding.UTF8.GetBytes(RepositoryLayout.FindRoot())))[..12].ToLowerInvariant())
+        : Path.Combine(RepositoryLayout.FindRoot(), ".data");
 }

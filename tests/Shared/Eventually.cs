@@ -1,6 +1,6 @@
-namespace OrderPlatform.IntegrationTests.Infrastructure;
+namespace OrderPlatform.Tests;
 
-/// <summary>Waits for something asynchronous to become true, or fails saying what never happened.</summary>
+/// <summary>Waits for something the system does asynchronously, or fails saying what never happened.</summary>
 public static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
@@ -18,7 +18,7 @@ public static class Eventually
                 throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(150);
         }
     }
 

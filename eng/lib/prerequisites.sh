@@ -1,0 +1,35 @@
+# Sourced by eng/run and eng/test: installs what the platform needs on a fresh Debian machine,
+# once. Safe to run any number of times.
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" -eq 0 ]; then
+    echo "eng: apt-get update"
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  echo "eng: apt-get install $*"
+  # The packages' own services are not used (the AppHost runs private instances); policy-rc.d
+  # keeps apt from starting them where it could.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+install_prerequisites() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "eng: the .NET SDK 10 is required (dotnet on PATH)" >&2
+    return 1
+  fi
+  "$repo_root/eng/shims/pack"
+}
