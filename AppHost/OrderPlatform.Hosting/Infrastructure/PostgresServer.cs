@@ -10,18 +10,15 @@ namespace OrderPlatform.Hosting.Infrastructure;
 /// PostgreSQL with one database per service: from the local binaries (own data directory, free port,
 /// run as the <c>postgres</c> user when we are root, since PostgreSQL refuses root), or as a container.
 /// </summary>
-public sealed class PostgresServer(string name) : Resource(name)
+public sealed class PostgresServer(string name) : ServerResource(name)
 {
     private const string SuperUser = "postgres";
     private readonly List<PostgresDatabase> databases = [];
-    private ChildProcess? process;
-    private string? containerName;
 
     /// <summary>Chosen when declared, so connection strings are known before anything starts.</summary>
     public int Port { get; } = FreePort.Next();
     public string Password { get; private set; } = "";
     public IReadOnlyList<PostgresDatabase> Databases => databases;
-    public override int? ProcessId => process?.Id;
 
     public override IReadOnlyDictionary<string, Uri> Endpoints =>
         new Dictionary<string, Uri> { ["tcp"] = new($"tcp://127.0.0.1:{Port}") };
@@ -45,26 +42,17 @@ public sealed class PostgresServer(string name) : Resource(name)
         State = ResourceState.Starting;
         var directory = Directory.CreateDirectory(Path.Combine(context.StateDirectory, Name)).FullName;
         Password = ReadOrCreatePassword(Path.Combine(directory, "password"));
-
-        if (context.Options.UseContainers)
-        {
-            containerName = $"orderplatform-{context.InstanceId}-{Name}";
-            process = ContainerCommands.Start(ContainerCommands.Postgres(containerName, Port, Password), Log);
-        }
-        else
-        {
-            process = await StartLocalAsync(context, directory, cancellationToken);
-        }
-
-        StartedAt = DateTimeOffset.UtcNow;
-        await WaitUntilAnswersAsync(context.Options.StartTimeout, cancellationToken);
+        await RunAsync(context,
+            container => ContainerCommands.Postgres(container, Port, Password),
+            () => StartLocalAsync(context, directory, cancellationToken),
+            token => WaitUntilAnswersAsync(context.Options.StartTimeout, token),
+            cancellationToken);
         foreach (var database in databases)
         {
             await PostgresAdmin.CreateDatabaseIfMissingAsync(ConnectionStringFor("postgres"), database.Name, cancellationToken);
         }
 
         MarkReady();
-        _ = WatchForExitAsync();
     }
 
     private async Task<ChildProcess> StartLocalAsync(HostingContext context, string directory, CancellationToken cancellationToken)
@@ -112,11 +100,7 @@ public sealed class PostgresServer(string name) : Resource(name)
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
-            if (process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"postgres exited with code {process.ExitCode}; see its log.");
-            }
-
+            ThrowIfExited();
             try
             {
                 await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
@@ -130,39 +114,8 @@ public sealed class PostgresServer(string name) : Resource(name)
         }
     }
 
-    private async Task WatchForExitAsync()
-    {
-        if (process is null)
-        {
-            return;
-        }
-
-        await process.WaitForExitAsync(CancellationToken.None);
-        if (State is not (ResourceState.Stopping or ResourceState.Stopped))
-        {
-            State = ResourceState.Exited;
-            Log.Append($"postgres exited with code {process.ExitCode}");
-        }
-    }
-
-    protected internal override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (process is null)
-        {
-            return;
-        }
-
-        State = ResourceState.Stopping;
-        if (containerName is not null)
-        {
-            await ContainerCommands.StopAsync(containerName, cancellationToken);
-        }
-
-        // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
-        await process.StopAsync(Signals.SigInt, TimeSpan.FromSeconds(20));
-        process.Dispose();
-        State = ResourceState.Stopped;
-    }
+    // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
+    private protected override Task ShutdownAsync(ChildProcess server) => server.StopAsync(Signals.SigInt, TimeSpan.FromSeconds(20));
 
     private static string ReadOrCreatePassword(string path)
     {

@@ -9,12 +9,10 @@ namespace OrderPlatform.Hosting.Infrastructure;
 /// private node name, data directory, Erlang port mapper and ports (so it never meets the machine's own
 /// node), or as a container. Ports are kept across a stop and start, so clients reconnect by themselves.
 /// </summary>
-public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithConnectionString
+public sealed class RabbitMqServer(string name) : ServerResource(name), IResourceWithConnectionString
 {
     private const string User = "guest";
     private const string Secret = "guest"; // RabbitMQ lets guest in from loopback only.
-    private ChildProcess? process;
-    private string? containerName;
     private string? directory;
     private bool ephemeral;
     // Chosen when declared and kept across a stop and start, so clients reconnect by themselves.
@@ -23,7 +21,6 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
 
     public int AmqpPort { get; } = FreePort.Next();
     public int ManagementPort { get; } = FreePort.Next();
-    public override int? ProcessId => process?.Id;
     public Resource Owner => this;
 
     public string ConnectionString => ConnectionStringFor("/");
@@ -40,20 +37,16 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
         ArgumentNullException.ThrowIfNull(context);
         State = ResourceState.Starting;
         ephemeral = context.Options.StateDirectory is null;
-        if (context.Options.UseContainers)
-        {
-            containerName = $"orderplatform-{context.InstanceId}-{Name}";
-            process = ContainerCommands.Start(ContainerCommands.RabbitMq(containerName, AmqpPort, ManagementPort), Log);
-        }
-        else
-        {
-            directory = Directory.CreateDirectory(Path.Combine(context.StateDirectory, Name)).FullName;
-            WriteConfiguration(directory);
-            process = ChildProcess.Start(LocalBinaries.RabbitMqServer(), [], LocalEnvironment(context), directory, Log);
-        }
-
-        StartedAt = DateTimeOffset.UtcNow;
-        await WaitUntilAnswersAsync(context.Options.StartTimeout, cancellationToken);
+        await RunAsync(context,
+            container => ContainerCommands.RabbitMq(container, AmqpPort, ManagementPort),
+            () =>
+            {
+                directory = Directory.CreateDirectory(Path.Combine(context.StateDirectory, Name)).FullName;
+                WriteConfiguration(directory);
+                return Task.FromResult(ChildProcess.Start(LocalBinaries.RabbitMqServer(), [], LocalEnvironment(context), directory, Log));
+            },
+            token => WaitUntilAnswersAsync(context.Options.StartTimeout, token),
+            cancellationToken);
         MarkReady();
     }
 
@@ -91,11 +84,7 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
-            if (process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"rabbitmq-server exited with code {process.ExitCode}; see its log.");
-            }
-
+            ThrowIfExited();
             try
             {
                 using var response = await management.GetAsync(new Uri("api/overview", UriKind.Relative), cancellationToken);
@@ -123,19 +112,8 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
 
     public HttpClient ManagementClient() => RabbitMqAdmin.Client(ManagementAddress, User, Secret);
 
-    protected internal override async Task StopAsync(CancellationToken cancellationToken)
+    private protected override async Task ShutdownAsync(ChildProcess server)
     {
-        if (process is null)
-        {
-            return;
-        }
-
-        State = ResourceState.Stopping;
-        if (containerName is not null)
-        {
-            await ContainerCommands.StopAsync(containerName, cancellationToken);
-        }
-
         if (ephemeral)
         {
             // Throw-away data (tests): a clean shutdown takes seconds and keeps nothing worth keeping.
@@ -146,23 +124,22 @@ public sealed class RabbitMqServer(string name) : Resource(name), IResourceWithC
                 Signals.Send(node, Signals.SigKill);
             }
 
-            process.Kill();
+            server.Kill();
         }
         else
         {
             // rabbitmq-server stops the node cleanly on SIGTERM.
-            await process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
+            await server.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(30));
         }
+    }
 
-        process.Dispose();
-        process = null;
-        if (containerName is null)
+    protected override async Task AfterStopAsync(bool wasContainer, CancellationToken cancellationToken)
+    {
+        if (!wasContainer)
         {
             // The node's private Erlang port mapper outlives it unless told to go.
             var epmd = new Dictionary<string, string> { ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture) };
             await CommandLine.RunAsync(LocalBinaries.Epmd(), ["-kill"], epmd, TimeSpan.FromSeconds(10), cancellationToken);
         }
-
-        State = ResourceState.Stopped;
     }
 }
