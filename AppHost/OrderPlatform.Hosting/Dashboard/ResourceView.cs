@@ -17,7 +17,7 @@ internal sealed record ResourceView(
         resource.GetType().Name.Replace("Resource", "", StringComparison.Ordinal),
         resource.State.ToString(),
         resource.ProcessId,
-        resource.StartedAt is { } started && resource.ProcessId is not null ? Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds) : null,
+        resource.StartedAt is { } started && resource.ProcessId is not null ? Math.Round((TimeProvider.System.GetUtcNow() - started).TotalSeconds) : null,
         resource.RestartCount,
         resource.Endpoints,
         resource.DisplayEnvironment);

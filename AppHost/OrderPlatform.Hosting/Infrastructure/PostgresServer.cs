@@ -97,7 +97,7 @@ public sealed class PostgresServer(string name) : ServerResource(name)
 
     private async Task WaitUntilAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (true)
         {
             ThrowIfExited();
@@ -107,7 +107,7 @@ public sealed class PostgresServer(string name) : ServerResource(name)
                 await connection.OpenAsync(cancellationToken);
                 return;
             }
-            catch (NpgsqlException) when (DateTimeOffset.UtcNow < deadline)
+            catch (NpgsqlException) when (TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(200, cancellationToken);
             }

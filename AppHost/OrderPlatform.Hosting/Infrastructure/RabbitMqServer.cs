@@ -81,7 +81,7 @@ public sealed class RabbitMqServer(string name) : ServerResource(name), IResourc
     private async Task WaitUntilAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var management = ManagementClient();
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (true)
         {
             ThrowIfExited();
@@ -98,7 +98,7 @@ public sealed class RabbitMqServer(string name) : ServerResource(name), IResourc
                 // Not up yet.
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"RabbitMQ did not answer within {timeout}.");
             }

@@ -29,7 +29,7 @@ public abstract class ServerResource(string name) : Resource(name)
             process = await startLocal();
         }
 
-        StartedAt = DateTimeOffset.UtcNow;
+        StartedAt = TimeProvider.System.GetUtcNow();
         await waitUntilAnswers(cancellationToken);
         _ = WatchForExitAsync(process);
     }

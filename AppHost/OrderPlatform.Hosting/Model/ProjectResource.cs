@@ -141,12 +141,12 @@ public sealed class ProjectResource : Resource
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         process?.Dispose();
         process = ChildProcess.Start(dotnet, [assembly], BuildEnvironment(hosting), Path.GetDirectoryName(assembly)!, Log);
-        StartedAt = DateTimeOffset.UtcNow;
+        StartedAt = TimeProvider.System.GetUtcNow();
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (!await IsHealthyAsync(cancellationToken))
         {
             if (process is { HasExited: true })
@@ -154,7 +154,7 @@ public sealed class ProjectResource : Resource
                 throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready; see its log.");
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"{Name} was not healthy within {timeout}.");
             }
@@ -191,7 +191,7 @@ public sealed class ProjectResource : Resource
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var ranFor = DateTimeOffset.UtcNow - StartedAt.GetValueOrDefault();
+                var ranFor = TimeProvider.System.GetUtcNow() - StartedAt.GetValueOrDefault();
                 backoff = ranFor > StableAfter ? TimeSpan.FromSeconds(1) : backoff;
                 State = ResourceState.Restarting;
                 Log.Append(string.Create(CultureInfo.InvariantCulture, $"exited with code {process?.ExitCode}; restarting in {backoff.TotalSeconds:0}s"));
