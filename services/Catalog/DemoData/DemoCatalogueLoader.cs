@@ -1,0 +1,42 @@
+using Marten;
+using OrderPlatform.Catalog.Domain;
+
+namespace OrderPlatform.Catalog.DemoData;
+
+/// <summary>
+/// Loads the demo catalogue of the merchant's preset when the service starts in development
+/// (<c>Catalog:DemoData</c>). Documents have fixed ids and are stored by upsert, so starting again
+/// changes nothing; stock levels already there are left as they are.
+/// </summary>
+public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, ILogger<DemoCatalogueLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Catalog:DemoData", false))
+        {
+            return;
+        }
+
+        var preset = configuration["Merchant:Preset"] ?? "fashion-retail";
+        var (seller, products) = DemoCatalogues.For(preset);
+        await using var session = store.LightweightSession();
+        session.Store(seller);
+        session.Store(products.ToArray());
+        session.Store(DemoStores.All.ToArray());
+        var skus = products.SelectMany(product => product.Skus).Select(sku => sku.Code).ToList();
+        var known = (await session.LoadManyAsync<StockLevel>(cancellationToken, skus)).Select(level => level.Id).ToHashSet();
+        var missing = FashionCatalogue.Stock(products).Where(level => !known.Contains(level.Id)).ToArray();
+        if (missing.Length > 0)
+        {
+            session.Insert(missing);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        LogLoaded(preset, products.Count, DemoStores.All.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo catalogue for {Preset}: {Products} products, {Stores} stores")]
+    private partial void LogLoaded(string preset, int products, int stores);
+}
