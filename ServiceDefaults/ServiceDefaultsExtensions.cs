@@ -29,6 +29,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        MerchantPreset.Register(builder);
         return builder;
     }
 

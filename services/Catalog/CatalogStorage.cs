@@ -1,4 +1,6 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using OrderPlatform.Catalog.Domain;
 
 namespace OrderPlatform.Catalog;
@@ -12,11 +14,16 @@ public static class CatalogStorage
     public static void Configure(StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Browsing filters and sorts on real columns, so the planner can use their indexes.
         options.Schema.For<Product>()
             .FullTextIndex(TextSearchConfig, product => product.SearchText)
-            .Index(product => product.CategoryKey);
+            .Duplicate(product => product.CategoryKey)
+            .Duplicate(product => product.CategoryRoot)
+            .Duplicate(product => product.Published)
+            .Duplicate(product => product.Name);
         options.Schema.For<Store>().Index(store => store.CityKey).Index(store => store.PostalCode);
         options.Schema.For<Seller>();
         options.Schema.For<StockLevel>();
+        options.Projections.Snapshot<StockReservation>(SnapshotLifecycle.Inline);
     }
 }

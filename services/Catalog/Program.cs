@@ -1,7 +1,9 @@
 using OrderPlatform.Catalog;
+using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.DemoData;
+using OrderPlatform.Catalog.Features.Pricing;
 using OrderPlatform.Catalog.Features.Products;
-using OrderPlatform.Catalog.Features.StockRequests;
+using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Catalog.Features.Stores;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
@@ -10,8 +12,9 @@ using OrderPlatform.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore(CatalogStorage.Configure);
-builder.AddMessaging(bus => bus.AddConsumer<OrderPlacedConsumer>());
+builder.AddMessaging(bus => bus.AddConsumer<ReserveStockConsumer>());
 builder.Services.AddHostedService<DemoCatalogueLoader>();
+builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -19,6 +22,7 @@ app.MapDefaultEndpoints();
 var catalog = app.MapGroup("/api/catalog").WithTags("Catalog");
 catalog.MapProducts();
 catalog.MapStores();
-catalog.MapStockRequests();
+catalog.MapStockReservations();
+app.MapPricing();
 
 await app.RunAsync();

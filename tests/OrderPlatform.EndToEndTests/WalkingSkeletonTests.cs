@@ -6,7 +6,7 @@ namespace OrderPlatform.EndToEndTests;
 
 /// <summary>
 /// An order placed at the gateway goes through every hop: Ordering appends OrderPlaced, the outbox relay
-/// publishes it, and Catalog, Payment and Notification each record it, visibly through the gateway.
+/// publishes it, Catalog reserves its stock, Payment and Notification record it, visibly through the gateway.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class WalkingSkeletonTests(PlatformFixture platform)
@@ -17,9 +17,10 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task An_order_placed_at_the_gateway_reaches_catalog_payment_and_notification()
     {
+        var skus = await InStockSkusAsync(2);
         using var response = await gateway.PostAsJsonAsync("/api/orders", new
         {
-            lines = new[] { new { sku = "ROBE-ETE-38", quantity = 1 }, new { sku = "JEAN-SLIM-40", quantity = 2 } },
+            lines = new[] { new { sku = skus[0], quantity = 1 }, new { sku = skus[1], quantity = 1 }, new { sku = "PAS-UN-ARTICLE", quantity = 1 } },
         });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -31,11 +32,15 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
 
         var order = await GetJsonAsync($"/api/orders/{orderId}");
         Assert.Equal("placed", order.GetProperty("status").GetString());
-        Assert.Equal(2, order.GetProperty("lines").GetArrayLength());
+        Assert.Equal(3, order.GetProperty("lines").GetArrayLength());
         Assert.Equal("placed", order.GetProperty("statusHistory")[0].GetProperty("status").GetString());
 
-        var stock = await EventuallyJsonAsync($"/api/catalog/orders/{orderId}/stock", "Catalog to record the order's stock request");
-        Assert.Equal(2, stock.GetProperty("lines").GetArrayLength());
+        var stock = await EventuallyJsonAsync($"/api/catalog/orders/{orderId}/stock", "Catalog to decide the order's stock");
+        var statuses = stock.GetProperty("lines").EnumerateArray()
+            .ToDictionary(line => line.GetProperty("sku").GetString()!, line => line.GetProperty("status").GetString());
+        Assert.Equal("reserved", statuses[skus[0]]);
+        Assert.Equal("reserved", statuses[skus[1]]);
+        Assert.Equal("unavailable", statuses["PAS-UN-ARTICLE"]);
 
         var payment = await EventuallyJsonAsync($"/api/payments/orders/{orderId}", "Payment to record the order");
         Assert.Equal("awaiting-authorisation", payment.GetProperty("status").GetString());
@@ -47,6 +52,27 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         }, Patience, "Notification to record the order");
         var entry = Assert.Single(((JsonElement)notifications).EnumerateArray());
         Assert.Equal("order-received", entry.GetProperty("template").GetString());
+    }
+
+    /// <summary>SKUs of the demo catalogue that have stock, from the catalogue itself.</summary>
+    private async Task<List<string>> InStockSkusAsync(int count)
+    {
+        var page = await GetJsonAsync("/api/catalog/products?category=Homme&pageSize=20");
+        var skus = new List<string>();
+        foreach (var item in page.GetProperty("items").EnumerateArray())
+        {
+            var product = await GetJsonAsync($"/api/catalog/products/{item.GetProperty("id").GetString()}");
+            skus.AddRange(product.GetProperty("skus").EnumerateArray()
+                .Where(sku => sku.GetProperty("available").GetBoolean())
+                .Select(sku => sku.GetProperty("sku").GetString()!)
+                .Take(1));
+            if (skus.Count == count)
+            {
+                return skus;
+            }
+        }
+
+        throw new InvalidOperationException("The demo catalogue has no SKU in stock.");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.Catalog.DemoData;
 
@@ -8,7 +9,8 @@ namespace OrderPlatform.Catalog.DemoData;
 /// (<c>Catalog:DemoData</c>). Documents have fixed ids and are stored by upsert, so starting again
 /// changes nothing; stock levels already there are left as they are.
 /// </summary>
-public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, ILogger<DemoCatalogueLoader> logger) : IHostedService
+public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, MerchantPreset preset, ILogger<DemoCatalogueLoader> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,8 +19,7 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
             return;
         }
 
-        var preset = configuration["Merchant:Preset"] ?? "fashion-retail";
-        var (seller, products) = DemoCatalogues.For(preset);
+        var (seller, products) = DemoCatalogues.For(preset.Name);
         await using var session = store.LightweightSession();
         session.Store(seller);
         session.Store(products.ToArray());
@@ -32,7 +33,7 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
         }
 
         await session.SaveChangesAsync(cancellationToken);
-        LogLoaded(preset, products.Count, DemoStores.All.Count);
+        LogLoaded(preset.Name, products.Count, DemoStores.All.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

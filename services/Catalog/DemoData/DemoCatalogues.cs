@@ -1,4 +1,5 @@
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.Catalog.DemoData;
 
@@ -7,8 +8,8 @@ public static class DemoCatalogues
 {
     public static (Seller Seller, IReadOnlyList<Product> Products) For(string preset) => preset switch
     {
-        "japan-import" => (Seller.House("Maison Nippon"), SmallCatalogues.JapanImport()),
-        "marketplace" => (new Seller("atelier-lyonnais", "Atelier Lyonnais SARL", Certified: true), SmallCatalogues.Marketplace("atelier-lyonnais")),
+        MerchantPreset.JapanImport => (Seller.House("Maison Nippon"), SmallCatalogues.JapanImport()),
+        MerchantPreset.Marketplace => (new Seller("atelier-lyonnais", "Atelier Lyonnais SARL", Certified: true), SmallCatalogues.Marketplace("atelier-lyonnais")),
         _ => (Seller.House("Kaporal"), FashionCatalogue.Products()),
     };
 }

@@ -23,6 +23,12 @@ public sealed record Product(
 
     public string CategoryKey => Domain.SearchText.CategoryKey(Category);
 
+    /// <summary>The department the category is in ("femme" for Femme/Robes): browsing a department filters on it.</summary>
+    public string CategoryRoot => CategoryKey.Split('/')[0];
+
+    /// <summary>Its SKU codes, stored so that a product can be found by any of them.</summary>
+    public IReadOnlyList<string> SkuCodes => Skus.Select(sku => sku.Code).ToList();
+
     /// <summary>Whether an article that ran out can come back [FR-22].</summary>
     public bool RestockPossible => !Outlet;
 }

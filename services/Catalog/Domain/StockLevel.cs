@@ -1,7 +1,11 @@
 namespace OrderPlatform.Catalog.Domain;
 
-/// <summary>Units of a SKU on hand in the warehouse. Reservations against it arrive with the stock feature.</summary>
-public sealed record StockLevel(string Id, int OnHand)
+/// <summary>
+/// A SKU's units in the warehouse: on hand, and how many of those are reserved for orders. What is
+/// available never goes below zero [ALL-03].
+/// </summary>
+public sealed record StockLevel(string Id, int OnHand, int Reserved = 0)
 {
-    public bool Available => OnHand > 0;
+    public int AvailableUnits => Math.Max(0, OnHand - Reserved);
+    public bool Available => AvailableUnits > 0;
 }

@@ -21,7 +21,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => Host.Services;
 
     public static async Task<TestService> StartAsync(string database, string messaging, Action<IBusRegistrationConfigurator> consumers,
-        Action<Marten.StoreOptions>? store = null)
+        Action<Marten.StoreOptions>? store = null, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,6 +36,7 @@ public sealed class TestService : IAsyncDisposable
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        services?.Invoke(builder.Services);
         builder.AddEventStore(store);
         builder.AddMessaging(consumers);
 

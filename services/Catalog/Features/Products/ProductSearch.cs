@@ -21,13 +21,13 @@ public static class ProductSearch
         var words = SearchText.Normalize(query.Text);
         var category = string.IsNullOrWhiteSpace(query.Category) ? null : SearchText.CategoryKey(query.Category);
 
-        var where = new List<string> { "(data ->> 'Published')::boolean" };
+        var where = new List<string> { "published" };
         var parameters = new List<object>();
         if (category is not null)
         {
-            where.Add("(data ->> 'CategoryKey' = ? or data ->> 'CategoryKey' like ?)");
+            // A department ("femme") or one of its categories ("femme/robes"): both are indexed columns.
+            where.Add(category.Contains('/', StringComparison.Ordinal) ? "category_key = ?" : "category_root = ?");
             parameters.Add(category);
-            parameters.Add(category + "/%");
         }
 
         if (words.Length > 0)
@@ -38,7 +38,7 @@ public static class ProductSearch
 
         var table = session.DocumentStore.Options.Schema.For<Product>();
         var filter = string.Join(" and ", where);
-        var order = words.Length > 0 ? $"ts_rank({Document}, {Query}) desc, data ->> 'Name'" : "data ->> 'Name'";
+        var order = words.Length > 0 ? $"ts_rank({Document}, {Query}) desc, name" : "name";
         var orderParameters = words.Length > 0 ? [words] : Array.Empty<object>();
 
         var total = (await session.QueryAsync<long>($"select count(*) from {table} where {filter}", cancellationToken, [.. parameters])).Single();

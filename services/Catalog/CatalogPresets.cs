@@ -1,0 +1,21 @@
+using OrderPlatform.Catalog.Domain;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.Catalog;
+
+/// <summary>Catalog's values for each merchant preset, as data: the domain receives the values only.</summary>
+public static class CatalogPresets
+{
+    private static readonly Dictionary<string, StockPolicy> StockPolicies = new()
+    {
+        [MerchantPreset.FashionRetail] = new StockPolicy(BackorderWhenShort: false),
+        [MerchantPreset.JapanImport] = new StockPolicy(BackorderWhenShort: true), // JI-09: "en attente de réassort"
+        [MerchantPreset.Marketplace] = new StockPolicy(BackorderWhenShort: false),
+    };
+
+    public static StockPolicy StockPolicy(MerchantPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return StockPolicies[preset.Name];
+    }
+}

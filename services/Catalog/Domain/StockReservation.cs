@@ -1,0 +1,40 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Catalog.Domain;
+
+/// <summary>An order's stock as Catalog decided it: the fold of its stock events.</summary>
+public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Lines)
+{
+    public const string Reserved = "reserved";
+    public const string Unavailable = "unavailable";
+    public const string Backordered = "backordered";
+
+    public static StockReservation Create(StockReserved reserved)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        return new StockReservation(reserved.OrderId, []).Apply(reserved);
+    }
+
+    public static StockReservation Create(StockUnavailable unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        return new StockReservation(unavailable.OrderId, []).Apply(unavailable);
+    }
+
+    public static StockReservation Create(StockBackordered backordered)
+    {
+        ArgumentNullException.ThrowIfNull(backordered);
+        return new StockReservation(backordered.OrderId, []).Apply(backordered);
+    }
+
+    public StockReservation Apply(StockBackordered backordered) =>
+        this with { Lines = [.. Lines, .. backordered.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Requested, Backordered))] };
+
+    public StockReservation Apply(StockReserved reserved) =>
+        this with { Lines = [.. Lines, .. reserved.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Quantity, Reserved))] };
+
+    public StockReservation Apply(StockUnavailable unavailable) =>
+        this with { Lines = [.. Lines, .. unavailable.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Requested, Unavailable))] };
+}
+
+public sealed record ReservationLine(string LineId, string Sku, int Quantity, string Status);

@@ -1,0 +1,115 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Catalog;
+using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Catalog.Features.StockReservations;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
+
+namespace OrderPlatform.IntegrationTests.Catalog;
+
+/// <summary>Catalog reserves stock on OrderPlaced, over real RabbitMQ and PostgreSQL, and never oversells [ALL-03].</summary>
+public sealed class StockReservationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private TestService catalog = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        catalog = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("stock")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("stock")),
+            bus => bus.AddConsumer<ReserveStockConsumer>(),
+            CatalogStorage.Configure,
+            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: false)));
+        await catalog.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+    }
+
+    public async Task DisposeAsync() => await catalog.DisposeAsync();
+
+    [Fact]
+    public async Task Fifty_concurrent_orders_for_ten_units_reserve_exactly_ten_ALL_03()
+    {
+        const string sku = "ROBE-ETE-FLEURIE-NOIR-M";
+        await StockAsync(new StockLevel(sku, OnHand: 10));
+        var orders = Enumerable.Range(0, 50).Select(_ => Order((sku, 1))).ToList();
+
+        var reservations = await PlaceAsync(orders);
+
+        Assert.Equal(10, reservations.Count(reservation => reservation.Lines.Single().Status == StockReservation.Reserved));
+        Assert.Equal(40, reservations.Count(reservation => reservation.Lines.Single().Status == StockReservation.Unavailable));
+        var level = await LevelAsync(sku);
+        Assert.Equal(new StockLevel(sku, OnHand: 10, Reserved: 10), level);
+        Assert.Equal(0, level.AvailableUnits);
+    }
+
+    [Fact]
+    public async Task Orders_sharing_skus_in_opposite_order_all_complete_without_overselling_ALL_03()
+    {
+        await StockAsync(new StockLevel("JEAN-40", OnHand: 6), new StockLevel("PULL-M", OnHand: 6));
+        var orders = Enumerable.Range(0, 20)
+            .Select(i => i % 2 == 0 ? Order(("JEAN-40", 1), ("PULL-M", 1)) : Order(("PULL-M", 1), ("JEAN-40", 1)))
+            .ToList();
+
+        var reservations = await PlaceAsync(orders);
+
+        foreach (var sku in (string[])["JEAN-40", "PULL-M"])
+        {
+            var reserved = reservations.SelectMany(reservation => reservation.Lines)
+                .Where(line => line.Sku == sku && line.Status == StockReservation.Reserved).Sum(line => line.Quantity);
+            Assert.Equal(6, reserved);
+            Assert.Equal(6, (await LevelAsync(sku)).Reserved);
+        }
+    }
+
+    [Fact]
+    public async Task An_order_delivered_twice_reserves_once()
+    {
+        await StockAsync(new StockLevel("CHEMISE-LIN-L", OnHand: 5));
+        var order = Order(("CHEMISE-LIN-L", 2));
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+        var consumed = new ConsumedMessages<OrderPlaced>();
+        using var observer = bus.ConnectConsumeObserver(consumed);
+        var messageId = NewId.NextGuid();
+
+        await bus.Publish(order, context => context.MessageId = messageId);
+        await bus.Publish(order, context => context.MessageId = messageId);
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience, "both deliveries");
+
+        Assert.Equal(2, (await LevelAsync("CHEMISE-LIN-L")).Reserved);
+    }
+
+    private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>
+        new(Guid.NewGuid(), "CMD-TEST",
+            lines.Select((line, index) => new OrderedLine((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Sku, line.Quantity)).ToList(),
+            DateTimeOffset.UtcNow);
+
+    private async Task<List<StockReservation>> PlaceAsync(IReadOnlyList<OrderPlaced> orders)
+    {
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+        await Task.WhenAll(orders.Select(order => bus.Publish(order)));
+        var ids = orders.Select(order => order.OrderId).ToList();
+        return await Eventually.GetAsync(async () =>
+        {
+            await using var session = catalog.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var found = await session.LoadManyAsync<StockReservation>(ids);
+            return found.Count == ids.Count ? found.ToList() : null;
+        }, Patience, $"{orders.Count} orders to have their stock decided");
+    }
+
+    private async Task StockAsync(params StockLevel[] levels)
+    {
+        await using var session = catalog.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Store(levels);
+        await session.SaveChangesAsync();
+    }
+
+    private async Task<StockLevel> LevelAsync(string sku)
+    {
+        await using var session = catalog.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<StockLevel>(sku))!;
+    }
+}
