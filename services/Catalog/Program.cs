@@ -12,7 +12,14 @@ using OrderPlatform.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore(CatalogStorage.Configure);
-builder.AddMessaging(bus => bus.AddConsumer<ReserveStockConsumer>());
+builder.AddMessaging(bus =>
+{
+    bus.AddConsumer<ReserveStockConsumer>();
+    bus.AddConsumer<ReleaseStockOnCancellation>();
+    bus.AddConsumer<ReleaseStockOnRefusedPayment>();
+    bus.AddConsumer<CommitStockOnShipment>();
+    bus.AddConsumer<WriteOffMissingStock>();
+});
 builder.Services.AddHostedService<DemoCatalogueLoader>();
 builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
 

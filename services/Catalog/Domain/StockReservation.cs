@@ -8,6 +8,9 @@ public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Li
     public const string Reserved = "reserved";
     public const string Unavailable = "unavailable";
     public const string Backordered = "backordered";
+    public const string Released = "released";
+    public const string Shipped = "shipped";
+    public const string Missing = "missing";
 
     public static StockReservation Create(StockReserved reserved)
     {
@@ -29,6 +32,35 @@ public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Li
 
     public StockReservation Apply(StockBackordered backordered) =>
         this with { Lines = [.. Lines, .. backordered.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Requested, Backordered))] };
+
+    public StockReservation Apply(StockReleased released) => Mark(released.Lines, Released);
+
+    public StockReservation Apply(StockShipped shipped) => Mark(shipped.Lines, Shipped);
+
+    public StockReservation Apply(StockWrittenOff writtenOff) => Mark(writtenOff.Lines, Missing);
+
+    /// <summary>The lines moved take the new status; a line partly moved keeps the rest reserved.</summary>
+    private StockReservation Mark(IReadOnlyList<ReservedLine> moved, string status)
+    {
+        var lines = new List<ReservationLine>();
+        foreach (var line in Lines)
+        {
+            var move = moved.FirstOrDefault(candidate => candidate.LineId == line.LineId && line.Status == Reserved);
+            if (move is null)
+            {
+                lines.Add(line);
+                continue;
+            }
+
+            lines.Add(line with { Quantity = move.Quantity, Status = status });
+            if (line.Quantity > move.Quantity)
+            {
+                lines.Add(line with { Quantity = line.Quantity - move.Quantity });
+            }
+        }
+
+        return this with { Lines = lines };
+    }
 
     public StockReservation Apply(StockReserved reserved) =>
         this with { Lines = [.. Lines, .. reserved.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Quantity, Reserved))] };

@@ -22,7 +22,12 @@ public sealed class StockReservationTests : IAsyncLifetime
         catalog = await TestService.StartAsync(
             await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("stock")),
             await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("stock")),
-            bus => bus.AddConsumer<ReserveStockConsumer>(),
+            bus =>
+            {
+                bus.AddConsumer<ReserveStockConsumer>();
+                bus.AddConsumer<ReleaseStockOnRefusedPayment>();
+                bus.AddConsumer<CommitStockOnShipment>();
+            },
             CatalogStorage.Configure,
             services => services.AddSingleton(new StockPolicy(BackorderWhenShort: false)));
         await catalog.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
@@ -80,6 +85,44 @@ public sealed class StockReservationTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience, "both deliveries");
 
         Assert.Equal(2, (await LevelAsync("CHEMISE-LIN-L")).Reserved);
+    }
+
+    [Fact]
+    public async Task A_refused_payment_gives_the_stock_back_and_a_shipment_takes_it_off_hand()
+    {
+        await StockAsync(new StockLevel("VESTE-M", OnHand: 3), new StockLevel("SAC-TU", OnHand: 2));
+        var refused = Order(("VESTE-M", 2));
+        var shipped = Order(("SAC-TU", 1));
+        await PlaceAsync([refused, shipped]);
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+
+        await bus.Publish(new PaymentRefused(refused.OrderId, "insufficient_funds"));
+        await bus.Publish(new OrderShipped(shipped.OrderId, Guid.NewGuid(), [new ShippedLine("1", "SAC-TU", 1)], DateTimeOffset.UtcNow));
+
+        await Eventually.TrueAsync(async () => (await LevelAsync("VESTE-M")).Reserved == 0, Patience, "the refused order's units to come back");
+        await Eventually.TrueAsync(async () => await LevelAsync("SAC-TU") == new StockLevel("SAC-TU", OnHand: 1, Reserved: 0), Patience,
+            "the shipped unit to leave the warehouse");
+        Assert.Equal(3, (await LevelAsync("VESTE-M")).OnHand);
+    }
+
+    [Fact]
+    public async Task A_refused_payment_consumed_before_its_order_still_gives_the_stock_back()
+    {
+        await StockAsync(new StockLevel("BOTTINES-38", OnHand: 2));
+        var order = Order(("BOTTINES-38", 1));
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+
+        await bus.Publish(new PaymentRefused(order.OrderId, "generic_decline"));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await bus.Publish(order);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = catalog.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var reservation = await session.LoadAsync<StockReservation>(order.OrderId);
+            return reservation?.Lines.Single().Status == StockReservation.Released;
+        }, Patience, "the early refusal to be applied once the stock is decided");
+        Assert.Equal(0, (await LevelAsync("BOTTINES-38")).Reserved);
     }
 
     private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>

@@ -1,0 +1,74 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Catalog.Domain;
+
+/// <summary>Reserved units given back: the order was cancelled or its payment refused.</summary>
+public sealed record StockReleased(Guid OrderId, IReadOnlyList<ReservedLine> Lines);
+
+/// <summary>Reserved units that left the warehouse in a shipment: no longer on hand.</summary>
+public sealed record StockShipped(Guid OrderId, IReadOnlyList<ReservedLine> Lines);
+
+/// <summary>Reserved units the warehouse could not find: they never existed, so they leave the count.</summary>
+public sealed record StockWrittenOff(Guid OrderId, IReadOnlyList<ReservedLine> Lines);
+
+/// <summary>What a stock movement decides: the event to append (if anything moves) and the stock after.</summary>
+public sealed record Movement(object? Event, IReadOnlyList<StockLevel> StockAfter)
+{
+    public static readonly Movement None = new(null, []);
+}
+
+/// <summary>
+/// How an order's reserved stock moves after the reservation. Only lines still reserved move, so a
+/// cancellation after a shipment gives back only what did not ship, and nothing moves twice.
+/// </summary>
+public static class StockMovements
+{
+    public static Movement Release(StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        var lines = reservation.Lines.Where(line => line.Status == StockReservation.Reserved)
+            .Select(line => new ReservedLine(line.LineId, line.Sku, line.Quantity)).ToList();
+        return Move(lines, stock, (level, quantity) => level with { Reserved = level.Reserved - quantity },
+            () => new StockReleased(reservation.Id, lines));
+    }
+
+    public static Movement Ship(StockReservation reservation, IReadOnlyList<ShippedLine> shipped, IReadOnlyDictionary<string, StockLevel> stock) =>
+        Consume(reservation, shipped, stock, lines => new StockShipped(reservation.Id, lines));
+
+    public static Movement WriteOff(StockReservation reservation, IReadOnlyList<ShippedLine> missing, IReadOnlyDictionary<string, StockLevel> stock) =>
+        Consume(reservation, missing, stock, lines => new StockWrittenOff(reservation.Id, lines));
+
+    /// <summary>Units leave both the reserved count and the count on hand.</summary>
+    private static Movement Consume(StockReservation reservation, IReadOnlyList<ShippedLine> requested,
+        IReadOnlyDictionary<string, StockLevel> stock, Func<List<ReservedLine>, object> toEvent)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        ArgumentNullException.ThrowIfNull(requested);
+        var stillReserved = reservation.Lines.Where(line => line.Status == StockReservation.Reserved).ToDictionary(line => line.LineId);
+        var lines = requested.Where(line => stillReserved.ContainsKey(line.LineId))
+            .Select(line => new ReservedLine(line.LineId, stillReserved[line.LineId].Sku, Math.Min(line.Quantity, stillReserved[line.LineId].Quantity)))
+            .ToList();
+        return Move(lines, stock,
+            (level, quantity) => level with { OnHand = level.OnHand - quantity, Reserved = level.Reserved - quantity },
+            () => toEvent(lines));
+    }
+
+    private static Movement Move(List<ReservedLine> lines, IReadOnlyDictionary<string, StockLevel> stock,
+        Func<StockLevel, int, StockLevel> apply, Func<object> toEvent)
+    {
+        if (lines.Count == 0)
+        {
+            return Movement.None;
+        }
+
+        var levels = new Dictionary<string, StockLevel>();
+        foreach (var line in lines)
+        {
+            var level = levels.GetValueOrDefault(line.Sku) ?? stock.GetValueOrDefault(line.Sku) ?? new StockLevel(line.Sku, 0);
+            var after = apply(level, line.Quantity);
+            levels[line.Sku] = after with { OnHand = Math.Max(0, after.OnHand), Reserved = Math.Max(0, after.Reserved) };
+        }
+
+        return new Movement(toEvent(), levels.Values.ToList());
+    }
+}

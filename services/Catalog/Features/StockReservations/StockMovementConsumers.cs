@@ -1,0 +1,71 @@
+using Marten;
+using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Catalog.Features.StockReservations;
+
+/// <summary>
+/// Moves an order's reserved stock when the order moves on: under the same SKU locks as the reservation,
+/// on the reservation as it stands after them. A message about an order whose stock Catalog has not
+/// decided yet is retried (it was consumed ahead of its OrderPlaced), then kept in the error queue.
+/// </summary>
+public abstract class StockMovementConsumer<TMessage>(IDocumentStore store, TimeProvider time, ILogger logger)
+    : IdempotentConsumer<TMessage>(store, time, logger) where TMessage : class
+{
+    protected abstract Guid OrderOf(TMessage message);
+
+    protected abstract Movement Decide(TMessage message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock);
+
+    protected override async Task HandleAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var orderId = OrderOf(message);
+        var known = await session.LoadAsync<StockReservation>(orderId, cancellationToken)
+            ?? throw new InvalidOperationException($"The stock of order {orderId} is not decided yet; {typeof(TMessage).Name} will be retried.");
+        var stock = await StockLocks.LockAndLoadAsync(session, known.Lines.Select(line => line.Sku), cancellationToken);
+        var reservation = await session.LoadAsync<StockReservation>(orderId, cancellationToken) ?? known;
+
+        var movement = Decide(message, reservation, stock);
+        if (movement.Event is not null)
+        {
+            session.Store(movement.StockAfter.ToArray());
+            session.Events.Append(orderId, movement.Event);
+        }
+    }
+}
+
+public sealed class ReleaseStockOnCancellation(IDocumentStore store, TimeProvider time, ILogger<ReleaseStockOnCancellation> logger)
+    : StockMovementConsumer<OrderCancelled>(store, time, logger)
+{
+    protected override Guid OrderOf(OrderCancelled message) => message.OrderId;
+
+    protected override Movement Decide(OrderCancelled message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.Release(reservation, stock);
+}
+
+public sealed class ReleaseStockOnRefusedPayment(IDocumentStore store, TimeProvider time, ILogger<ReleaseStockOnRefusedPayment> logger)
+    : StockMovementConsumer<PaymentRefused>(store, time, logger)
+{
+    protected override Guid OrderOf(PaymentRefused message) => message.OrderId;
+
+    protected override Movement Decide(PaymentRefused message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.Release(reservation, stock);
+}
+
+public sealed class CommitStockOnShipment(IDocumentStore store, TimeProvider time, ILogger<CommitStockOnShipment> logger)
+    : StockMovementConsumer<OrderShipped>(store, time, logger)
+{
+    protected override Guid OrderOf(OrderShipped message) => message.OrderId;
+
+    protected override Movement Decide(OrderShipped message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.Ship(reservation, message.Lines, stock);
+}
+
+public sealed class WriteOffMissingStock(IDocumentStore store, TimeProvider time, ILogger<WriteOffMissingStock> logger)
+    : StockMovementConsumer<LinesFoundMissing>(store, time, logger)
+{
+    protected override Guid OrderOf(LinesFoundMissing message) => message.OrderId;
+
+    protected override Movement Decide(LinesFoundMissing message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.WriteOff(reservation, message.Lines, stock);
+}
