@@ -1,8 +1,10 @@
 using OrderPlatform.Gateway;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 
 var gateway = GatewayRoutes.From(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(gateway.Routes, gateway.Clusters);
@@ -20,6 +22,7 @@ foreach (var (name, address) in gateway.Services)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseTokenGate();
 app.MapReverseProxy();
 
 await app.RunAsync();

@@ -16,13 +16,19 @@ public static class OrderPlatformSystem
         var sandboxes = builder.AddProject("sandboxes", "OrderPlatform.Sandboxes", options.SandboxesPort);
         var gateway = builder.AddProject("gateway", "OrderPlatform.Gateway", options.GatewayPort);
 
-        foreach (var name in Services)
+        var services = Services.ToDictionary(name => name, name => builder.AddProject(name, ProjectName(name))
+            .WithReference(postgres.AddDatabase($"{name}db"))
+            .WithReference(messaging)
+            .WithReference(sandboxes)
+            .WaitFor(sandboxes));
+        foreach (var (name, service) in services)
         {
-            var service = builder.AddProject(name, ProjectName(name))
-                .WithReference(postgres.AddDatabase($"{name}db"))
-                .WithReference(messaging)
-                .WithReference(sandboxes)
-                .WaitFor(sandboxes);
+            // Every service validates tokens itself with the keys Accounts publishes.
+            if (name != "accounts")
+            {
+                service.WithReference(services["accounts"]);
+            }
+
             gateway.WithReference(service).WaitFor(service);
         }
 

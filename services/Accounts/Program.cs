@@ -1,14 +1,40 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using OrderPlatform.Accounts;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Accounts.Features.Profile;
+using OrderPlatform.Accounts.Features.SignUp;
+using OrderPlatform.Accounts.Features.Token;
+using OrderPlatform.Accounts.Security;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
-// Its own database and the bus from the start; its features arrive with their issues.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore();
+builder.AddEventStore(AccountsStorage.Configure);
 builder.AddMessaging();
+
+// Accounts validates its own tokens with the key it holds; other services read it from the JWKS.
+builder.AddPlatformAuthentication(configure: _ => { });
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<KeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keys.SecurityKey]);
+builder.Services.AddSingleton<KeyRing>();
+builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
+builder.Services.AddHostedService<OpsBootstrap>();
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDiscovery();
+var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
+accounts.MapSignUp();
+accounts.MapToken();
+accounts.MapProfile();
 
 await app.RunAsync();

@@ -8,6 +8,7 @@ using OrderPlatform.Catalog.Features.Stores;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -21,6 +22,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<WriteOffMissingStock>();
 });
 builder.Services.AddHostedService<DemoCatalogueLoader>();
+builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ namespace OrderPlatform.Contracts;
 public sealed record OrderPlaced(
     Guid OrderId,
     string OrderNumber,
+    Guid CustomerId,
     IReadOnlyList<OrderedLine> Lines,
     DateTimeOffset PlacedAt) : IIntegrationEvent;
 

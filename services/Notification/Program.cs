@@ -2,11 +2,13 @@ using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore();
 builder.AddMessaging(bus => bus.AddConsumer<OrderPlacedConsumer>());
+builder.AddPlatformAuthentication();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

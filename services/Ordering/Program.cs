@@ -6,11 +6,13 @@ using OrderPlatform.Ordering.Features.PlaceOrder;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore(store => store.Projections.Snapshot<Order>(SnapshotLifecycle.Inline));
 builder.AddMessaging();
+builder.AddPlatformAuthentication();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

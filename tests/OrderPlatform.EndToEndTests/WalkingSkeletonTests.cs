@@ -18,7 +18,9 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     public async Task An_order_placed_at_the_gateway_reaches_catalog_payment_and_notification()
     {
         var skus = await InStockSkusAsync(2);
-        using var response = await gateway.PostAsJsonAsync("/api/orders", new
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        using var response = await customer.PostAsJsonAsync("/api/orders", new
         {
             lines = new[] { new { sku = skus[0], quantity = 1 }, new { sku = skus[1], quantity = 1 }, new { sku = "PAS-UN-ARTICLE", quantity = 1 } },
         });
@@ -30,24 +32,24 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         Assert.StartsWith("CMD-", accepted.GetProperty("orderNumber").GetString(), StringComparison.Ordinal);
         Assert.Equal($"/api/orders/{orderId}", response.Headers.Location?.OriginalString);
 
-        var order = await GetJsonAsync($"/api/orders/{orderId}");
+        var order = await GetJsonAsync(customer, $"/api/orders/{orderId}");
         Assert.Equal("placed", order.GetProperty("status").GetString());
         Assert.Equal(3, order.GetProperty("lines").GetArrayLength());
         Assert.Equal("placed", order.GetProperty("statusHistory")[0].GetProperty("status").GetString());
 
-        var stock = await EventuallyJsonAsync($"/api/catalog/orders/{orderId}/stock", "Catalog to decide the order's stock");
+        var stock = await EventuallyJsonAsync(ops, $"/api/catalog/orders/{orderId}/stock", "Catalog to decide the order's stock");
         var statuses = stock.GetProperty("lines").EnumerateArray()
             .ToDictionary(line => line.GetProperty("sku").GetString()!, line => line.GetProperty("status").GetString());
         Assert.Equal("reserved", statuses[skus[0]]);
         Assert.Equal("reserved", statuses[skus[1]]);
         Assert.Equal("unavailable", statuses["PAS-UN-ARTICLE"]);
 
-        var payment = await EventuallyJsonAsync($"/api/payments/orders/{orderId}", "Payment to record the order");
+        var payment = await EventuallyJsonAsync(ops, $"/api/payments/orders/{orderId}", "Payment to record the order");
         Assert.Equal("awaiting-authorisation", payment.GetProperty("status").GetString());
 
         var notifications = await Eventually.GetAsync(async () =>
         {
-            var log = await GetJsonAsync($"/api/notifications/orders/{orderId}");
+            var log = await GetJsonAsync(ops, $"/api/notifications/orders/{orderId}");
             return log.GetArrayLength() > 0 ? (object)log : null;
         }, Patience, "Notification to record the order");
         var entry = Assert.Single(((JsonElement)notifications).EnumerateArray());
@@ -57,11 +59,11 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     /// <summary>SKUs of the demo catalogue that have stock, from the catalogue itself.</summary>
     private async Task<List<string>> InStockSkusAsync(int count)
     {
-        var page = await GetJsonAsync("/api/catalog/products?category=Homme&pageSize=20");
+        var page = await GetJsonAsync(gateway, "/api/catalog/products?category=Homme&pageSize=20");
         var skus = new List<string>();
         foreach (var item in page.GetProperty("items").EnumerateArray())
         {
-            var product = await GetJsonAsync($"/api/catalog/products/{item.GetProperty("id").GetString()}");
+            var product = await GetJsonAsync(gateway, $"/api/catalog/products/{item.GetProperty("id").GetString()}");
             skus.AddRange(product.GetProperty("skus").EnumerateArray()
                 .Where(sku => sku.GetProperty("available").GetBoolean())
                 .Select(sku => sku.GetProperty("sku").GetString()!)
@@ -78,7 +80,8 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task An_order_without_lines_is_refused_with_problem_details_naming_the_field()
     {
-        using var response = await gateway.PostAsJsonAsync("/api/orders", new { lines = Array.Empty<object>() });
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var response = await customer.PostAsJsonAsync("/api/orders", new { lines = Array.Empty<object>() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -89,7 +92,8 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task An_unknown_order_is_a_404_with_problem_details()
     {
-        using var response = await gateway.GetAsync($"/api/orders/{Guid.NewGuid()}");
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var response = await customer.GetAsync($"/api/orders/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -111,17 +115,17 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         }
     }
 
-    private async Task<JsonElement> GetJsonAsync(string path)
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
     {
-        using var response = await gateway.GetAsync(path);
+        using var response = await client.GetAsync(path);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<JsonElement> EventuallyJsonAsync(string path, string what) =>
+    private static async Task<JsonElement> EventuallyJsonAsync(HttpClient client, string path, string what) =>
         (JsonElement)await Eventually.GetAsync(async () =>
         {
-            using var response = await gateway.GetAsync(path);
+            using var response = await client.GetAsync(path);
             return response.StatusCode == HttpStatusCode.NotFound ? null : (object)await response.Content.ReadFromJsonAsync<JsonElement>();
         }, Patience, what);
 }

@@ -6,6 +6,7 @@ namespace OrderPlatform.Ordering.Domain;
 public sealed record Order(
     Guid Id,
     string OrderNumber,
+    Guid CustomerId,
     string Status,
     IReadOnlyList<OrderedLine> Lines,
     IReadOnlyList<StatusChange> StatusHistory)
@@ -13,7 +14,7 @@ public sealed record Order(
     public static Order Create(OrderPlaced placed)
     {
         ArgumentNullException.ThrowIfNull(placed);
-        return new Order(placed.OrderId, placed.OrderNumber, OrderStatus.Placed, placed.Lines,
+        return new Order(placed.OrderId, placed.OrderNumber, placed.CustomerId, OrderStatus.Placed, placed.Lines,
             [new StatusChange(OrderStatus.Placed, placed.PlacedAt)]);
     }
 }

@@ -4,7 +4,7 @@ using OrderPlatform.Contracts;
 namespace OrderPlatform.Ordering.Domain;
 
 /// <summary>What the customer asked for at checkout.</summary>
-public sealed record PlaceOrder(Guid OrderId, IReadOnlyList<RequestedLine> Lines, DateTimeOffset Now);
+public sealed record PlaceOrder(Guid OrderId, Guid CustomerId, IReadOnlyList<RequestedLine> Lines, DateTimeOffset Now);
 
 public sealed record RequestedLine(string Sku, int Quantity);
 
@@ -24,7 +24,7 @@ public static class OrderPlacement
                 Sku: group.Key,
                 Quantity: group.Sum(line => line.Quantity)))
             .ToList();
-        return new OrderPlaced(command.OrderId, OrderNumberFor(command.OrderId, command.Now), lines, command.Now);
+        return new OrderPlaced(command.OrderId, OrderNumberFor(command.OrderId, command.Now), command.CustomerId, lines, command.Now);
     }
 
     /// <summary>"CMD-20261123-1A2B3C": the day it was placed and the start of its id.</summary>

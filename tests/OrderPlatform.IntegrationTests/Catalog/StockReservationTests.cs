@@ -126,7 +126,7 @@ public sealed class StockReservationTests : IAsyncLifetime
     }
 
     private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>
-        new(Guid.NewGuid(), "CMD-TEST",
+        new(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(),
             lines.Select((line, index) => new OrderedLine((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Sku, line.Quantity)).ToList(),
             DateTimeOffset.UtcNow);
 

@@ -34,7 +34,7 @@ public sealed class ErrorQueueTests : IAsyncLifetime
         var bus = service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
 
-        await bus.Publish(new OrderPlaced(Guid.NewGuid(), "CMD-TEST", [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow));
+        await bus.Publish(new OrderPlaced(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow));
 
         await Eventually.TrueAsync(async () => await MessagesInAsync("testservice-failing_error") == 1, Patience,
             "the failed message to reach testservice-failing_error");

@@ -62,5 +62,5 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     private static OrderPlaced NewOrder() =>
-        new(Guid.NewGuid(), "CMD-TEST", [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
+        new(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
 }

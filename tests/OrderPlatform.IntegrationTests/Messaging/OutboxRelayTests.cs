@@ -70,7 +70,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
     private async Task<OrderPlaced> AppendOrderPlacedAsync()
     {
-        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TEST", [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
+        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
         await using var session = service.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Events.StartStream(order.OrderId, order);
         await session.SaveChangesAsync();

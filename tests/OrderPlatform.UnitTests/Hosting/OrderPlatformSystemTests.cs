@@ -22,6 +22,11 @@ public sealed class OrderPlatformSystemTests
             Assert.Contains("ConnectionStrings__messaging", environment.Keys);
             Assert.Equal(name, environment["OTEL_SERVICE_NAME"]);
             Assert.Equal("http://127.0.0.1:18888", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            if (name != "accounts")
+            {
+                // Each service validates tokens itself, with the keys Accounts publishes.
+                Assert.Equal(system.Get<ProjectResource>("accounts").HttpAddress.ToString(), environment["services__accounts__http__0"]);
+            }
             Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
                 && key.EndsWith("db", StringComparison.Ordinal) && key != $"ConnectionStrings__{name}db");
         }

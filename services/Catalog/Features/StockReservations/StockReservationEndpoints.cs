@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Catalog.Domain;
 
 namespace OrderPlatform.Catalog.Features.StockReservations;
@@ -13,6 +14,7 @@ public static class StockReservationEndpoints
                 await session.LoadAsync<StockReservation>(orderId, cancellationToken) is { } reservation
                     ? TypedResults.Ok(reservation)
                     : TypedResults.NotFound())
+            .RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("GetOrderStock")
             .WithSummary("What Catalog reserved for an order, line by line (reserved or unavailable)");
         return catalog;

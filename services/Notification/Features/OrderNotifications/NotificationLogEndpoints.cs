@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 
@@ -13,6 +14,7 @@ public static class NotificationLogEndpoints
                     .Where(entry => entry.OrderId == orderId)
                     .OrderBy(entry => entry.RecordedAt)
                     .ToListAsync(cancellationToken)))
+            .RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("GetOrderNotifications")
             .WithSummary("The messages due to the customer for an order");
         return notifications;

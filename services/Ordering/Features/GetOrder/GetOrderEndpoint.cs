@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Ordering.Features.GetOrder;
 
@@ -9,16 +11,20 @@ public static class GetOrderEndpoint
     public static RouteGroupBuilder MapGetOrder(this RouteGroupBuilder orders)
     {
         orders.MapGet("/{orderId:guid}", HandleAsync)
+            .RequireAuthorization()
             .WithName("GetOrder")
             .WithSummary("An order with its status history");
         return orders;
     }
 
     private static async Task<Results<Ok<OrderView>, NotFound>> HandleAsync(
-        Guid orderId, IQuerySession session, CancellationToken cancellationToken)
+        Guid orderId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
+        // Another customer's order answers exactly as a missing one [ALL-05].
         var order = await session.LoadAsync<Order>(orderId, cancellationToken);
-        return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderView.Of(order));
+        return order is not null && (order.CustomerId == user.CustomerId() || user.IsOps())
+            ? TypedResults.Ok(OrderView.Of(order))
+            : TypedResults.NotFound();
     }
 }
 

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Payment.Features.PaymentRequests;
 
@@ -12,6 +13,7 @@ public static class PaymentRequestEndpoints
                 await session.LoadAsync<PaymentRequest>(orderId, cancellationToken) is { } request
                     ? TypedResults.Ok(request)
                     : TypedResults.NotFound())
+            .RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("GetOrderPayment")
             .WithSummary("Where an order's payment stands");
         return payments;

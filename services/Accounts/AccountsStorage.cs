@@ -1,0 +1,24 @@
+using Marten;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Accounts.Security;
+using Weasel.Postgresql;
+
+namespace OrderPlatform.Accounts;
+
+public static class AccountsStorage
+{
+    /// <summary>Customer numbers count up from here, in the order customers sign up.</summary>
+    public const string CustomerNumbers = "customer_numbers";
+
+    public static void Configure(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber);
+        options.Schema.For<SigningKey>();
+        options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(options.DatabaseSchemaName, CustomerNumbers, SchemaUtils.IdentifierUsage.General), 100001));
+    }
+
+    public static bool IsUniqueViolation(Exception error) =>
+        error is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || (error.InnerException is { } inner && IsUniqueViolation(inner));
+}

@@ -1,0 +1,49 @@
+namespace OrderPlatform.Accounts.Domain;
+
+/// <summary>
+/// A customer's account (or an operator's): e-mail, hashed password, roles, and the profile the shop
+/// needs to deliver (name, phone, addresses), newsletter consent and loyalty-club membership.
+/// </summary>
+public sealed record Customer(
+    Guid Id,
+    string CustomerNumber,
+    string Email,
+    string PasswordHash,
+    IReadOnlyList<string> Roles,
+    string? FirstName,
+    string? LastName,
+    string? Phone,
+    bool Newsletter,
+    bool LoyaltyMember,
+    IReadOnlyList<Address> Addresses,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A delivery or billing address.</summary>
+public sealed record Address(string Id, string Kind, string Line1, string? Line2, string PostalCode, string City, string Country)
+{
+    public const string Delivery = "delivery";
+    public const string Billing = "billing";
+}
+
+public static class Emails
+{
+    /// <summary>The form an e-mail is stored and compared in: trimmed, lower case.</summary>
+    public static string Normalize(string email) => (email ?? "").Trim().ToLowerInvariant();
+
+    public static bool LookValid(string? email) =>
+        email is { Length: >= 3 and <= 254 } && email.Trim() is var trimmed
+        && trimmed.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < trimmed.Length - 1
+        && !trimmed.Contains(' ', StringComparison.Ordinal);
+}
+
+public static class Passwords
+{
+    public const int MinLength = 10;
+
+    /// <summary>At least ten characters, with a letter and a digit: what the shop asks, no more.</summary>
+    public static string? WhyWeak(string? password) =>
+        password is null || password.Length < MinLength ? $"The password needs at least {MinLength} characters."
+        : !password.Any(char.IsLetter) || !password.Any(char.IsDigit) ? "The password needs a letter and a digit."
+        : password.Length > 128 ? "The password is at most 128 characters."
+        : null;
+}

@@ -1,0 +1,63 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Accounts.Security;
+
+namespace OrderPlatform.Accounts.Features.Token;
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record IssuedToken(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
+
+public static class TokenEndpoint
+{
+    private const string Refused = "The e-mail address or the password is wrong.";
+
+    public static RouteGroupBuilder MapToken(this RouteGroupBuilder accounts)
+    {
+        accounts.MapPost("/token", HandleAsync)
+            .AllowAnonymous()
+            .WithName("SignIn")
+            .WithSummary("Sign-in: an access token for an e-mail and a password");
+        return accounts;
+    }
+
+    private static async Task<Results<Ok<IssuedToken>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        TokenRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TokenIssuer issuer, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.Email))
+            {
+                errors["email"] = ["The e-mail address is required."];
+            }
+
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                errors["password"] = ["The password is required."];
+            }
+
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var email = Emails.Normalize(request.Email);
+        var customer = await session.Query<Customer>().SingleOrDefaultAsync(candidate => candidate.Email == email, cancellationToken);
+        // The same answer whether the e-mail is unknown or the password wrong: no account enumeration.
+        var verdict = customer is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(customer, customer.PasswordHash, request.Password);
+        if (customer is null || verdict == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Refused);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            session.Store(customer with { PasswordHash = hasher.HashPassword(customer, request.Password) });
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        var (token, expiresIn) = issuer.Issue(customer);
+        return TypedResults.Ok(new IssuedToken(token, expiresIn));
+    }
+}

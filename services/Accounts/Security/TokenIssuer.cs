@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.ServiceDefaults.Security;
+
+namespace OrderPlatform.Accounts.Security;
+
+/// <summary>Short-lived access tokens: RS256, Accounts' issuer, the platform's audience, the customer's id and roles.</summary>
+public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
+    public (string Token, int ExpiresIn) Issue(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var now = time.GetUtcNow();
+        var claims = new List<Claim>
+        {
+            new("sub", customer.Id.ToString()),
+            new("customer_number", customer.CustomerNumber),
+        };
+        claims.AddRange(customer.Roles.Select(role => new Claim("role", role)));
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = PlatformAuthentication.Issuer,
+            Audience = PlatformAuthentication.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(keys.SecurityKey, SecurityAlgorithms.RsaSha256),
+        });
+        return (token, (int)Lifetime.TotalSeconds);
+    }
+}

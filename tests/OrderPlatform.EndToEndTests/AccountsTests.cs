@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Accounts through the gateway: sign-up, sign-in, profile, and the gateway's and services' own checks.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class AccountsTests(PlatformFixture platform)
+{
+    private readonly HttpClient gateway = platform.Gateway;
+
+    [Fact]
+    public async Task Sign_up_needs_only_an_email_and_a_password_and_gives_a_customer_number_MP_03()
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/accounts", new { email = Accounts.NewEmail(), password = "Mot-de-passe-2026" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Matches("^C[0-9]{8}$", body.GetProperty("customerNumber").GetString());
+        Assert.True(Guid.TryParse(body.GetProperty("customerId").GetString(), out _));
+    }
+
+    [Fact]
+    public async Task A_second_account_with_the_same_email_is_a_409_whatever_its_case()
+    {
+        var email = Accounts.NewEmail();
+        using var first = await gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" });
+        using var second = await gateway.PostAsJsonAsync("/api/accounts", new { email = email.ToUpperInvariant(), password = "Mot-de-passe-2026" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_bad_email_or_a_weak_password_is_refused_naming_the_fields()
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/accounts", new { email = "pas-un-email", password = "court" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_get_the_same_answer()
+    {
+        var email = Accounts.NewEmail();
+        (await gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" })).Dispose();
+
+        using var wrongPassword = await gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Autre-mot-2026" });
+        using var unknownEmail = await gateway.PostAsJsonAsync("/api/accounts/token", new { email = Accounts.NewEmail(), password = "Autre-mot-2026" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
+        Assert.Equal(await wrongPassword.Content.ReadAsStringAsync().ContinueWith(t => Title(t.Result)),
+            await unknownEmail.Content.ReadAsStringAsync().ContinueWith(t => Title(t.Result)));
+    }
+
+    [Fact]
+    public async Task A_customer_changes_name_email_phone_and_addresses_at_any_time_MP_04_JI_14()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var newEmail = Accounts.NewEmail();
+
+        using var change = await customer.PutAsJsonAsync("/api/accounts/me", new
+        {
+            email = newEmail,
+            lastName = "Durand",
+            phone = "+33 6 12 34 56 78",
+            addresses = new[] { new { kind = "delivery", line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+
+        var profile = await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me");
+        Assert.Equal(newEmail, profile.GetProperty("email").GetString());
+        Assert.Equal("Camille", profile.GetProperty("firstName").GetString());
+        Assert.Equal("Durand", profile.GetProperty("lastName").GetString());
+        Assert.Equal("Paris", profile.GetProperty("addresses")[0].GetProperty("city").GetString());
+        Assert.False(string.IsNullOrEmpty(await Accounts.TokenAsync(gateway, newEmail, "Mot-de-passe-2026")));
+    }
+
+    [Fact]
+    public async Task An_address_with_missing_fields_is_refused_naming_them()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+
+        using var change = await customer.PutAsJsonAsync("/api/accounts/me", new { addresses = new[] { new { kind = "maison", line1 = "", city = "Paris", country = "XX" } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        var errors = (await change.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in (string[])["addresses[0].kind", "addresses[0].line1", "addresses[0].postalCode", "addresses[0].country"])
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+    }
+
+    [Fact]
+    public async Task Ordering_needs_an_account_FR_01()
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { sku = "X", quantity = 1 } } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_or_tampered_token_is_stopped_at_the_gateway()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var token = customer.DefaultRequestHeaders.Authorization!.Parameter!;
+        var tampered = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/accounts/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tampered);
+
+        using var response = await gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_customer_never_sees_another_customers_order_ALL_05()
+    {
+        using var alice = await Accounts.NewCustomerAsync(gateway);
+        using var bob = await Accounts.NewCustomerAsync(gateway);
+        using var placed = await alice.PostAsJsonAsync("/api/orders", new { lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", quantity = 1 } } });
+        var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString();
+
+        using var asAlice = await alice.GetAsync($"/api/orders/{orderId}");
+        using var asBob = await bob.GetAsync($"/api/orders/{orderId}");
+
+        Assert.Equal(HttpStatusCode.OK, asAlice.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, asBob.StatusCode);
+    }
+
+    [Fact]
+    public async Task Operations_views_need_an_ops_token()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var path = $"/api/payments/orders/{Guid.NewGuid()}";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync(path)).StatusCode);
+    }
+
+    private static string? Title(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("title").GetString();
+}
