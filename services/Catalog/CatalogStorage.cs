@@ -24,6 +24,7 @@ public static class CatalogStorage
         options.Schema.For<Store>().Index(store => store.CityKey).Index(store => store.PostalCode);
         options.Schema.For<Seller>();
         options.Schema.For<StockLevel>();
+        options.Schema.For<Backorder>().Duplicate(backorder => backorder.Sku);
         options.Projections.Snapshot<StockReservation>(SnapshotLifecycle.Inline);
     }
 }

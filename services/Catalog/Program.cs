@@ -3,6 +3,7 @@ using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.DemoData;
 using OrderPlatform.Catalog.Features.Pricing;
 using OrderPlatform.Catalog.Features.Products;
+using OrderPlatform.Catalog.Features.Restock;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Catalog.Features.Stores;
 using OrderPlatform.ServiceDefaults;
@@ -32,6 +33,7 @@ var catalog = app.MapGroup("/api/catalog").WithTags("Catalog");
 catalog.MapProducts();
 catalog.MapStores();
 catalog.MapStockReservations();
+catalog.MapRestock();
 app.MapPricing();
 
 await app.RunAsync();

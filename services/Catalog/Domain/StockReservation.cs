@@ -62,8 +62,14 @@ public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Li
         return this with { Lines = lines };
     }
 
-    public StockReservation Apply(StockReserved reserved) =>
-        this with { Lines = [.. Lines, .. reserved.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Quantity, Reserved))] };
+    /// <summary>Reserved lines are added, or, for a backordered line a restock served, replace it.</summary>
+    public StockReservation Apply(StockReserved reserved) => this with
+    {
+        Lines = [
+            .. Lines.Where(line => !(line.Status == Backordered && reserved.Lines.Any(served => served.LineId == line.LineId))),
+            .. reserved.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Quantity, Reserved)),
+        ],
+    };
 
     public StockReservation Apply(StockUnavailable unavailable) =>
         this with { Lines = [.. Lines, .. unavailable.Lines.Select(line => new ReservationLine(line.LineId, line.Sku, line.Requested, Unavailable))] };

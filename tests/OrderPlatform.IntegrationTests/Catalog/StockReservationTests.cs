@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Catalog;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Catalog.Features.Restock;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
@@ -123,6 +124,68 @@ public sealed class StockReservationTests : IAsyncLifetime
             return reservation?.Lines.Single().Status == StockReservation.Released;
         }, Patience, "the early refusal to be applied once the stock is decided");
         Assert.Equal(0, (await LevelAsync("BOTTINES-38")).Reserved);
+    }
+
+    [Fact]
+    public async Task Under_a_backordering_merchant_a_short_line_waits_and_a_cancellation_stops_the_wait_JI_09()
+    {
+        await using var backordering = await TestService.StartAsync(
+            await (await TestInfrastructure.GetAsync()).CreateDatabaseAsync(TestInfrastructure.UniqueName("backorder")),
+            await (await TestInfrastructure.GetAsync()).CreateVirtualHostAsync(TestInfrastructure.UniqueName("backorder")),
+            bus =>
+            {
+                bus.AddConsumer<ReserveStockConsumer>();
+                bus.AddConsumer<ReleaseStockOnCancellation>();
+            },
+            CatalogStorage.Configure,
+            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: true)));
+        var bus = backordering.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var store = backordering.Services.GetRequiredService<IDocumentStore>();
+        var waiting = Order(("THEIERE-FONTE", 2));
+        var cancelled = Order(("THEIERE-FONTE", 1));
+
+        await bus.Publish(waiting);
+        await bus.Publish(cancelled);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = store.QuerySession();
+            return await session.Query<Backorder>().CountAsync() == 2;
+        }, Patience, "both lines to be backordered");
+        await bus.Publish(new OrderCancelled(cancelled.OrderId, DateTimeOffset.UtcNow));
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = store.QuerySession();
+            var left = await session.Query<Backorder>().ToListAsync();
+            return left.Count == 1 && left[0].OrderId == waiting.OrderId;
+        }, Patience, "the cancelled order to stop waiting");
+        await using (var reader = store.QuerySession())
+        {
+            Assert.Equal(StockReservation.Backordered, (await reader.LoadAsync<StockReservation>(waiting.OrderId))!.Lines.Single().Status);
+        }
+
+        // The restock arrives: the waiting line is reserved, the cancelled one is not.
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new Product("theiere-fonte", "Théière en fonte", "Fonte d'Iwate.", "Fonte", [], "Thé/Théières", 8900, Outlet: false,
+                FinalSale: false, Seller.HouseId, Published: true, [new Sku("THEIERE-FONTE", null, null)]));
+            await session.SaveChangesAsync();
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            var (found, level, refusal) = await RestockEndpoint.RestockAsync(session, "THEIERE-FONTE", new StockChange(null, 5), CancellationToken.None);
+            Assert.True(found);
+            Assert.Null(refusal);
+            Assert.Equal(new StockLevel("THEIERE-FONTE", OnHand: 5, Reserved: 2), level);
+        }
+
+        await using (var reader = store.QuerySession())
+        {
+            Assert.Equal(StockReservation.Reserved, (await reader.LoadAsync<StockReservation>(waiting.OrderId))!.Lines.Single().Status);
+            Assert.Equal(0, await reader.Query<Backorder>().CountAsync());
+        }
     }
 
     private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>

@@ -15,6 +15,9 @@ public abstract class StockMovementConsumer<TMessage>(IDocumentStore store, Time
 {
     protected abstract Guid OrderOf(TMessage message);
 
+    /// <summary>Whether the order stops waiting for restocks too (it will not ship at all).</summary>
+    protected virtual bool EndsBackorders => false;
+
     protected abstract Movement Decide(TMessage message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock);
 
     protected override async Task HandleAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken)
@@ -26,6 +29,11 @@ public abstract class StockMovementConsumer<TMessage>(IDocumentStore store, Time
         var reservation = await session.LoadAsync<StockReservation>(orderId, cancellationToken) ?? known;
 
         var movement = Decide(message, reservation, stock);
+        if (EndsBackorders)
+        {
+            session.DeleteWhere<Backorder>(backorder => backorder.OrderId == orderId);
+        }
+
         if (movement.Event is not null)
         {
             session.Store(movement.StockAfter.ToArray());
@@ -39,6 +47,8 @@ public sealed class ReleaseStockOnCancellation(IDocumentStore store, TimeProvide
 {
     protected override Guid OrderOf(OrderCancelled message) => message.OrderId;
 
+    protected override bool EndsBackorders => true;
+
     protected override Movement Decide(OrderCancelled message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
         StockMovements.Release(reservation, stock);
 }
@@ -47,6 +57,8 @@ public sealed class ReleaseStockOnRefusedPayment(IDocumentStore store, TimeProvi
     : StockMovementConsumer<PaymentRefused>(store, time, logger)
 {
     protected override Guid OrderOf(PaymentRefused message) => message.OrderId;
+
+    protected override bool EndsBackorders => true;
 
     protected override Movement Decide(PaymentRefused message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
         StockMovements.Release(reservation, stock);
