@@ -25,6 +25,8 @@ public static class CatalogStorage
         options.Schema.For<Seller>();
         options.Schema.For<StockLevel>();
         options.Schema.For<Backorder>().Duplicate(backorder => backorder.Sku);
+        options.Schema.For<StoreStock>();
+        options.Schema.For<InStoreReservation>().Duplicate(reservation => reservation.Status).Duplicate(reservation => reservation.HoldUntil);
         options.Projections.Snapshot<StockReservation>(SnapshotLifecycle.Inline);
     }
 }

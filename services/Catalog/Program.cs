@@ -1,6 +1,7 @@
 using OrderPlatform.Catalog;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.DemoData;
+using OrderPlatform.Catalog.Features.InStoreReservations;
 using OrderPlatform.Catalog.Features.Pricing;
 using OrderPlatform.Catalog.Features.Products;
 using OrderPlatform.Catalog.Features.Restock;
@@ -23,6 +24,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<WriteOffMissingStock>();
 });
 builder.Services.AddHostedService<DemoCatalogueLoader>();
+builder.Services.AddHostedService<ReservationExpiry>();
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
 
@@ -34,6 +36,7 @@ catalog.MapProducts();
 catalog.MapStores();
 catalog.MapStockReservations();
 catalog.MapRestock();
+catalog.MapInStoreReservations();
 app.MapPricing();
 
 await app.RunAsync();

@@ -15,3 +15,13 @@ public sealed record UnavailableLine(string LineId, string Sku, int Requested, i
 /// restock arrives; the customer is told the order awaits restock.
 /// </summary>
 public sealed record StockBackordered(Guid OrderId, IReadOnlyList<UnavailableLine> Lines) : IIntegrationEvent;
+
+/// <summary>
+/// A customer reserved a SKU in a store, free and without obligation to buy; the store holds it until
+/// <paramref name="HoldUntil"/>. Notification confirms it by e-mail or SMS (within 2 hours).
+/// </summary>
+public sealed record InStoreReservationConfirmed(Guid ReservationId, Guid CustomerId, string StoreId, string StoreName, string Sku,
+    string ProductName, DateTimeOffset HoldUntil) : IIntegrationEvent;
+
+/// <summary>The hold ran out without a purchase; the unit is back on the store's shelf.</summary>
+public sealed record InStoreReservationExpired(Guid ReservationId, Guid CustomerId, string StoreId, string Sku) : IIntegrationEvent;

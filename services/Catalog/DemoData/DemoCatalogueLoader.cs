@@ -32,6 +32,12 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
             session.Insert(missing);
         }
 
+        if (!await session.Query<StoreStock>().AnyAsync(cancellationToken))
+        {
+            // Stores carry part of the range, a few units each; loaded once, then the stores' own counts rule.
+            session.Insert(DemoStores.Stock(products).ToArray());
+        }
+
         await session.SaveChangesAsync(cancellationToken);
         LogLoaded(preset.Name, products.Count, DemoStores.All.Count);
     }

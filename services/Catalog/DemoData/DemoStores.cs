@@ -24,4 +24,14 @@ public static class DemoStores
         new("bruxelles-neuve", "Bruxelles Rue Neuve", "47 rue Neuve", "1000", "Bruxelles", "BE", "+32 2 217 00 12", Hours),
         new("liege-mediacite", "Liège Médiacité", "7 boulevard Raymond Poincaré", "4020", "Liège", "BE", "+32 4 340 00 13", CentreHours),
     ];
+
+    /// <summary>Each store carries about a quarter of the SKUs, one to three units of each.</summary>
+    public static IEnumerable<StoreStock> Stock(IEnumerable<Product> products)
+    {
+        var skus = products.SelectMany(product => product.Skus).Select(sku => sku.Code).ToList();
+        return All.SelectMany((store, storeIndex) => skus
+            .Select((sku, skuIndex) => (sku, skuIndex))
+            .Where(pair => (pair.skuIndex + storeIndex) % 4 == 0)
+            .Select(pair => new StoreStock(StoreStock.IdFor(store.Id, pair.sku), store.Id, pair.sku, 1 + (pair.skuIndex + storeIndex) % 3)));
+    }
 }
