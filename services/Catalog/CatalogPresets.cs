@@ -13,6 +13,20 @@ public static class CatalogPresets
         [MerchantPreset.Marketplace] = new StockPolicy(BackorderWhenShort: false),
     };
 
+    // MP-02: on the marketplace every published price includes delivery.
+    private static readonly Dictionary<string, bool> DeliveryIncluded = new()
+    {
+        [MerchantPreset.FashionRetail] = false,
+        [MerchantPreset.JapanImport] = false,
+        [MerchantPreset.Marketplace] = true,
+    };
+
+    public static PricePolicy PricePolicy(MerchantPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return new PricePolicy(DeliveryIncluded[preset.Name]);
+    }
+
     public static StockPolicy StockPolicy(MerchantPreset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);

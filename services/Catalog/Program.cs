@@ -27,6 +27,7 @@ builder.Services.AddHostedService<DemoCatalogueLoader>();
 builder.Services.AddHostedService<ReservationExpiry>();
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddSingleton(services => CatalogPresets.PricePolicy(services.GetRequiredService<MerchantPreset>()));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -19,7 +19,8 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
             return;
         }
 
-        var (seller, products) = DemoCatalogues.For(preset.Name);
+        var (seller, catalogue) = DemoCatalogues.For(preset.Name);
+        var products = Publication.Apply(catalogue, [seller]);
         await using var session = store.LightweightSession();
         session.Store(seller);
         session.Store(products.ToArray());

@@ -27,4 +27,14 @@ public static class Publication
             _ => null,
         };
     }
+
+    /// <summary>Publishes what may be published and withdraws the rest: the rule applied to a whole catalogue [MP-01].</summary>
+    public static IReadOnlyList<Product> Apply(IEnumerable<Product> products, IEnumerable<Seller> sellers)
+    {
+        var bySeller = sellers.ToDictionary(seller => seller.Id);
+        return products.Select(product => product with
+        {
+            Published = product.Published && WhyNotPublishable(product, bySeller.GetValueOrDefault(product.SellerId)) is null,
+        }).ToList();
+    }
 }

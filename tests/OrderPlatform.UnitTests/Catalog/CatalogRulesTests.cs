@@ -29,12 +29,33 @@ public sealed class CatalogRulesTests
     }
 
     [Fact]
+    public void A_catalogue_is_published_only_for_its_certified_sellers_MP_01()
+    {
+        var published = Publication.Apply(
+            [Dress("atelier"), Dress("vendeur-x") with { Id = "robe-x" }, Dress("inconnu") with { Id = "robe-y" }],
+            [new Seller("atelier", "Atelier SARL", Certified: true), new Seller("vendeur-x", "Vendeur X", Certified: false)]);
+
+        Assert.Equal([true, false, false], published.Select(product => product.Published));
+    }
+
+    [Theory]
+    [InlineData("marketplace", true)]
+    [InlineData("fashion-retail", false)]
+    [InlineData("japan-import", false)]
+    public void On_the_marketplace_the_product_page_says_the_price_includes_delivery_MP_02(string preset, bool included)
+    {
+        var prices = catalog::OrderPlatform.Catalog.CatalogPresets.PricePolicy(new OrderPlatform.ServiceDefaults.MerchantPreset(preset));
+
+        Assert.Equal(included, ProductDetail.Of(Dress(), _ => true, prices).DeliveryIncluded);
+    }
+
+    [Fact]
     public void An_outlet_article_is_never_restocked_and_says_so_FR_22()
     {
-        var detail = ProductDetail.Of(Dress(outlet: true), _ => false);
+        var detail = ProductDetail.Of(Dress(outlet: true), _ => false, new PricePolicy(false));
 
         Assert.All(detail.Skus, sku => Assert.False(sku.RestockPossible));
-        Assert.All(ProductDetail.Of(Dress(), _ => false).Skus, sku => Assert.True(sku.RestockPossible));
+        Assert.All(ProductDetail.Of(Dress(), _ => false, new PricePolicy(false)).Skus, sku => Assert.True(sku.RestockPossible));
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public static class ProductEndpoints
         return TypedResults.Ok(await ProductSearch.RunAsync(session, query, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ProductDetail>, NotFound>> GetAsync(string productId, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProductDetail>, NotFound>> GetAsync(
+        string productId, IQuerySession session, PricePolicy prices, CancellationToken cancellationToken)
     {
         var product = await session.LoadAsync<Product>(productId, cancellationToken);
         if (product is not { Published: true })
@@ -41,11 +42,11 @@ public static class ProductEndpoints
 
         var stock = await session.LoadManyAsync<StockLevel>(cancellationToken, product.Skus.Select(sku => sku.Code));
         var onHand = stock.ToDictionary(level => level.Id, level => level.Available);
-        return TypedResults.Ok(ProductDetail.Of(product, sku => onHand.GetValueOrDefault(sku)));
+        return TypedResults.Ok(ProductDetail.Of(product, sku => onHand.GetValueOrDefault(sku), prices));
     }
 }
 
-/// <summary>The product page (API.md, Catalog) [FR-20].</summary>
+/// <summary>The product page (API.md, Catalog) [FR-20]; <c>deliveryIncluded</c> says the price is all-in [MP-02].</summary>
 public sealed record ProductDetail(
     string Id,
     string Name,
@@ -56,14 +57,16 @@ public sealed record ProductDetail(
     long PriceCents,
     bool Outlet,
     bool FinalSale,
+    bool DeliveryIncluded,
     IReadOnlyList<SkuDetail> Skus)
 {
-    public static ProductDetail Of(Product product, Func<string, bool> available)
+    public static ProductDetail Of(Product product, Func<string, bool> available, PricePolicy prices)
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(available);
+        ArgumentNullException.ThrowIfNull(prices);
         return new ProductDetail(product.Id, product.Name, product.Description, product.Composition, product.ImageUrls,
-            product.Category, product.PriceCents, product.Outlet, product.FinalSale,
+            product.Category, product.PriceCents, product.Outlet, product.FinalSale, prices.DeliveryIncluded,
             product.Skus.Select(sku => new SkuDetail(sku.Code, sku.Size, sku.Colour, available(sku.Code), product.RestockPossible)).ToList());
     }
 }
