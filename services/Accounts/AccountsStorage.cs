@@ -15,6 +15,7 @@ public static class AccountsStorage
         ArgumentNullException.ThrowIfNull(options);
         options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber);
         options.Schema.For<SigningKey>();
+        options.Schema.For<SignInFailures>();
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(options.DatabaseSchemaName, CustomerNumbers, SchemaUtils.IdentifierUsage.General), 100001));
     }
 

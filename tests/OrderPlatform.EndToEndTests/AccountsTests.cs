@@ -150,3 +150,26 @@ public sealed class AccountsTests(PlatformFixture platform)
 
     private static string? Title(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("title").GetString();
 }
+
+/// <summary>Guessing passwords gets slow: after five wrong ones, the address waits, even with the right one.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class SignInThrottleTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Repeated_wrong_passwords_are_throttled_with_retry_after()
+    {
+        var email = Accounts.NewEmail();
+        (await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" })).Dispose();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = $"Mauvais-{i}-2026" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var throttled = await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Mot-de-passe-2026" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("application/problem+json", throttled.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -24,7 +24,8 @@ public static class TokenEndpoint
     }
 
     private static async Task<Results<Ok<IssuedToken>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        TokenRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TokenIssuer issuer, CancellationToken cancellationToken)
+        TokenRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TokenIssuer issuer, TimeProvider time,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -43,12 +44,28 @@ public static class TokenEndpoint
         }
 
         var email = Emails.Normalize(request.Email);
+        var now = time.GetUtcNow();
+        var failures = await session.LoadAsync<SignInFailures>(email, cancellationToken);
+        if (failures?.WaitAt(now) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passwords: try again later.");
+        }
+
         var customer = await session.Query<Customer>().SingleOrDefaultAsync(candidate => candidate.Email == email, cancellationToken);
         // The same answer whether the e-mail is unknown or the password wrong: no account enumeration.
         var verdict = customer is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(customer, customer.PasswordHash, request.Password);
         if (customer is null || verdict == PasswordVerificationResult.Failed)
         {
+            session.Store(SignInFailures.After(failures, email, now));
+            await session.SaveChangesAsync(cancellationToken);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Refused);
+        }
+
+        if (failures is not null)
+        {
+            session.Delete(failures);
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -56,6 +73,7 @@ public static class TokenEndpoint
             session.Store(customer with { PasswordHash = hasher.HashPassword(customer, request.Password) });
             await session.SaveChangesAsync(cancellationToken);
         }
+
 
         var (token, expiresIn) = issuer.Issue(customer);
         return TypedResults.Ok(new IssuedToken(token, expiresIn));
