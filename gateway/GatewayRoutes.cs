@@ -9,7 +9,7 @@ namespace OrderPlatform.Gateway;
 /// </summary>
 public sealed record GatewayRoutes(IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters, IReadOnlyDictionary<string, Uri> Services)
 {
-    public static GatewayRoutes From(IConfiguration configuration)
+    public static GatewayRoutes From(IConfiguration configuration, TimeSpan? upstreamTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var routes = new List<RouteConfig>();
@@ -29,6 +29,8 @@ public sealed record GatewayRoutes(IReadOnlyList<RouteConfig> Routes, IReadOnlyL
             {
                 ClusterId = service.Key,
                 Destinations = new Dictionary<string, DestinationConfig> { [service.Key] = new() { Address = uri.ToString() } },
+                // A service that does not answer in time is a 504 problem, never a hanging client.
+                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = upstreamTimeout ?? TimeSpan.FromSeconds(30) },
             });
             var paths = service.GetChildren().Select(path => path.Value).OfType<string>().ToList();
             routes.AddRange(paths.Select((path, index) => new RouteConfig

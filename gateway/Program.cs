@@ -6,7 +6,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
 
-var gateway = GatewayRoutes.From(builder.Configuration);
+var limits = GatewayOptions.From(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+var gateway = GatewayRoutes.From(builder.Configuration, limits.UpstreamTimeout);
 builder.Services.AddReverseProxy().LoadFromMemory(gateway.Routes, gateway.Clusters);
 
 var health = builder.Services.AddHealthChecks();
@@ -22,7 +24,11 @@ foreach (var (name, address) in gateway.Services)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseCorrelationId();
 app.UseTokenGate();
 app.MapReverseProxy();
 
 await app.RunAsync();
+
+/// <summary>Visible to the tests that host the gateway in memory.</summary>
+public partial class Program;

@@ -1,0 +1,80 @@
+extern alias gateway;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OrderPlatform.Hosting;
+using OrderPlatform.Hosting.Processes;
+
+namespace OrderPlatform.IntegrationTests.Gateway;
+
+/// <summary>
+/// When a service is down or stuck, the gateway answers with a problem (502 or 504) in bounded time,
+/// never a hang, and every answer carries the correlation id an operator searches for.
+/// </summary>
+public sealed class UnavailableServiceTests : IDisposable
+{
+    private readonly TcpListener stuck = new(IPAddress.Loopback, 0);
+    private readonly WebApplicationFactory<gateway::Program> factory;
+
+    public UnavailableServiceTests()
+    {
+        stuck.Start(); // accepts connections, never answers
+        var stuckPort = ((IPEndPoint)stuck.LocalEndpoint).Port;
+        factory = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("Gateway:UpstreamTimeout", "00:00:02");
+            foreach (var service in OrderPlatformSystem.Services)
+            {
+                host.UseSetting($"services:{service}:http:0", $"http://127.0.0.1:{FreePort.Next()}"); // nothing listens
+            }
+
+            host.UseSetting("services:ordering:http:0", $"http://127.0.0.1:{stuckPort}");
+        });
+    }
+
+    [Fact]
+    public async Task A_service_that_is_down_is_a_502_problem_at_once()
+    {
+        using var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+
+        using var response = await client.GetAsync(new Uri("/api/catalog/products", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.True(response.Headers.Contains("X-Correlation-Id"));
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_is_a_504_problem_after_the_timeout()
+    {
+        using var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+
+        using var response = await client.GetAsync(new Uri($"/api/orders/{Guid.NewGuid()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task The_gateway_health_names_the_services_that_do_not_answer()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"catalog\":{\"status\":\"Unhealthy\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        stuck.Stop();
+        stuck.Dispose();
+    }
+}
