@@ -1,6 +1,7 @@
 using Marten;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Accounts.Security;
+using OrderPlatform.Contracts;
 using Weasel.Postgresql;
 
 namespace OrderPlatform.Accounts;
@@ -16,6 +17,9 @@ public static class AccountsStorage
         options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber);
         options.Schema.For<SigningKey>();
         options.Schema.For<SignInFailures>();
+        // GDPR erasure rewrites the stored events that named the person [JI-15].
+        options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>
+            registered with { Email = "erased", FirstName = null, LastName = null });
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(options.DatabaseSchemaName, CustomerNumbers, SchemaUtils.IdentifierUsage.General), 100001));
     }
 

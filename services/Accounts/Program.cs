@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts;
 using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Accounts.Features.Erasure;
 using OrderPlatform.Accounts.Features.Profile;
 using OrderPlatform.Accounts.Features.SignUp;
 using OrderPlatform.Accounts.Features.Token;
@@ -36,5 +37,6 @@ var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
 accounts.MapSignUp();
 accounts.MapToken();
 accounts.MapProfile();
+accounts.MapErasure();
 
 await app.RunAsync();

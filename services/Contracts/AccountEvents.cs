@@ -3,3 +3,9 @@ namespace OrderPlatform.Contracts;
 /// <summary>A customer signed up: what other services keep about them (to greet, to write to).</summary>
 public sealed record CustomerRegistered(Guid CustomerId, string CustomerNumber, string Email, string? FirstName, string? LastName, bool Newsletter)
     : IIntegrationEvent;
+
+/// <summary>
+/// A customer had their account erased (GDPR): every service forgets what identifies them and keeps
+/// only what accounting needs, under the customer id.
+/// </summary>
+public sealed record CustomerErased(Guid CustomerId, string CustomerNumber, DateTimeOffset ErasedAt) : IIntegrationEvent;

@@ -173,3 +173,34 @@ public sealed class SignInThrottleTests(PlatformFixture platform)
         Assert.Equal("application/problem+json", throttled.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary>GDPR erasure: nothing that names the person stays in Accounts, not even in its event store [JI-15].</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ErasureTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task An_erased_account_leaves_no_personal_data_and_cannot_sign_in_JI_15()
+    {
+        var email = Accounts.NewEmail();
+        (await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026", firstName = "Effacée", phone = "0612345678" })).Dispose();
+        using var customer = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        customer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.TokenAsync(platform.Gateway, email, "Mot-de-passe-2026"));
+
+        using var erased = await customer.DeleteAsync("/api/accounts/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/accounts/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Mot-de-passe-2026" })).StatusCode);
+
+        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
+        await connection.OpenAsync();
+        foreach (var table in (string[])["mt_doc_customer", "mt_events", "mt_doc_signinfailures"])
+        {
+            await using var scan = new Npgsql.NpgsqlCommand($"select count(*) from {table} where data::text ilike @email or data::text like '%0612345678%' or data::text like '%Effac%'", connection);
+            scan.Parameters.AddWithValue("email", "%" + email + "%");
+            Assert.True((long)(await scan.ExecuteScalarAsync())! == 0, $"{table} still holds the erased person's data");
+        }
+    }
+}

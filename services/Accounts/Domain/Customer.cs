@@ -16,7 +16,29 @@ public sealed record Customer(
     bool Newsletter,
     bool LoyaltyMember,
     IReadOnlyList<Address> Addresses,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ErasedAt = null)
+{
+    public bool Erased => ErasedAt is not null;
+
+    /// <summary>
+    /// The account after a GDPR erasure [JI-15]: nothing that identifies the person remains, not even a
+    /// way to sign in; the id and customer number stay so that kept orders and invoices still add up.
+    /// </summary>
+    public Customer Erase(DateTimeOffset now) => this with
+    {
+        Email = $"erased-{Id:N}@erased.invalid",
+        PasswordHash = "",
+        Roles = [],
+        FirstName = null,
+        LastName = null,
+        Phone = null,
+        Newsletter = false,
+        LoyaltyMember = false,
+        Addresses = [],
+        ErasedAt = now,
+    };
+}
 
 /// <summary>A delivery or billing address.</summary>
 public sealed record Address(string Id, string Kind, string Line1, string? Line2, string PostalCode, string City, string Country)

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace OrderPlatform.Accounts.Domain;
 
 /// <summary>
@@ -17,6 +20,10 @@ public sealed record SignInFailures(string Id, int Count, DateTimeOffset WindowS
     /// <summary>The record after one more wrong password: a new window once the old one is over.</summary>
     public static SignInFailures After(SignInFailures? previous, string email, DateTimeOffset now) =>
         previous is null || now >= previous.WindowStart + Window
-            ? new SignInFailures(email, 1, now)
+            ? new SignInFailures(IdFor(email), 1, now)
             : previous with { Count = previous.Count + 1 };
+
+    /// <summary>Kept under a hash of the address: the addresses people try are not stored.</summary>
+    public static string IdFor(string normalizedEmail) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail))).ToLowerInvariant();
 }

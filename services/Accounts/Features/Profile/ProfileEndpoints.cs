@@ -37,7 +37,7 @@ public static class ProfileEndpoints
     }
 
     private static async Task<Results<Ok<ProfileView>, NotFound>> GetAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken) =>
-        await session.LoadAsync<Customer>(user.CustomerId() ?? Guid.Empty, cancellationToken) is { } customer
+        await session.LoadAsync<Customer>(user.CustomerId() ?? Guid.Empty, cancellationToken) is { Erased: false } customer
             ? TypedResults.Ok(ProfileView.Of(customer))
             : TypedResults.NotFound();
 
@@ -50,7 +50,7 @@ public static class ProfileEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await session.LoadAsync<Customer>(user.CustomerId() ?? Guid.Empty, cancellationToken) is not { } customer)
+        if (await session.LoadAsync<Customer>(user.CustomerId() ?? Guid.Empty, cancellationToken) is not { Erased: false } customer)
         {
             return TypedResults.NotFound();
         }

@@ -45,7 +45,7 @@ public static class TokenEndpoint
 
         var email = Emails.Normalize(request.Email);
         var now = time.GetUtcNow();
-        var failures = await session.LoadAsync<SignInFailures>(email, cancellationToken);
+        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(email), cancellationToken);
         if (failures?.WaitAt(now) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
