@@ -20,6 +20,9 @@ public static class AccountsStorage
         // GDPR erasure rewrites the stored events that named the person [JI-15].
         options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>
             registered with { Email = "erased", FirstName = null, LastName = null });
+        options.Events.AddMaskingRuleForProtectedInformation<PasswordResetRequested>(requested =>
+            requested with { Email = "erased", FirstName = null, Token = "spent" });
+        options.Schema.For<PasswordResetToken>().Index(token => token.CustomerId);
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(options.DatabaseSchemaName, CustomerNumbers, SchemaUtils.IdentifierUsage.General), 100001));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Accounts.Features.Erasure;
+using OrderPlatform.Accounts.Features.PasswordReset;
 using OrderPlatform.Accounts.Features.Profile;
 using OrderPlatform.Accounts.Features.SignUp;
 using OrderPlatform.Accounts.Features.Token;
@@ -38,5 +39,6 @@ accounts.MapSignUp();
 accounts.MapToken();
 accounts.MapProfile();
 accounts.MapErasure();
+accounts.MapPasswordReset();
 
 await app.RunAsync();

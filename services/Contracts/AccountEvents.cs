@@ -9,3 +9,10 @@ public sealed record CustomerRegistered(Guid CustomerId, string CustomerNumber, 
 /// only what accounting needs, under the customer id.
 /// </summary>
 public sealed record CustomerErased(Guid CustomerId, string CustomerNumber, DateTimeOffset ErasedAt) : IIntegrationEvent;
+
+/// <summary>
+/// Someone asked to reset the password of this account: Notification e-mails the link with the token.
+/// Accounts keeps only a hash of the token, and masks it here once it has been used.
+/// </summary>
+public sealed record PasswordResetRequested(Guid CustomerId, string Email, string? FirstName, string Token, DateTimeOffset ExpiresAt)
+    : IIntegrationEvent;

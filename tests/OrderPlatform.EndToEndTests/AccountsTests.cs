@@ -204,3 +204,54 @@ public sealed class ErasureTests(PlatformFixture platform)
         }
     }
 }
+
+/// <summary>Forgotten password, by e-mail link: single use, expiring, no account enumeration [FR-31, JI-16, MP-05].</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PasswordResetTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Asking_for_a_reset_answers_the_same_whether_or_not_the_account_exists()
+    {
+        var email = Accounts.NewEmail();
+        (await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" })).Dispose();
+
+        using var known = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email });
+        using var unknown = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email = Accounts.NewEmail() });
+
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
+        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_emailed_token_sets_a_new_password_once_and_is_then_spent_FR_31()
+    {
+        var email = Accounts.NewEmail();
+        using var signUp = await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" });
+        var customerId = (await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!;
+        (await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email })).Dispose();
+        var token = await EmailedTokenAsync(customerId); // what the e-mail carries
+
+        using var confirmed = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Nouveau-mot-2026" });
+        using var reused = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Encore-autre-2026" });
+
+        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.True((await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("token", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Mot-de-passe-2026" })).StatusCode);
+        Assert.False(string.IsNullOrEmpty(await Accounts.TokenAsync(platform.Gateway, email, "Nouveau-mot-2026")));
+        Assert.Equal("spent", await EmailedTokenAsync(customerId)); // masked in the event store once used
+    }
+
+    private async Task<string> EmailedTokenAsync(string customerId)
+    {
+        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand(
+            "select data ->> 'Token' from mt_events where type = 'password_reset_requested' and data ->> 'CustomerId' = @id order by seq_id desc limit 1", connection);
+        read.Parameters.AddWithValue("id", customerId);
+        return (string)(await read.ExecuteScalarAsync())!;
+    }
+}

@@ -29,6 +29,7 @@ public static class ErasureEndpoint
         var now = time.GetUtcNow();
         session.Store(customer.Erase(now));
         session.Delete<SignInFailures>(SignInFailures.IdFor(customer.Email));
+        session.DeleteWhere<PasswordResetToken>(token => token.CustomerId == customer.Id);
         session.Events.Append(customer.Id, new CustomerErased(customer.Id, customer.CustomerNumber, now));
         await session.SaveChangesAsync(cancellationToken);
 

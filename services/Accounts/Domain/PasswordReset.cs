@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrderPlatform.Accounts.Domain;
+
+/// <summary>A password-reset token, kept only as its hash: single use, valid for an hour [FR-31].</summary>
+public sealed record PasswordResetToken(string Id, Guid CustomerId, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt = null)
+{
+    public static readonly TimeSpan ValidFor = TimeSpan.FromHours(1);
+
+    public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+
+    /// <summary>A new token for the e-mail, and what is stored of it.</summary>
+    public static (string Token, PasswordResetToken Stored) Issue(Guid customerId, DateTimeOffset now)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (token, new PasswordResetToken(HashOf(token), customerId, now + ValidFor));
+    }
+
+    /// <summary>Why this token cannot set a password now, or null when it can.</summary>
+    public string? WhyUnusable(DateTimeOffset now) =>
+        UsedAt is not null ? "This link was already used."
+        : now >= ExpiresAt ? "This link has expired."
+        : null;
+}
