@@ -9,6 +9,8 @@ builder.AddPlatformAuthentication();
 var limits = GatewayOptions.From(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 var gateway = GatewayRoutes.From(builder.Configuration, limits.UpstreamTimeout);
+builder.Services.AddClientLimits(builder.Configuration);
+builder.Services.AddStorefrontCors(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(gateway.Routes, gateway.Clusters);
 
 var health = builder.Services.AddHealthChecks();
@@ -25,6 +27,8 @@ foreach (var (name, address) in gateway.Services)
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseCorrelationId();
+app.UseCors();
+app.UseRateLimiter();
 app.UseTokenGate();
 app.MapReverseProxy();
 

@@ -19,6 +19,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         UseFixedPorts = false,
         StreamToConsole = false,
         StartTimeout = TimeSpan.FromMinutes(3),
+        // Every test signs in from 127.0.0.1: the gateway's per-client limits are proven in-memory instead.
+        ServiceSettings = new Dictionary<string, string>
+        {
+            ["Gateway__RateLimit__PerMinute"] = "100000",
+            ["Gateway__RateLimit__SignInPerMinute"] = "100000",
+        },
     };
 
     public async Task InitializeAsync()
