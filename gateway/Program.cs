@@ -1,4 +1,5 @@
 using OrderPlatform.Gateway;
+using Scalar.AspNetCore;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
 
@@ -11,6 +12,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 var gateway = GatewayRoutes.From(builder.Configuration, limits.UpstreamTimeout);
 builder.Services.AddClientLimits(builder.Configuration);
 builder.Services.AddStorefrontCors(builder.Configuration);
+builder.Services.AddSingleton(gateway);
+builder.Services.AddSingleton<PlatformOpenApi>();
 builder.Services.AddReverseProxy().LoadFromMemory(gateway.Routes, gateway.Clusters);
 
 var health = builder.Services.AddHealthChecks();
@@ -30,6 +33,9 @@ app.UseCorrelationId();
 app.UseCors();
 app.UseRateLimiter();
 app.UseTokenGate();
+app.MapGet(PlatformOpenApi.Path, async (PlatformOpenApi openApi, CancellationToken cancellationToken) =>
+    Results.Json(await openApi.GetAsync(cancellationToken))).ExcludeFromDescription();
+app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("OrderPlatform API").WithOpenApiRoutePattern(PlatformOpenApi.Path));
 app.MapReverseProxy();
 
 await app.RunAsync();
