@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>
+/// Another customer's resources answer 404, on every route that takes an id, enumerated from the
+/// merged OpenAPI document: a new route without a class here fails this test [ALL-05].
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CrossAccountTests(PlatformFixture platform)
+{
+    private enum Scope { Customer, Ops, Public }
+
+    // Every route with a path parameter, and who may read it.
+    private static readonly Dictionary<string, Scope> Routes = new()
+    {
+        ["/api/orders/{orderId}"] = Scope.Customer,
+        ["/api/catalog/reservations/{reservationId}"] = Scope.Customer,
+        ["/api/catalog/orders/{orderId}/stock"] = Scope.Ops,
+        ["/api/payments/orders/{orderId}"] = Scope.Ops,
+        ["/api/notifications/orders/{orderId}"] = Scope.Ops,
+        ["/api/catalog/stock/{sku}"] = Scope.Ops,
+        ["/api/catalog/products/{productId}"] = Scope.Public,
+    };
+
+    [Fact]
+    public async Task Every_route_with_an_id_keeps_other_customers_out_ALL_05()
+    {
+        var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/platform.json");
+        var withIds = document.GetProperty("paths").EnumerateObject().Where(path => path.Name.Contains('{', StringComparison.Ordinal)).ToList();
+        Assert.All(withIds, path => Assert.True(Routes.ContainsKey(path.Name), $"{path.Name} is new: say who may read it in CrossAccountTests"));
+
+        using var alice = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var bob = await Accounts.NewCustomerAsync(platform.Gateway);
+        var owned = await AliceResourcesAsync(alice);
+
+        foreach (var path in withIds.Where(path => Routes[path.Name] != Scope.Public))
+        {
+            foreach (var method in path.Value.EnumerateObject().Select(operation => operation.Name.ToUpperInvariant()))
+            {
+                var url = Fill(path.Name, owned);
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "PUT" or "POST")
+                {
+                    request.Content = JsonContent.Create(new { add = 1 });
+                }
+
+                using var response = await bob.SendAsync(request);
+                var expected = Routes[path.Name] == Scope.Customer ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
+                Assert.True(response.StatusCode == expected, $"{method} {url} as another customer: {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        }
+    }
+
+    /// <summary>One of each resource Alice owns, by the path parameter that names it.</summary>
+    private static async Task<Dictionary<string, string>> AliceResourcesAsync(HttpClient alice)
+    {
+        using var order = await alice.PostAsJsonAsync("/api/orders", new { lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-BLANC-M", quantity = 1 } } });
+        // The demo data gives this SKU two units in this store; no other test holds them.
+        using var reservation = await alice.PostAsJsonAsync("/api/catalog/reservations", new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-XL", storeId = "paris-rivoli" });
+        Assert.Equal(HttpStatusCode.Created, reservation.StatusCode);
+        var reservationId = (await reservation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reservationId").GetString()!;
+        return new Dictionary<string, string>
+        {
+            ["orderId"] = (await order.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!,
+            ["reservationId"] = reservationId,
+            ["sku"] = "FEMME-ROBE-D-ETE-FLEURIE-BLANC-M",
+        };
+    }
+
+    private static string Fill(string template, Dictionary<string, string> values) =>
+        values.Aggregate(template, (path, value) => path.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
+}
