@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Catalog.Features.Products;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults.Security;
@@ -54,9 +55,7 @@ public static class InStoreReservationEndpoints
         }
 
         var store = await session.LoadAsync<Store>(request.StoreId!, cancellationToken);
-        var table = session.DocumentStore.Options.Schema.For<Product>();
-        var product = (await session.QueryAsync<Product>($"select data from {table} where jsonb_exists_any(data -> 'SkuCodes', ?)",
-            cancellationToken, [new[] { request.Sku! }])).FirstOrDefault(candidate => candidate.Published);
+        var product = (await ProductsBySku.FindAsync(session, [request.Sku!], cancellationToken)).FirstOrDefault(candidate => candidate.Published);
         if (store is null || product is null)
         {
             return TypedResults.NotFound();

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Catalog.Features.Products;
 
 namespace OrderPlatform.Catalog.Features.Pricing;
 
@@ -28,10 +29,7 @@ public static class PricingEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var codes = request.Lines!.Select(line => line.Sku!).Distinct().ToArray();
-        var table = session.DocumentStore.Options.Schema.For<Product>();
-        var products = await session.QueryAsync<Product>(
-            $"select data from {table} where jsonb_exists_any(data -> 'SkuCodes', ?)", cancellationToken, [codes]);
+        var products = await ProductsBySku.FindAsync(session, request.Lines!.Select(line => line.Sku!).Distinct().ToList(), cancellationToken);
         var result = Domain.Pricing.Price(request.Lines!.Select(line => (line.Sku!, line.Quantity)).ToList(), products);
         return result.Errors.Count > 0 ? TypedResults.ValidationProblem(result.Errors) : TypedResults.Ok(result.Priced!);
     }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Catalog.Features.Products;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults.Security;
@@ -41,9 +42,7 @@ public static class RestockEndpoint
         IDocumentSession session, string sku, StockChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var table = session.DocumentStore.Options.Schema.For<Product>();
-        var product = (await session.QueryAsync<Product>($"select data from {table} where jsonb_exists_any(data -> 'SkuCodes', ?)",
-            cancellationToken, [new[] { sku }])).FirstOrDefault();
+        var product = (await ProductsBySku.FindAsync(session, [sku], cancellationToken)).FirstOrDefault();
         if (product is null)
         {
             return (false, null, null);
