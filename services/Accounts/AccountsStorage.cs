@@ -14,12 +14,13 @@ public static class AccountsStorage
     public static void Configure(StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber);
+        options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber)
+            .Index(customer => customer.UnsubscribeToken);
         options.Schema.For<SigningKey>();
         options.Schema.For<SignInFailures>();
         // GDPR erasure rewrites the stored events that named the person [JI-15].
         options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>
-            registered with { Email = "erased", FirstName = null, LastName = null });
+            registered with { Email = "erased", FirstName = null, LastName = null, UnsubscribeToken = null });
         options.Events.AddMaskingRuleForProtectedInformation<PasswordResetRequested>(requested =>
             requested with { Email = "erased", FirstName = null, Token = "spent" });
         options.Schema.For<PasswordResetToken>().Index(token => token.CustomerId);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Accounts.Features.Erasure;
+using OrderPlatform.Accounts.Features.Newsletter;
 using OrderPlatform.Accounts.Features.PasswordReset;
 using OrderPlatform.Accounts.Features.Profile;
 using OrderPlatform.Accounts.Features.SignUp;
@@ -40,5 +41,6 @@ accounts.MapToken();
 accounts.MapProfile();
 accounts.MapErasure();
 accounts.MapPasswordReset();
+app.MapNewsletter();
 
 await app.RunAsync();

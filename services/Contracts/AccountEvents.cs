@@ -1,8 +1,11 @@
 namespace OrderPlatform.Contracts;
 
-/// <summary>A customer signed up: what other services keep about them (to greet, to write to).</summary>
-public sealed record CustomerRegistered(Guid CustomerId, string CustomerNumber, string Email, string? FirstName, string? LastName, bool Newsletter)
-    : IIntegrationEvent;
+/// <summary>
+/// A customer signed up: what other services keep about them (to greet, to write to), and the token of
+/// the unsubscribe link Notification puts in every newsletter.
+/// </summary>
+public sealed record CustomerRegistered(Guid CustomerId, string CustomerNumber, string Email, string? FirstName, string? LastName, bool Newsletter,
+    string? UnsubscribeToken = null) : IIntegrationEvent;
 
 /// <summary>
 /// A customer had their account erased (GDPR): every service forgets what identifies them and keeps

@@ -255,3 +255,42 @@ public sealed class PasswordResetTests(PlatformFixture platform)
         return (string)(await read.ExecuteScalarAsync())!;
     }
 }
+
+/// <summary>Every newsletter's unsubscribe link works without signing in, protected by its token [FR-32].</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class NewsletterTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_unsubscribe_link_works_without_signing_in_and_only_with_its_token_FR_32()
+    {
+        var email = Accounts.NewEmail();
+        using var signUp = await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026", newsletter = true });
+        var customerId = (await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!;
+        var token = await LinkTokenAsync(customerId); // what the newsletter's link carries
+        using var customer = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        customer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.TokenAsync(platform.Gateway, email, "Mot-de-passe-2026"));
+        Assert.True((await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("newsletter").GetBoolean());
+
+        using var unsubscribed = await platform.Gateway.GetAsync($"/api/newsletter/unsubscribe?token={Uri.EscapeDataString(token)}");
+        using var again = await platform.Gateway.GetAsync($"/api/newsletter/unsubscribe?token={Uri.EscapeDataString(token)}");
+        using var forged = await platform.Gateway.GetAsync("/api/newsletter/unsubscribe?token=pas-le-bon-jeton");
+        using var missing = await platform.Gateway.GetAsync("/api/newsletter/unsubscribe");
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.False((await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("newsletter").GetBoolean());
+    }
+
+    private async Task<string> LinkTokenAsync(string customerId)
+    {
+        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand(
+            "select data ->> 'UnsubscribeToken' from mt_events where type = 'customer_registered' and data ->> 'CustomerId' = @id", connection);
+        read.Parameters.AddWithValue("id", customerId);
+        return (string)(await read.ExecuteScalarAsync())!;
+    }
+}

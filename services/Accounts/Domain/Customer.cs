@@ -17,8 +17,13 @@ public sealed record Customer(
     bool LoyaltyMember,
     IReadOnlyList<Address> Addresses,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ErasedAt = null)
+    DateTimeOffset? ErasedAt = null,
+    string? UnsubscribeToken = null)
 {
+    /// <summary>The token of the unsubscribe link every newsletter carries [FR-32]: it can only unsubscribe.</summary>
+    public static string NewUnsubscribeToken() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     public bool Erased => ErasedAt is not null;
 
     /// <summary>
@@ -37,6 +42,7 @@ public sealed record Customer(
         LoyaltyMember = false,
         Addresses = [],
         ErasedAt = now,
+        UnsubscribeToken = null,
     };
 }
 

@@ -62,10 +62,11 @@ public static class SignUpEndpoint
             LastName = request.LastName?.Trim(),
             Phone = request.Phone?.Trim(),
             Newsletter = request.Newsletter ?? false,
+            UnsubscribeToken = Customer.NewUnsubscribeToken(),
         };
         session.Insert(customer);
         session.Events.StartStream(customer.Id, new CustomerRegistered(customer.Id, customer.CustomerNumber, customer.Email,
-            customer.FirstName, customer.LastName, customer.Newsletter));
+            customer.FirstName, customer.LastName, customer.Newsletter, customer.UnsubscribeToken));
         try
         {
             await session.SaveChangesAsync(cancellationToken);
