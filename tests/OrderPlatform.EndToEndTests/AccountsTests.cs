@@ -193,14 +193,11 @@ public sealed class ErasureTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Mot-de-passe-2026" })).StatusCode);
 
-        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
-        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
-        await connection.OpenAsync();
         foreach (var table in (string[])["mt_doc_customer", "mt_events", "mt_doc_signinfailures"])
         {
-            await using var scan = new Npgsql.NpgsqlCommand($"select count(*) from {table} where data::text ilike @email or data::text like '%0612345678%' or data::text like '%Effac%'", connection);
-            scan.Parameters.AddWithValue("email", "%" + email + "%");
-            Assert.True((long)(await scan.ExecuteScalarAsync())! == 0, $"{table} still holds the erased person's data");
+            var found = await platform.ScalarAsync("accountsdb",
+                $"select count(*) from {table} where data::text ilike @p0 or data::text like '%0612345678%' or data::text like '%Effac%'", "%" + email + "%");
+            Assert.True((long)found! == 0, $"{table} still holds the erased person's data");
         }
     }
 }
@@ -244,16 +241,9 @@ public sealed class PasswordResetTests(PlatformFixture platform)
         Assert.Equal("spent", await EmailedTokenAsync(customerId)); // masked in the event store once used
     }
 
-    private async Task<string> EmailedTokenAsync(string customerId)
-    {
-        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
-        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
-        await connection.OpenAsync();
-        await using var read = new Npgsql.NpgsqlCommand(
-            "select data ->> 'Token' from mt_events where type = 'password_reset_requested' and data ->> 'CustomerId' = @id order by seq_id desc limit 1", connection);
-        read.Parameters.AddWithValue("id", customerId);
-        return (string)(await read.ExecuteScalarAsync())!;
-    }
+    private async Task<string> EmailedTokenAsync(string customerId) => (string)(await platform.ScalarAsync("accountsdb",
+        "select data ->> 'Token' from mt_events where type = 'password_reset_requested' and data ->> 'CustomerId' = @p0 order by seq_id desc limit 1",
+        customerId))!;
 }
 
 /// <summary>Every newsletter's unsubscribe link works without signing in, protected by its token [FR-32].</summary>
@@ -283,14 +273,6 @@ public sealed class NewsletterTests(PlatformFixture platform)
         Assert.False((await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("newsletter").GetBoolean());
     }
 
-    private async Task<string> LinkTokenAsync(string customerId)
-    {
-        var postgres = platform.System.Get<OrderPlatform.Hosting.Infrastructure.PostgresServer>("postgres");
-        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionStringFor("accountsdb"));
-        await connection.OpenAsync();
-        await using var read = new Npgsql.NpgsqlCommand(
-            "select data ->> 'UnsubscribeToken' from mt_events where type = 'customer_registered' and data ->> 'CustomerId' = @id", connection);
-        read.Parameters.AddWithValue("id", customerId);
-        return (string)(await read.ExecuteScalarAsync())!;
-    }
+    private async Task<string> LinkTokenAsync(string customerId) => (string)(await platform.ScalarAsync("accountsdb",
+        "select data ->> 'UnsubscribeToken' from mt_events where type = 'customer_registered' and data ->> 'CustomerId' = @p0", customerId))!;
 }

@@ -46,6 +46,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = System.Get<ProjectResource>("gateway").HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>
+    /// One value read straight from a service's database: what only an e-mail would carry (a reset or
+    /// unsubscribe token), or proof that erased data is gone. Parameters are named @p0, @p1…
+    /// </summary>
+    public async Task<object?> ScalarAsync(string database, string sql, params object[] parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+
+        return await command.ExecuteScalarAsync();
+    }
+
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();

@@ -9,7 +9,7 @@ internal static class DashboardPage
         <style>
           body { font: 14px system-ui, sans-serif; margin: 1.5rem; color: #222; }
           table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; }
-          .Running { color: #18794e; } .Unhealthy, .Exited, .FailedToStart { color: #c62828; } .Restarting, .Starting, .Waiting { color: #b26a00; }
+          .Running { color: #18794e; } .Unhealthy, .Exited, .FailedToStart { color: #c62828; } .Restarting, .Starting { color: #b26a00; }
           pre { background: #111; color: #ddd; padding: .8rem; max-height: 28rem; overflow: auto; font-size: 12px; }
           a { color: #0b57d0; } button { cursor: pointer; }
         </style></head>

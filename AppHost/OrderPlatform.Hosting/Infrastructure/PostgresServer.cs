@@ -18,7 +18,6 @@ public sealed class PostgresServer(string name) : ServerResource(name)
     /// <summary>Chosen when declared, so connection strings are known before anything starts.</summary>
     public int Port { get; } = FreePort.Next();
     public string Password { get; private set; } = "";
-    public IReadOnlyList<PostgresDatabase> Databases => databases;
 
     public override IReadOnlyDictionary<string, Uri> Endpoints =>
         new Dictionary<string, Uri> { ["tcp"] = new($"tcp://127.0.0.1:{Port}") };

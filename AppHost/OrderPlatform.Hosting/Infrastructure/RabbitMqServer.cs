@@ -107,9 +107,6 @@ public sealed class RabbitMqServer(string name) : ServerResource(name), IResourc
         }
     }
 
-    public const string UserName = User;
-    public const string Password = Secret;
-
     public HttpClient ManagementClient() => RabbitMqAdmin.Client(ManagementAddress, User, Secret);
 
     private protected override async Task ShutdownAsync(ChildProcess server)

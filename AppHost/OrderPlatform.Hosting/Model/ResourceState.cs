@@ -3,7 +3,6 @@ namespace OrderPlatform.Hosting.Model;
 public enum ResourceState
 {
     NotStarted,
-    Waiting,
     Starting,
     Running,
     Unhealthy,
