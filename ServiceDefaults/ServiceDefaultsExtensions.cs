@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOpenTelemetry();
+        CorrelatedConsoleFormatter.Register(builder);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
@@ -28,7 +29,6 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(TimeProvider.System);
         MerchantPreset.Register(builder);
         return builder;
     }

@@ -20,7 +20,9 @@ public static class AccountsStorage
         options.Schema.For<SignInFailures>();
         // GDPR erasure rewrites the stored events that named the person [JI-15].
         options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>
-            registered with { Email = "erased", FirstName = null, LastName = null, UnsubscribeToken = null });
+            registered with { Email = "erased", FirstName = null, LastName = null, UnsubscribeToken = null, Phone = null });
+        options.Events.AddMaskingRuleForProtectedInformation<CustomerProfileChanged>(changed =>
+            changed with { Email = "erased", FirstName = null, LastName = null, Phone = null });
         options.Events.AddMaskingRuleForProtectedInformation<PasswordResetRequested>(requested =>
             requested with { Email = "erased", FirstName = null, Token = "spent" });
         options.Schema.For<PasswordResetToken>().Index(token => token.CustomerId);

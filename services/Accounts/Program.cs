@@ -4,6 +4,7 @@ using OrderPlatform.Accounts;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Accounts.Features.Erasure;
 using OrderPlatform.Accounts.Features.Newsletter;
+using OrderPlatform.Accounts.Features.Password;
 using OrderPlatform.Accounts.Features.PasswordReset;
 using OrderPlatform.Accounts.Features.Profile;
 using OrderPlatform.Accounts.Features.SignUp;
@@ -28,6 +29,8 @@ builder.Services.AddHostedService(services => services.GetRequiredService<KeyRin
 builder.Services.AddHostedService<OpsBootstrap>();
 builder.Services.AddSingleton<TokenIssuer>();
 builder.Services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
+builder.Services.AddSingleton(services => AccountsPolicy.For(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddHostedService<ResetTokenSweep>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -41,6 +44,7 @@ accounts.MapToken();
 accounts.MapProfile();
 accounts.MapErasure();
 accounts.MapPasswordReset();
+accounts.MapPasswordChange();
 app.MapNewsletter();
 
 await app.RunAsync();

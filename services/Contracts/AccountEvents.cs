@@ -5,7 +5,14 @@ namespace OrderPlatform.Contracts;
 /// the unsubscribe link Notification puts in every newsletter.
 /// </summary>
 public sealed record CustomerRegistered(Guid CustomerId, string CustomerNumber, string Email, string? FirstName, string? LastName, bool Newsletter,
-    string? UnsubscribeToken = null) : IIntegrationEvent;
+    string? UnsubscribeToken = null, string? Phone = null) : IIntegrationEvent;
+
+/// <summary>
+/// A customer changed their profile: the whole of what other services keep about them, as it now is, so
+/// a consumer replaces its copy rather than merging. Loyalty membership makes return labels free [FR-14].
+/// </summary>
+public sealed record CustomerProfileChanged(Guid CustomerId, string Email, string? FirstName, string? LastName, string? Phone, bool Newsletter,
+    bool LoyaltyMember, DateTimeOffset ChangedAt) : IIntegrationEvent;
 
 /// <summary>
 /// A customer had their account erased (GDPR): every service forgets what identifies them and keeps

@@ -1,5 +1,6 @@
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Customers;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
@@ -7,7 +8,11 @@ using OrderPlatform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore();
-builder.AddMessaging(bus => bus.AddConsumer<OrderPlacedConsumer>());
+builder.AddMessaging(bus =>
+{
+    bus.AddCustomerDirectory();
+    bus.AddConsumer<OrderPlacedConsumer>();
+});
 builder.AddPlatformAuthentication();
 
 var app = builder.Build();

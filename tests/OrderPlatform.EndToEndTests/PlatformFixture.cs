@@ -12,6 +12,19 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Every line every resource printed since the system started, for the scans that look for secrets.</summary>
+    public IReadOnlyCollection<string> Printed => printed;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> printed = new();
+
+    public PlatformFixture()
+    {
+        foreach (var resource in System.Resources)
+        {
+            resource.Log.LineAppended += line => printed.Enqueue($"{resource.Name}: {line}");
+        }
+    }
+
     public static AppHostOptions Options() => new()
     {
         RepositoryRoot = RepositoryLayout.FindRoot(),
@@ -61,6 +74,53 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The databases the system's PostgreSQL holds, one per service.</summary>
+    public async Task<IReadOnlyList<string>> DatabasesAsync()
+    {
+        var names = new List<string>();
+        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor("postgres"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select datname from pg_database where not datistemplate and datname <> 'postgres'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>Where in a database a text appears: "schema.table" for every table whose rows contain it.</summary>
+    public async Task<IReadOnlyList<string>> TablesContainingAsync(string database, string text)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor(database));
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand(
+            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
+            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var search = new Npgsql.NpgsqlCommand($"select exists (select 1 from {table} t where t::text like @p)", connection);
+            search.Parameters.AddWithValue("p", "%" + text + "%");
+            if ((bool)(await search.ExecuteScalarAsync())!)
+            {
+                found.Add(table);
+            }
+        }
+
+        return found;
     }
 
     public async Task DisposeAsync()

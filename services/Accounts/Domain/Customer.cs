@@ -1,3 +1,5 @@
+using OrderPlatform.Contracts;
+
 namespace OrderPlatform.Accounts.Domain;
 
 /// <summary>
@@ -25,6 +27,10 @@ public sealed record Customer(
         Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public bool Erased => ErasedAt is not null;
+
+    /// <summary>What other services keep about the customer, as it now is, for them to replace their copy.</summary>
+    public CustomerProfileChanged ProfileChanged(DateTimeOffset now) =>
+        new(Id, Email, FirstName, LastName, Phone, Newsletter, LoyaltyMember, now);
 
     /// <summary>
     /// The account after a GDPR erasure [JI-15]: nothing that identifies the person remains, not even a

@@ -20,7 +20,7 @@ public static class UnsubscribeEndpoint
     }
 
     private static async Task<Results<Ok<Unsubscribed>, ValidationProblem, NotFound>> HandleAsync(
-        string? token, IDocumentSession session, CancellationToken cancellationToken)
+        string? token, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
@@ -35,7 +35,10 @@ public static class UnsubscribeEndpoint
 
         if (customer.Newsletter)
         {
-            session.Store(customer with { Newsletter = false });
+            var unsubscribed = customer with { Newsletter = false };
+            session.Store(unsubscribed);
+            // Notification sends newsletters from its own copy: it must hear of the opt-out.
+            session.Events.Append(customer.Id, unsubscribed.ProfileChanged(time.GetUtcNow()));
             await session.SaveChangesAsync(cancellationToken);
         }
 

@@ -83,8 +83,7 @@ public static class PasswordResetEndpoints
         await session.SaveChangesAsync(cancellationToken);
 
         // The e-mailed token also sits in the reset event the outbox published: mask it now it is spent.
-        await session.DocumentStore.Advanced.ApplyEventDataMasking(
-            masking => masking.IncludeStream(customer.Id, @event => @event.Data is PasswordResetRequested), cancellationToken);
+        await ResetTokenSweep.MaskTokensAsync(session.DocumentStore, customer.Id, expiredBy: null, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -19,8 +19,12 @@ public sealed record ProfileView(
     }
 }
 
-/// <summary>What a customer may change at any time [MP-04, JI-14]; what is left out stays as it was.</summary>
-public sealed record ProfileChange(string? Email, string? FirstName, string? LastName, string? Phone, IReadOnlyList<AddressInput>? Addresses, bool? Newsletter);
+/// <summary>
+/// What a customer may change at any time [MP-04, JI-14]; what is left out stays as it was. Joining or
+/// leaving the loyalty club is a change like the others, where the shop has one [FR-14].
+/// </summary>
+public sealed record ProfileChange(string? Email, string? FirstName, string? LastName, string? Phone, IReadOnlyList<AddressInput>? Addresses, bool? Newsletter,
+    bool? LoyaltyMember = null);
 
 public sealed record AddressInput(string? Kind, string? Line1, string? Line2, string? PostalCode, string? City, string? Country);
 
@@ -32,7 +36,7 @@ public static class ProfileEndpoints
     {
         accounts.MapGet("/me", GetAsync).RequireAuthorization().WithName("GetMyProfile").WithSummary("The signed-in customer's profile");
         accounts.MapPut("/me", ChangeAsync).RequireAuthorization().WithName("ChangeMyProfile")
-            .WithSummary("Change name, e-mail, phone, addresses or newsletter consent [MP-04, JI-14]");
+            .WithSummary("Change name, e-mail, phone, addresses, newsletter consent or loyalty-club membership [MP-04, JI-14, FR-14]");
         return accounts;
     }
 
@@ -42,9 +46,9 @@ public static class ProfileEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ProfileView>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync(
-        ProfileChange change, ClaimsPrincipal user, IDocumentSession session, CancellationToken cancellationToken)
+        ProfileChange change, ClaimsPrincipal user, IDocumentSession session, AccountsPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = Validate(change);
+        var errors = Validate(change, policy);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -55,18 +59,10 @@ public static class ProfileEndpoints
             return TypedResults.NotFound();
         }
 
-        var changed = customer with
-        {
-            Email = change.Email is null ? customer.Email : Emails.Normalize(change.Email),
-            FirstName = change.FirstName?.Trim() ?? customer.FirstName,
-            LastName = change.LastName?.Trim() ?? customer.LastName,
-            Phone = change.Phone?.Trim() ?? customer.Phone,
-            Newsletter = change.Newsletter ?? customer.Newsletter,
-            Addresses = change.Addresses is null ? customer.Addresses : change.Addresses.Select((address, index) => new Address(
-                $"a{index + 1}", address.Kind!, address.Line1!.Trim(), address.Line2?.Trim(), address.PostalCode!.Trim(), address.City!.Trim(),
-                address.Country!.Trim().ToUpperInvariant())).ToList(),
-        };
+        var changed = Apply(customer, change);
         session.Store(changed);
+        // Other services keep their own copy of what they need to write to the customer.
+        session.Events.Append(customer.Id, changed.ProfileChanged(time.GetUtcNow()));
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -79,10 +75,35 @@ public static class ProfileEndpoints
         return TypedResults.Ok(ProfileView.Of(changed));
     }
 
-    public static Dictionary<string, string[]> Validate(ProfileChange change)
+    /// <summary>The account after a valid change: fields left out stay, a new address list replaces the old one.</summary>
+    public static Customer Apply(Customer customer, ProfileChange change)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(change);
+        return customer with
+        {
+            Email = change.Email is null ? customer.Email : Emails.Normalize(change.Email),
+            FirstName = change.FirstName?.Trim() ?? customer.FirstName,
+            LastName = change.LastName?.Trim() ?? customer.LastName,
+            Phone = change.Phone?.Trim() ?? customer.Phone,
+            Newsletter = change.Newsletter ?? customer.Newsletter,
+            LoyaltyMember = change.LoyaltyMember ?? customer.LoyaltyMember,
+            Addresses = change.Addresses is null ? customer.Addresses : change.Addresses.Select((address, index) => new Address(
+                $"a{index + 1}", address.Kind!, address.Line1!.Trim(), address.Line2?.Trim(), address.PostalCode!.Trim(), address.City!.Trim(),
+                address.Country!.Trim().ToUpperInvariant())).ToList(),
+        };
+    }
+
+    public static Dictionary<string, string[]> Validate(ProfileChange change, AccountsPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>();
+        if (change.LoyaltyMember == true && !policy.LoyaltyClub)
+        {
+            errors["loyaltyMember"] = ["This shop has no loyalty club."];
+        }
+
         if (change.Email is not null && !Emails.LookValid(change.Email))
         {
             errors["email"] = ["A valid e-mail address is required."];

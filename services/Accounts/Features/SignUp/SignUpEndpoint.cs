@@ -66,7 +66,7 @@ public static class SignUpEndpoint
         };
         session.Insert(customer);
         session.Events.StartStream(customer.Id, new CustomerRegistered(customer.Id, customer.CustomerNumber, customer.Email,
-            customer.FirstName, customer.LastName, customer.Newsletter, customer.UnsubscribeToken));
+            customer.FirstName, customer.LastName, customer.Newsletter, customer.UnsubscribeToken, customer.Phone));
         try
         {
             await session.SaveChangesAsync(cancellationToken);

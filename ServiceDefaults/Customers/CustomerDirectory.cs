@@ -1,0 +1,67 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.ServiceDefaults.Customers;
+
+/// <summary>
+/// A service's part in an erasure [JI-15]: stage on the session whatever else of the person it holds
+/// (addresses on orders, message bodies…), to be committed with the directory's own erasure.
+/// </summary>
+public interface IForgetCustomer
+{
+    Task ForgetAsync(CustomerErased erased, IDocumentSession session, CancellationToken cancellationToken);
+}
+
+public static class CustomerDirectory
+{
+    /// <summary>Keeps <see cref="KnownCustomer"/> documents from Accounts' events, and forgets them on erasure.</summary>
+    public static IBusRegistrationConfigurator AddCustomerDirectory(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<CustomerRegisteredConsumer>();
+        bus.AddConsumer<CustomerProfileChangedConsumer>();
+        bus.AddConsumer<CustomerErasedConsumer>();
+        return bus;
+    }
+}
+
+public sealed class CustomerRegisteredConsumer(IDocumentStore store, TimeProvider time, ILogger<CustomerRegisteredConsumer> logger)
+    : IdempotentConsumer<CustomerRegistered>(store, time, logger)
+{
+    protected override async Task HandleAsync(CustomerRegistered message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (KnownCustomers.Apply(await session.LoadAsync<KnownCustomer>(message.CustomerId, cancellationToken), message) is { } known)
+        {
+            session.Store(known);
+        }
+    }
+}
+
+public sealed class CustomerProfileChangedConsumer(IDocumentStore store, TimeProvider time, ILogger<CustomerProfileChangedConsumer> logger)
+    : IdempotentConsumer<CustomerProfileChanged>(store, time, logger)
+{
+    protected override async Task HandleAsync(CustomerProfileChanged message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (KnownCustomers.Apply(await session.LoadAsync<KnownCustomer>(message.CustomerId, cancellationToken), message) is { } known)
+        {
+            session.Store(known);
+        }
+    }
+}
+
+public sealed class CustomerErasedConsumer(
+    IDocumentStore store, TimeProvider time, IEnumerable<IForgetCustomer> forgetters, ILogger<CustomerErasedConsumer> logger)
+    : IdempotentConsumer<CustomerErased>(store, time, logger)
+{
+    protected override async Task HandleAsync(CustomerErased message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Store(KnownCustomers.Apply(await session.LoadAsync<KnownCustomer>(message.CustomerId, cancellationToken), message));
+        foreach (var forgetter in forgetters)
+        {
+            await forgetter.ForgetAsync(message, session, cancellationToken);
+        }
+    }
+}

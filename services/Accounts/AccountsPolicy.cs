@@ -1,0 +1,14 @@
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.Accounts;
+
+/// <summary>What the merchant's preset means for accounts.</summary>
+/// <param name="LoyaltyClub">Whether the shop has a loyalty club customers can join (fashion-retail's makes return labels free, FR-14).</param>
+public sealed record AccountsPolicy(bool LoyaltyClub)
+{
+    public static AccountsPolicy For(MerchantPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return new AccountsPolicy(LoyaltyClub: preset.Name == MerchantPreset.FashionRetail);
+    }
+}

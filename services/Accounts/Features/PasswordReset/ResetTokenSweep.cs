@@ -1,0 +1,64 @@
+using Marten;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Accounts.Features.PasswordReset;
+
+/// <summary>
+/// A reset token lives on in the <see cref="PasswordResetRequested"/> event the outbox published. Once it
+/// can no longer be used (spent, expired, or the password was changed) it is masked there, and the hash
+/// kept to check it is deleted, so no live-looking token stays in the database.
+/// </summary>
+public sealed partial class ResetTokenSweep(IDocumentStore store, TimeProvider time, ILogger<ResetTokenSweep> logger) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+
+    /// <summary>Masks the reset tokens in this customer's events; only those expired by <paramref name="expiredBy"/> when given.</summary>
+    public static Task MaskTokensAsync(IDocumentStore store, Guid customerId, DateTimeOffset? expiredBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Advanced.ApplyEventDataMasking(masking => masking.IncludeStream(customerId,
+            @event => @event.Data is PasswordResetRequested requested && (expiredBy is null || requested.ExpiresAt <= expiredBy)), cancellationToken);
+    }
+
+    /// <summary>Masks and forgets every token expired by <paramref name="now"/>; how many there were.</summary>
+    public static async Task<int> SweepAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var session = store.LightweightSession();
+        var expired = await session.Query<PasswordResetToken>().Where(token => token.ExpiresAt <= now).ToListAsync(cancellationToken);
+        foreach (var customerId in expired.Select(token => token.CustomerId).Distinct())
+        {
+            await MaskTokensAsync(store, customerId, now, cancellationToken);
+        }
+
+        session.DeleteWhere<PasswordResetToken>(token => token.ExpiresAt <= now);
+        await session.SaveChangesAsync(cancellationToken);
+        return expired.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (await SweepAsync(store, time.GetUtcNow(), stoppingToken) is > 0 and var count)
+                {
+                    LogSwept(count);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Masked and forgot {Count} expired password-reset tokens")]
+    private partial void LogSwept(int count);
+
+    [LoggerMessage(LogLevel.Warning, "The expired password-reset sweep failed; it runs again in a minute")]
+    private partial void LogSweepFailed(Exception error);
+}
