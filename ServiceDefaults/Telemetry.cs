@@ -31,7 +31,8 @@ internal static class Telemetry
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(Sources))
+                .AddMeter(Sources)
+                .AddMeter("OrderPlatform.*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(Sources)

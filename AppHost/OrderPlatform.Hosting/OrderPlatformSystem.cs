@@ -32,6 +32,9 @@ public static class OrderPlatformSystem
             gateway.WithReference(service).WaitFor(service);
         }
 
+        // Checkout prices the basket with Catalog, the one call that cannot wait for an event.
+        services["ordering"].WithReference(services["catalog"]);
+
         return builder.Build();
     }
 

@@ -5,8 +5,11 @@ namespace OrderPlatform.ServiceDefaults.Customers;
 /// <summary>
 /// What a service keeps about a customer, from Accounts' events only (never by asking Accounts in a
 /// flow): how to address and reach them, their consents and memberships. After an erasure only the id,
-/// the customer number and the date stay, so a late event cannot bring the person back.
+/// the customer number and the date stay, so a late event cannot bring the person back. Accounts'
+/// events are consumed on separate queues, so two may change one customer at once: the second to
+/// commit fails on the version check and is retried on what the first wrote.
 /// </summary>
+[Marten.Schema.UseOptimisticConcurrency]
 public sealed record KnownCustomer(
     Guid Id,
     string CustomerNumber,

@@ -1,18 +1,57 @@
 namespace OrderPlatform.Contracts;
 
-// The order's later steps, as far as stock is concerned. Ordering, Payment and Shipping publish them
-// (their issues may add fields; consumers ignore what they do not read).
+// The order's later steps. Ordering, Payment and Shipping publish them; consumers ignore what they
+// do not read, so fields may be added at the end.
 
-/// <summary>The order was cancelled where the merchant allows it; nothing of it will ship.</summary>
-public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt) : IIntegrationEvent;
+/// <summary>
+/// Stock is set aside and the payment authorised: the order is validated. Notification sends the
+/// confirmation from this alone [FR-02, JI-02]; lines found unavailable at reservation are left out.
+/// </summary>
+public sealed record OrderConfirmed(Guid OrderId, string OrderNumber, Guid CustomerId, IReadOnlyList<OrderedLine> Lines, OrderAmounts Amounts,
+    OrderDelivery Delivery, PostalAddress DeliveryAddress, PostalAddress BillingAddress, string PaymentMethod, bool AwaitingRestock,
+    DateTimeOffset ConfirmedAt) : IIntegrationEvent;
 
-/// <summary>The payment provider refused the order's payment (decline code as the provider gave it).</summary>
+/// <summary>The order went to logistics ("en cours de préparation", FR-09): no more cancellation; the warehouse prepares these lines.</summary>
+public sealed record OrderHandedToLogistics(Guid OrderId, string OrderNumber, IReadOnlyList<OrderedLine> Lines, OrderDelivery Delivery,
+    PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt) : IIntegrationEvent;
+
+/// <summary>The order was cancelled where the merchant allows it; nothing of it will ship, its stock returns, its payment is voided or refunded.</summary>
+public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt, string? Reason = null) : IIntegrationEvent;
+
+/// <summary>The payment provider authorised the order's payment; it can be captured until <paramref name="ExpiresAt"/>.</summary>
+public sealed record PaymentAuthorized(Guid OrderId, long AmountCents, string Method, DateTimeOffset AuthorizedAt, DateTimeOffset? ExpiresAt = null)
+    : IIntegrationEvent;
+
+/// <summary>The payment provider refused the order's payment, with a decline code per reason [JI-03].</summary>
 public sealed record PaymentRefused(Guid OrderId, string DeclineCode) : IIntegrationEvent;
 
+/// <summary>Money was taken for the order (for one shipment when charging at shipment) [FR-26].</summary>
+public sealed record PaymentCaptured(Guid OrderId, long AmountCents, DateTimeOffset CapturedAt, Guid? ShipmentId = null) : IIntegrationEvent;
+
+/// <summary>Money went back to the customer for the order, to the original method or store credit.</summary>
+public sealed record PaymentRefunded(Guid OrderId, long AmountCents, DateTimeOffset RefundedAt, string Destination = "original") : IIntegrationEvent;
+
 /// <summary>A shipment left the warehouse with these lines; more may follow for the rest of the order.</summary>
-public sealed record OrderShipped(Guid OrderId, Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset ShippedAt) : IIntegrationEvent;
+public sealed record OrderShipped(Guid OrderId, Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset ShippedAt,
+    string? Carrier = null, string? TrackingNumber = null, string? TrackingUrl = null) : IIntegrationEvent;
 
 public sealed record ShippedLine(string LineId, string Sku, int Quantity);
 
-/// <summary>The warehouse found these lines missing while preparing the order: they will never ship or be charged.</summary>
+/// <summary>The warehouse found these lines missing while preparing the order: they will never ship or be charged [FR-07].</summary>
 public sealed record LinesFoundMissing(Guid OrderId, IReadOnlyList<ShippedLine> Lines) : IIntegrationEvent;
+
+/// <summary>
+/// An invoice or a credit note was issued for the order [FR-30, JI-10]; the PDF travels with it so the
+/// shipment e-mail can carry it without calling Ordering back.
+/// </summary>
+public sealed record InvoiceIssued(Guid OrderId, string OrderNumber, Guid CustomerId, string InvoiceNumber, string Kind, Guid? ShipmentId, long TotalCents,
+    DateTimeOffset IssuedAt, byte[] Pdf) : IIntegrationEvent;
+
+/// <summary>What was authorised and not captured was released: the order is complete or cancelled.</summary>
+public sealed record PaymentVoided(Guid OrderId, long ReleasedCents, DateTimeOffset VoidedAt) : IIntegrationEvent;
+
+/// <summary>
+/// Payment could not take the money it needed (the authorisation lapsed and its renewal was refused):
+/// operations and the customer must act; nothing ships unpaid.
+/// </summary>
+public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffset EscalatedAt) : IIntegrationEvent;

@@ -1,12 +1,48 @@
 namespace OrderPlatform.Contracts;
 
-/// <summary>A customer placed an order at checkout; nothing is reserved or paid yet.</summary>
+/// <summary>
+/// A customer placed an order at checkout; nothing is reserved or paid yet. It carries what Catalog
+/// (lines), Payment (amounts, method and PSP token) and Notification (addresses, delivery) need
+/// without calling Ordering back. The trailing values are absent only in events older than pricing.
+/// </summary>
 public sealed record OrderPlaced(
     Guid OrderId,
     string OrderNumber,
     Guid CustomerId,
     IReadOnlyList<OrderedLine> Lines,
-    DateTimeOffset PlacedAt) : IIntegrationEvent;
+    DateTimeOffset PlacedAt,
+    OrderAmounts? Amounts = null,
+    OrderDelivery? Delivery = null,
+    PostalAddress? DeliveryAddress = null,
+    PostalAddress? BillingAddress = null,
+    OrderPayment? Payment = null,
+    string? PromoCode = null) : IIntegrationEvent;
 
-/// <summary>One line of an order: a SKU (size/colour of a product) and how many.</summary>
-public sealed record OrderedLine(string LineId, string Sku, int Quantity);
+/// <summary>
+/// One line of an order: a SKU (size/colour of a product) and how many, at what unit price (euro cents,
+/// VAT included) and with what share of the order's discount, so a partial capture charges exactly
+/// the shipped lines [FR-26].
+/// </summary>
+public sealed record OrderedLine(string LineId, string Sku, int Quantity, long UnitPriceCents = 0, long DiscountCents = 0,
+    string? ProductName = null, string? SellerId = null)
+{
+    /// <summary>What the line costs after its share of the discount.</summary>
+    public long AmountCents => UnitPriceCents * Quantity - DiscountCents;
+
+    /// <summary>What <paramref name="quantity"/> units of the line cost, the discount shared per unit (the last unit takes the rounding).</summary>
+    public long AmountForCents(int quantity) =>
+        quantity >= Quantity ? AmountCents : (UnitPriceCents * quantity) - (DiscountCents * quantity / Quantity);
+}
+
+/// <summary>An order's money, in euro cents, VAT included: items, shipping fee charged, discount, total to pay.</summary>
+public sealed record OrderAmounts(long ItemsCents, long ShippingFeeCents, long DiscountCents, long TotalCents);
+
+/// <summary>How the parcel travels: carrier (mondial-relay, la-poste), mode (relay-point, home, pickup-point), pickup point.</summary>
+public sealed record OrderDelivery(string Carrier, string Mode, string? PickupPointId = null);
+
+/// <summary>A French-style postal address with the recipient's phone, which carriers need.</summary>
+public sealed record PostalAddress(string? FirstName, string? LastName, string Line1, string? Line2, string PostalCode, string City, string Country,
+    string? Phone);
+
+/// <summary>How the customer pays: a method and the PSP's token for it (never a card number), or a gift card's code.</summary>
+public sealed record OrderPayment(string Method, string? Token = null, string? GiftCardCode = null);

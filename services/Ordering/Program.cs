@@ -1,24 +1,43 @@
-using JasperFx.Events.Projections;
-using Marten.Events.Projections;
-using OrderPlatform.Ordering.Domain;
-using OrderPlatform.Ordering.Features.GetOrder;
+using OrderPlatform.Ordering;
+using OrderPlatform.Ordering.Features.Invoices;
+using OrderPlatform.Ordering.Features.OrderProcess;
+using OrderPlatform.Ordering.Features.Orders;
 using OrderPlatform.Ordering.Features.PlaceOrder;
+using OrderPlatform.Ordering.Features.Promotions;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Customers;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore(store => store.Projections.Snapshot<Order>(SnapshotLifecycle.Inline));
-builder.AddMessaging();
+builder.AddEventStore(OrderingStorage.Configure);
+builder.AddMessaging(bus =>
+{
+    bus.AddCustomerDirectory();
+    bus.AddOrderProcess();
+    bus.AddInvoicing();
+});
 builder.AddPlatformAuthentication();
+builder.Services.AddSingleton(services => OrderingPresets.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
+builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
+CatalogPricing.Register(builder.Services);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Invoicing:Seller").Get<Seller>()
+    ?? throw new InvalidOperationException("Invoicing:Seller (the legal mentions on invoices) is required."));
+builder.Services.AddSingleton(InvoiceFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
+builder.Services.AddSingleton<InvoiceIssuer>();
+builder.Services.AddHostedService<HandOffScan>();
+builder.Services.AddHostedService<StuckOrdersMonitor>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
 var orders = app.MapGroup("/api/orders").WithTags("Orders");
 orders.MapPlaceOrder();
-orders.MapGetOrder();
+orders.MapCustomerOrders();
+orders.MapInvoices();
+app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
+app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
 
 await app.RunAsync();

@@ -126,7 +126,7 @@ public sealed class AccountsTests(PlatformFixture platform)
     {
         using var alice = await Accounts.NewCustomerAsync(gateway);
         using var bob = await Accounts.NewCustomerAsync(gateway);
-        using var placed = await alice.PostAsJsonAsync("/api/orders", new { lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", quantity = 1 } } });
+        using var placed = await Checkout.PlaceAsync(alice, Checkout.Body("FEMME-ROBE-D-ETE-FLEURIE-NOIR-S"));
         var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString();
 
         using var asAlice = await alice.GetAsync($"/api/orders/{orderId}");

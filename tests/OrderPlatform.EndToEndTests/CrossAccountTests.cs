@@ -17,6 +17,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
     private static readonly Dictionary<string, Scope> Routes = new()
     {
         ["/api/orders/{orderId}"] = Scope.Customer,
+        ["/api/orders/{orderId}/cancel"] = Scope.Customer,
+        ["/api/orders/{orderId}/invoice"] = Scope.Customer,
+        ["/api/promotions/{code}"] = Scope.Public, // a code is the shop's, not a customer's
         ["/api/catalog/reservations/{reservationId}"] = Scope.Customer,
         ["/api/catalog/orders/{orderId}/stock"] = Scope.Ops,
         ["/api/payments/orders/{orderId}"] = Scope.Ops,
@@ -57,14 +60,14 @@ public sealed class CrossAccountTests(PlatformFixture platform)
     /// <summary>One of each resource Alice owns, by the path parameter that names it.</summary>
     private static async Task<Dictionary<string, string>> AliceResourcesAsync(HttpClient alice)
     {
-        using var order = await alice.PostAsJsonAsync("/api/orders", new { lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-BLANC-M", quantity = 1 } } });
+        var orderId = await Checkout.PlacedOrderIdAsync(alice, Checkout.Body("FEMME-ROBE-D-ETE-FLEURIE-BLANC-M"));
         // The demo data gives this SKU two units in this store; no other test holds them.
         using var reservation = await alice.PostAsJsonAsync("/api/catalog/reservations", new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-XL", storeId = "paris-rivoli" });
         Assert.Equal(HttpStatusCode.Created, reservation.StatusCode);
         var reservationId = (await reservation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reservationId").GetString()!;
         return new Dictionary<string, string>
         {
-            ["orderId"] = (await order.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!,
+            ["orderId"] = orderId,
             ["reservationId"] = reservationId,
             ["sku"] = "FEMME-ROBE-D-ETE-FLEURIE-BLANC-M",
         };

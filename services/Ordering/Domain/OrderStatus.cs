@@ -4,4 +4,32 @@ namespace OrderPlatform.Ordering.Domain;
 public static class OrderStatus
 {
     public const string Placed = "placed";
+    public const string PaymentRefused = "payment-refused";
+    public const string Confirmed = "confirmed";
+    public const string Preparing = "preparing";
+    public const string Backordered = "backordered";
+    public const string PartiallyShipped = "partially-shipped";
+    public const string Shipped = "shipped";
+    public const string Delivered = "delivered";
+    public const string Cancelled = "cancelled";
+    public const string Completed = "completed";
+
+    public static readonly IReadOnlyList<string> All =
+        [Placed, PaymentRefused, Confirmed, Preparing, Backordered, PartiallyShipped, Shipped, Delivered, Cancelled, Completed];
+
+    /// <summary>Nothing more happens to the order by itself: it cannot be stuck [ALL-07].</summary>
+    public static bool IsTerminal(string status) => status is PaymentRefused or Cancelled or Completed or Delivered;
+}
+
+/// <summary>Where each line of the order stands.</summary>
+public static class LineStatus
+{
+    public const string Pending = "pending";
+    public const string Reserved = "reserved";
+    public const string Backordered = "backordered";
+    /// <summary>Out of stock at reservation or found missing at preparation: never shipped, never charged [FR-07].</summary>
+    public const string Unavailable = "unavailable";
+    public const string PartiallyShipped = "partially-shipped";
+    public const string Shipped = "shipped";
+    public const string Cancelled = "cancelled";
 }

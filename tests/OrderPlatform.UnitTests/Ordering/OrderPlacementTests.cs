@@ -1,48 +1,80 @@
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
+using static OrderPlatform.UnitTests.Ordering.OrderingTestData;
 
 namespace OrderPlatform.UnitTests.Ordering;
 
+/// <summary>What a checkout decides: lines, Catalog's prices, the delivery fee and at most one code.</summary>
 public sealed class OrderPlacementTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
-    private static readonly Guid OrderId = Guid.Parse("01a2060d-d942-7f0e-926a-4b159c3e98c0");
-    private static readonly Guid CustomerId = Guid.Parse("01a2060d-0000-7000-8000-000000000001");
-
     [Fact]
-    public void Placing_an_order_gives_each_sku_one_line_in_the_order_asked()
+    public void Each_sku_is_one_line_priced_by_catalog_with_the_delivery_fee_added()
     {
-        var placed = OrderPlacement.Decide(new PlaceOrder(OrderId, CustomerId, [new("ROBE-ETE-38", 1), new("JEAN-SLIM-40", 2)], Now));
+        var (placed, _) = OrderPlacement.Decide(Checkout([new("ROBE-ETE-38", 1), new("jean-slim-40 ", 1), new("JEAN-SLIM-40", 1)]));
 
-        Assert.Equal(
-            [new OrderedLine("1", "ROBE-ETE-38", 1), new OrderedLine("2", "JEAN-SLIM-40", 2)],
-            placed.Lines);
-        Assert.Equal(OrderId, placed.OrderId);
-        Assert.Equal(CustomerId, placed.CustomerId);
-        Assert.Equal(Now, placed.PlacedAt);
+        Assert.Equal([new OrderedLine("1", "ROBE-ETE-38", 1, 5990, 0, "Robe d'été", "maison"), new OrderedLine("2", "JEAN-SLIM-40", 2, 7990, 0, "Jean slim", "maison")],
+            placed!.Lines);
+        Assert.Equal(new OrderAmounts(21970, 390, 0, 22360), placed.Amounts);
+        Assert.Equal(new OrderDelivery(DeliveryOption.MondialRelay, DeliveryOption.RelayPoint, "MR-075-0042"), placed.Delivery);
+        Assert.Equal(Home, placed.BillingAddress);
+        Assert.Equal("CMD-20261123-3E98C0", placed.OrderNumber);
     }
 
     [Fact]
-    public void The_same_sku_asked_twice_is_one_line_with_the_quantities_added()
+    public void A_percentage_code_is_shared_among_the_lines_to_the_cent_FR_24()
     {
-        var placed = OrderPlacement.Decide(new PlaceOrder(OrderId, CustomerId, [new("robe-ete-38", 1), new("ROBE-ETE-38 ", 2)], Now));
+        var (placed, _) = OrderPlacement.Decide(Checkout([new("ROBE-ETE-38", 1), new("JEAN-SLIM-40", 1), new("TSHIRT-M", 1)],
+            Code(PromoCode.Percentage, percent: 15)));
 
-        var line = Assert.Single(placed.Lines);
-        Assert.Equal(new OrderedLine("1", "ROBE-ETE-38", 3), line);
+        Assert.Equal(2396, placed!.Amounts!.DiscountCents); // 15 % of 159.79 €, rounded down
+        Assert.Equal(placed.Amounts.DiscountCents, placed.Lines.Sum(line => line.DiscountCents));
+        Assert.Equal(placed.Amounts.TotalCents, placed.Lines.Sum(line => line.AmountCents) + placed.Amounts.ShippingFeeCents);
+        Assert.Equal("BIENVENUE", placed.PromoCode);
     }
 
     [Fact]
-    public void The_order_number_tells_the_day_and_ends_with_the_id()
+    public void A_fixed_amount_never_exceeds_the_basket_and_free_shipping_waives_the_fee()
     {
-        Assert.Equal("CMD-20261123-3E98C0", OrderPlacement.OrderNumberFor(OrderId, Now));
+        var (fixedAmount, _) = OrderPlacement.Decide(Checkout([new("TSHIRT-M", 1)], Code(PromoCode.FixedAmount, amountCents: 5000)));
+        var (freeShipping, _) = OrderPlacement.Decide(Checkout([new("TSHIRT-M", 1)], Code(PromoCode.FreeShipping), DeliveryOption.LaPoste, DeliveryOption.Home));
+
+        Assert.Equal(new OrderAmounts(1999, 390, 1999, 390), fixedAmount!.Amounts);
+        Assert.Equal(new OrderAmounts(1999, 0, 0, 1999), freeShipping!.Amounts);
+    }
+
+    [Theory]
+    [InlineData(-40, 0, null, null, "expired")]
+    [InlineData(0, 10000, null, null, "at least")]
+    [InlineData(0, 0, 1, null, "already used")]
+    [InlineData(0, 0, null, 1, "as many times")]
+    public void A_code_that_cannot_be_used_is_refused_with_the_reason_FR_24(int daysFromNow, long minimumBasket, int? perCustomer, int? total, string reason)
+    {
+        var code = Code(PromoCode.Percentage, percent: 10, minimumBasketCents: minimumBasket, perCustomer: perCustomer, total: total);
+        code = code with { ValidUntil = Now.AddDays(daysFromNow == 0 ? 30 : daysFromNow) };
+        if (perCustomer is not null || total is not null)
+        {
+            code = PromoRules.Use(code, Guid.NewGuid(), CustomerId, Now.AddDays(-1));
+        }
+
+        var (placed, refusal) = OrderPlacement.Decide(Checkout([new("TSHIRT-M", 1)], code));
+
+        Assert.Null(placed);
+        Assert.Contains(reason, refusal, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_placed_order_is_placed_with_its_first_status_in_the_history()
+    public void A_use_given_back_by_a_refused_or_cancelled_order_makes_the_code_usable_again_FR_24()
     {
-        var order = Order.Create(OrderPlacement.Decide(new PlaceOrder(OrderId, CustomerId, [new("ROBE-ETE-38", 1)], Now)));
+        var code = PromoRules.Use(Code(PromoCode.Percentage, percent: 10, perCustomer: 1), OrderId, CustomerId, Now);
+        Assert.NotNull(PromoRules.WhyNot(code, CustomerId, 5000, Now));
+        Assert.Same(code, PromoRules.Use(code, OrderId, CustomerId, Now)); // the same order counts once
 
-        Assert.Equal(OrderStatus.Placed, order.Status);
-        Assert.Equal([new StatusChange(OrderStatus.Placed, Now)], order.StatusHistory);
+        Assert.Null(PromoRules.WhyNot(PromoRules.GiveBack(code, OrderId), CustomerId, 5000, Now));
+    }
+
+    [Fact]
+    public void Marketplace_prices_include_delivery_MP_02()
+    {
+        Assert.All(Policy(ServiceDefaults.MerchantPreset.Marketplace).Deliveries, option => Assert.Equal(0, option.FeeCents));
     }
 }

@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults.Persistence;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,7 +63,7 @@ public static class InStoreReservationEndpoints
         }
 
         var stockId = StoreStock.IdFor(store.Id, request.Sku!);
-        await StockLocks.LockAsync(session, ["store:" + stockId], cancellationToken);
+        await AdvisoryLocks.LockAsync(session, ["store:" + stockId], cancellationToken);
         var now = time.GetUtcNow();
         var (reservation, stockAfter, refusal) = InStoreHolds.Reserve(Guid.CreateVersion7(now), user.CustomerId()!.Value, store.Id, request.Sku!,
             await session.LoadAsync<StoreStock>(stockId, cancellationToken), now);

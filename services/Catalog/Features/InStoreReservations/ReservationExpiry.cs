@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults.Persistence;
 using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.Features.StockReservations;
@@ -53,7 +54,7 @@ public sealed partial class ReservationExpiry(IDocumentStore store, TimeProvider
             }
 
             var stockId = StoreStock.IdFor(known.StoreId, known.Sku);
-            await StockLocks.LockAsync(session, ["store:" + stockId], cancellationToken);
+            await AdvisoryLocks.LockAsync(session, ["store:" + stockId], cancellationToken);
             var current = await session.LoadAsync<InStoreReservation>(id, cancellationToken) ?? known;
             var (reservation, stockAfter) = InStoreHolds.Expire(current, await session.LoadAsync<StoreStock>(stockId, cancellationToken), now);
             if (reservation.Status == current.Status)

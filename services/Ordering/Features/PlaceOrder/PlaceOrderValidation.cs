@@ -1,3 +1,6 @@
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults;
+
 namespace OrderPlatform.Ordering.Features.PlaceOrder;
 
 /// <summary>Field-level checks, named as the storefront sends them (camelCase, with the line index).</summary>
@@ -5,36 +8,144 @@ public static class PlaceOrderValidation
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 99;
+    public static readonly IReadOnlyList<string> Countries = ["FR", "BE", "LU", "MC"];
 
-    public static Dictionary<string, string[]> Validate(PlaceOrderRequest request)
+    public static Dictionary<string, string[]> Validate(PlaceOrderRequest request, OrderPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>();
-        if (request.Lines is null || request.Lines.Count == 0)
+        ValidateLines(request.Lines, errors);
+        ValidateAddress("deliveryAddress", request.DeliveryAddress, phoneRequired: true, errors);
+        if (request.BillingAddress is not null)
         {
-            errors["lines"] = ["An order needs at least one line."];
-            return errors;
+            ValidateAddress("billingAddress", request.BillingAddress, phoneRequired: false, errors);
         }
 
-        if (request.Lines.Count > MaxLines)
+        ValidateDelivery(request.Delivery, policy, errors);
+        ValidatePayment(request.Payment, policy, errors);
+        if (request.PromoCode is { Length: > 40 })
+        {
+            errors["promoCode"] = ["A promo code has at most 40 characters."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>One code per order: codes never stack [FR-28].</summary>
+    public static bool StacksCodes(PlaceOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new[] { request.PromoCode }.Concat(request.PromoCodes ?? [])
+            .Where(code => !string.IsNullOrWhiteSpace(code)).Select(code => Domain.PromoCode.Normalize(code!)).Distinct().Count() > 1;
+    }
+
+    /// <summary>The one code the order uses, if any.</summary>
+    public static string? CodeOf(PlaceOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new[] { request.PromoCode }.Concat(request.PromoCodes ?? [])
+            .FirstOrDefault(code => !string.IsNullOrWhiteSpace(code)) is { } code ? Domain.PromoCode.Normalize(code) : null;
+    }
+
+    private static void ValidateLines(IReadOnlyList<PlaceOrderLine>? lines, Dictionary<string, string[]> errors)
+    {
+        if (lines is null || lines.Count == 0)
+        {
+            errors["lines"] = ["An order needs at least one line."];
+            return;
+        }
+
+        if (lines.Count > MaxLines)
         {
             errors["lines"] = [$"An order has at most {MaxLines} lines."];
         }
 
-        for (var i = 0; i < request.Lines.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = request.Lines[i];
-            if (string.IsNullOrWhiteSpace(line?.Sku))
+            if (string.IsNullOrWhiteSpace(lines[i]?.Sku))
             {
                 errors[$"lines[{i}].sku"] = ["The SKU is required."];
             }
 
-            if (line is null || line.Quantity is < 1 or > MaxQuantity)
+            if (lines[i] is null || lines[i].Quantity is < 1 or > MaxQuantity)
             {
                 errors[$"lines[{i}].quantity"] = [$"The quantity must be between 1 and {MaxQuantity}."];
             }
         }
+    }
 
-        return errors;
+    private static void ValidateAddress(string name, AddressInput? address, bool phoneRequired, Dictionary<string, string[]> errors)
+    {
+        if (address is null)
+        {
+            errors[name] = ["A delivery address is required to order."];
+            return;
+        }
+
+        foreach (var (field, value) in (ValueTuple<string, string?>[])[("line1", address.Line1), ("postalCode", address.PostalCode), ("city", address.City)])
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
+            {
+                errors[$"{name}.{field}"] = [$"The {field} is required (at most 200 characters)."];
+            }
+        }
+
+        if (address.Country is null || !Countries.Contains(address.Country.Trim().ToUpperInvariant()))
+        {
+            errors[$"{name}.country"] = [$"The shop delivers to {string.Join(", ", Countries)}."];
+        }
+
+        if (address.PostalCode is { } postalCode && !string.IsNullOrWhiteSpace(postalCode) && !postalCode.Trim().All(char.IsAsciiLetterOrDigit))
+        {
+            errors[$"{name}.postalCode"] = ["A postal code has only letters and digits."];
+        }
+
+        var digits = (address.Phone ?? "").Trim().TrimStart('+').Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        if ((phoneRequired || !string.IsNullOrWhiteSpace(address.Phone)) && (digits.Length is < 9 or > 15 || !digits.All(char.IsAsciiDigit)))
+        {
+            errors[$"{name}.phone"] = ["A phone number (9 to 15 digits) is required to order: the carrier calls or texts it."];
+        }
+    }
+
+    private static void ValidateDelivery(DeliveryInput? delivery, OrderPolicy policy, Dictionary<string, string[]> errors)
+    {
+        var offered = string.Join(", ", policy.Deliveries.Select(option => $"{option.Carrier}/{option.Mode}"));
+        if (delivery is null)
+        {
+            errors["delivery"] = [$"Choose a delivery: {offered}."];
+            return;
+        }
+
+        if (policy.DeliveryFor(delivery.Carrier, delivery.Mode) is not { } option)
+        {
+            errors[policy.Deliveries.Any(o => o.Carrier == delivery.Carrier) ? "delivery.mode" : "delivery.carrier"] =
+                [$"This shop delivers by {offered}."];
+            return;
+        }
+
+        if (option.NeedsPickupPoint && string.IsNullOrWhiteSpace(delivery.PickupPointId))
+        {
+            errors["delivery.pickupPointId"] = ["Choose the relay point or post office to collect the parcel from."];
+        }
+    }
+
+    private static void ValidatePayment(PaymentInput? payment, OrderPolicy policy, Dictionary<string, string[]> errors)
+    {
+        if (payment?.Method is not { } method || !policy.PaymentMethods.Contains(method))
+        {
+            errors["payment.method"] = [$"This shop accepts {string.Join(", ", policy.PaymentMethods)}."];
+            return;
+        }
+
+        if (PaymentMethods.NeedsPspToken(method) && string.IsNullOrWhiteSpace(payment.Token))
+        {
+            errors["payment.token"] = ["The payment form's token is required for this method."];
+        }
+
+        if (method == PaymentMethods.GiftCard && string.IsNullOrWhiteSpace(payment.GiftCardCode))
+        {
+            errors["payment.giftCardCode"] = ["The gift card's code is required."];
+        }
     }
 }

@@ -1,0 +1,35 @@
+namespace OrderPlatform.Ordering.Domain;
+
+// What happened to an order, as Ordering records it in the order's stream. These stay inside Ordering;
+// the integration events appended beside them (OrderPlaced, OrderConfirmed, OrderHandedToLogistics,
+// OrderCancelled) are what the outbox publishes.
+
+/// <summary>Catalog set these lines' stock aside (at checkout, or when a backorder was restocked).</summary>
+public sealed record StockReservedForLines(IReadOnlyList<string> LineIds, DateTimeOffset At);
+
+/// <summary>These lines cannot be delivered: out of stock at reservation, or found missing at preparation [FR-07].</summary>
+public sealed record LinesUnavailable(IReadOnlyList<string> LineIds, string Reason, DateTimeOffset At)
+{
+    public const string OutOfStock = "out-of-stock";
+    public const string FoundMissing = "found-missing";
+}
+
+/// <summary>These lines wait for a restock [JI-09].</summary>
+public sealed record LinesBackordered(IReadOnlyList<string> LineIds, DateTimeOffset At);
+
+public sealed record PaymentAuthorizationRecorded(long AmountCents, string Method, DateTimeOffset At);
+
+/// <summary>The payment was refused with this decline code [JI-03]; the order ends here [FR-27].</summary>
+public sealed record PaymentRefusalRecorded(string DeclineCode, DateTimeOffset At);
+
+/// <summary>The order is confirmed and complete in stock: it goes to logistics at <paramref name="DueAt"/>.</summary>
+public sealed record HandOffScheduled(DateTimeOffset DueAt, DateTimeOffset At);
+
+public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShipmentLine> Lines, string? Carrier, string? TrackingNumber, string? TrackingUrl,
+    DateTimeOffset At);
+
+public sealed record ShipmentLine(string LineId, int Quantity);
+
+public sealed record CaptureRecorded(long AmountCents, DateTimeOffset At);
+
+public sealed record RefundRecorded(long AmountCents, DateTimeOffset At);

@@ -1,0 +1,150 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Ordering.Domain;
+
+/// <summary>
+/// How an order reacts to what the other services report and to its own deadlines: pure functions from
+/// the order and what happened to the events to append. Each is idempotent: told twice, the second
+/// time it decides nothing.
+/// </summary>
+public static class OrderProcess
+{
+    public static IReadOnlyList<object> OnStockReserved(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var fresh = lineIds.Where(id => order.Line(id)?.Status is LineStatus.Pending or LineStatus.Backordered).ToList();
+        if (fresh.Count == 0 || OrderStatus.IsTerminal(order.Status))
+        {
+            return [];
+        }
+
+        return Then(order, [new StockReservedForLines(fresh, now)], now, policy);
+    }
+
+    public static IReadOnlyList<object> OnStockUnavailable(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var fresh = lineIds.Where(id => order.Line(id)?.Status == LineStatus.Pending).ToList();
+        return fresh.Count == 0 || OrderStatus.IsTerminal(order.Status)
+            ? []
+            : Then(order, [new LinesUnavailable(fresh, LinesUnavailable.OutOfStock, now)], now, policy);
+    }
+
+    public static IReadOnlyList<object> OnStockBackordered(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var fresh = lineIds.Where(id => order.Line(id)?.Status == LineStatus.Pending).ToList();
+        return fresh.Count == 0 || OrderStatus.IsTerminal(order.Status)
+            ? []
+            : Then(order, [new LinesBackordered(fresh, now)], now, policy);
+    }
+
+    public static IReadOnlyList<object> OnPaymentAuthorized(Order order, long amountCents, string method, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.PaymentAuthorized || order.Status != OrderStatus.Placed
+            ? []
+            : Then(order, [new PaymentAuthorizationRecorded(amountCents, method, now)], now, policy);
+    }
+
+    /// <summary>A refused payment ends the order: no confirmation, stock released by Catalog from the same event [FR-27, JI-03].</summary>
+    public static IReadOnlyList<object> OnPaymentRefused(Order order, string declineCode, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Status == OrderStatus.Placed ? [new PaymentRefusalRecorded(declineCode, now)] : [];
+    }
+
+    /// <summary>Goes to logistics once the delay after confirmation has passed [FR-09, JI-06].</summary>
+    public static IReadOnlyList<object> HandOff(Order order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order is { Status: OrderStatus.Confirmed, HandOffDueAt: { } due } && due <= now
+            ? [new OrderHandedToLogistics(order.Id, order.OrderNumber, Deliverable(order), order.Delivery!, order.DeliveryAddress!, now)]
+            : [];
+    }
+
+    /// <summary>The customer cancels: allowed only where the merchant's rule allows [FR-06, JI-06]; otherwise why not.</summary>
+    public static (IReadOnlyList<object> Events, string? Refusal) Cancel(Order order, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(policy);
+        var allowed = order.Status == OrderStatus.Placed
+            || (policy.CancelUntil == CancellationRule.BeforeHandOff && order.Status is OrderStatus.Confirmed or OrderStatus.Backordered);
+        if (!allowed)
+        {
+            return ([], order.Status switch
+            {
+                OrderStatus.Cancelled => "The order is already cancelled.",
+                OrderStatus.PaymentRefused => "The payment was refused: there is nothing to cancel.",
+                OrderStatus.Confirmed or OrderStatus.Backordered => "The order is paid and validated: it can no longer be cancelled.",
+                _ => "The order has gone to logistics: it can no longer be cancelled; a withdrawal after delivery remains possible.",
+            });
+        }
+
+        return ([new OrderCancelled(order.Id, now, "customer")], null);
+    }
+
+    public static IReadOnlyList<object> OnShipped(Order order, OrderShipped shipped)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(shipped);
+        return order.Shipments.Any(shipment => shipment.ShipmentId == shipped.ShipmentId)
+            ? []
+            : [new ShipmentRecorded(shipped.ShipmentId, shipped.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(),
+                shipped.Carrier, shipped.TrackingNumber, shipped.TrackingUrl, shipped.ShippedAt)];
+    }
+
+    /// <summary>Lines the warehouse could not find are never shipped or charged [FR-07].</summary>
+    public static IReadOnlyList<object> OnLinesFoundMissing(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var fresh = lineIds.Where(id => order.Line(id) is { Status: not (LineStatus.Unavailable or LineStatus.Shipped) }).ToList();
+        return fresh.Count == 0 ? [] : [new LinesUnavailable(fresh, LinesUnavailable.FoundMissing, now)];
+    }
+
+    /// <summary>The lines that will still be delivered: all but the unavailable ones.</summary>
+    public static IReadOnlyList<OrderedLine> Deliverable(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Lines.Where(line => line.Status is not (LineStatus.Unavailable or LineStatus.Cancelled)).Select(line => line.AsOrdered()).ToList();
+    }
+
+    /// <summary>The events decided, and what follows from them once every line is settled and the payment authorised.</summary>
+    private static IReadOnlyList<object> Then(Order order, IReadOnlyList<object> events, DateTimeOffset now, OrderPolicy policy)
+    {
+        var after = events.Aggregate(order, (state, @event) => state.Next(@event));
+        return [.. events, .. Follow(after, now, policy)];
+    }
+
+    private static IEnumerable<object> Follow(Order order, DateTimeOffset now, OrderPolicy policy)
+    {
+        if (order.Status == OrderStatus.Backordered && order.Lines.All(line => line.Status != LineStatus.Backordered))
+        {
+            yield return new HandOffScheduled(now + policy.HandOffDelay, now); // restocked [JI-09]
+            yield break;
+        }
+
+        if (order.Status != OrderStatus.Placed || !order.PaymentAuthorized || order.Lines.Any(line => line.Status == LineStatus.Pending))
+        {
+            yield break;
+        }
+
+        if (order.Lines.All(line => line.Status == LineStatus.Unavailable))
+        {
+            yield return new OrderCancelled(order.Id, now, "out-of-stock");
+            yield break;
+        }
+
+        var lines = Deliverable(order);
+        var items = lines.Sum(line => line.UnitPriceCents * line.Quantity);
+        var discount = lines.Sum(line => line.DiscountCents);
+        var awaitingRestock = order.Lines.Any(line => line.Status == LineStatus.Backordered);
+        yield return new OrderConfirmed(order.Id, order.OrderNumber, order.CustomerId, lines,
+            new OrderAmounts(items, order.Amounts.ShippingFeeCents, discount, items - discount + order.Amounts.ShippingFeeCents),
+            order.Delivery!, order.DeliveryAddress!, order.BillingAddress ?? order.DeliveryAddress!, order.PaymentMethod ?? "", awaitingRestock, now);
+        if (!awaitingRestock)
+        {
+            yield return new HandOffScheduled(now + policy.HandOffDelay, now);
+        }
+    }
+}

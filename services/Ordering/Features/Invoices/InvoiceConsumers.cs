@@ -1,0 +1,76 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Ordering.Features.Invoices;
+
+/// <summary>The shipment was not recorded on the order yet: the message is retried until it is.</summary>
+public sealed class ShipmentNotYetRecordedException(Guid orderId, Guid shipmentId)
+    : Exception($"Order {orderId} has no shipment {shipmentId} yet.");
+
+/// <summary>Japan-import and the marketplace invoice each shipment, sent with its e-mail [JI-10].</summary>
+public sealed class InvoiceOnShipmentConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, InvoiceIssuer issuer,
+    ILogger<InvoiceOnShipmentConsumer> logger) : IdempotentConsumer<OrderShipped>(store, time, logger)
+{
+    protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (policy.InvoiceAt != InvoiceTrigger.Shipment || await session.LoadAsync<Order>(message.OrderId, cancellationToken) is not { } order)
+        {
+            return;
+        }
+
+        var first = !await session.Query<Invoice>().AnyAsync(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind, cancellationToken);
+        await issuer.IssueAsync(session, order, Invoice.InvoiceKind, (number, now) => Invoicing.ForShipment(order, message.ShipmentId,
+            message.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(), first, number, now), cancellationToken);
+    }
+}
+
+/// <summary>Fashion-retail invoices what was charged: each capture, for the shipment it paid [FR-26, FR-30].</summary>
+public sealed class InvoiceOnCaptureConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, InvoiceIssuer issuer,
+    ILogger<InvoiceOnCaptureConsumer> logger) : IdempotentConsumer<PaymentCaptured>(store, time, logger)
+{
+    protected override async Task HandleAsync(PaymentCaptured message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (policy.InvoiceAt != InvoiceTrigger.Capture || await session.LoadAsync<Order>(message.OrderId, cancellationToken) is not { } order)
+        {
+            return;
+        }
+
+        // A capture for a shipment invoices that shipment; a capture at order invoices what will be delivered.
+        var lines = message.ShipmentId is { } shipmentId
+            ? (order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) ?? throw new ShipmentNotYetRecordedException(order.Id, shipmentId)).Lines
+            : Domain.OrderProcess.Deliverable(order).Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList();
+        var first = !await session.Query<Invoice>().AnyAsync(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind, cancellationToken);
+        await issuer.IssueAsync(session, order, Invoice.InvoiceKind,
+            (number, now) => Invoicing.ForShipment(order, message.ShipmentId ?? Guid.Empty, lines, first, number, now), cancellationToken);
+    }
+}
+
+/// <summary>A refund never edits an invoice: it makes a credit note [FR-30].</summary>
+public sealed class CreditNoteOnRefundConsumer(IDocumentStore store, TimeProvider time, InvoiceIssuer issuer, ILogger<CreditNoteOnRefundConsumer> logger)
+    : IdempotentConsumer<PaymentRefunded>(store, time, logger)
+{
+    protected override async Task HandleAsync(PaymentRefunded message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Order>(message.OrderId, cancellationToken) is not { } order)
+        {
+            return;
+        }
+
+        var last = (await session.Query<Invoice>().Where(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind)
+            .OrderByDescending(invoice => invoice.IssuedAt).FirstOrDefaultAsync(cancellationToken))?.Number;
+        await issuer.IssueAsync(session, order, Invoice.CreditNoteKind, (number, now) => Invoicing.CreditNote(order, message.AmountCents, last, number, now),
+            cancellationToken);
+    }
+}
+
+public static class InvoiceRegistration
+{
+    public static void AddInvoicing(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<InvoiceOnShipmentConsumer>();
+        bus.AddConsumer<InvoiceOnCaptureConsumer>();
+        bus.AddConsumer<CreditNoteOnRefundConsumer>();
+    }
+}

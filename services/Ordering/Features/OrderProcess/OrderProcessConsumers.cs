@@ -1,0 +1,133 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Ordering.Features.OrderProcess;
+
+/// <summary>
+/// The order process: each event another service reports about an order becomes a decision on that
+/// order's stream, once per message (the inbox), traced like every consumer.
+/// </summary>
+public abstract partial class OrderProcessConsumer<TMessage>(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger logger)
+    : IdempotentConsumer<TMessage>(store, time, logger) where TMessage : class
+{
+    private readonly TimeProvider time = time;
+    private readonly ILogger logger = logger;
+
+    protected OrderPolicy Policy { get; } = policy;
+
+    protected abstract Guid OrderIdOf(TMessage message);
+
+    protected abstract IReadOnlyList<object> Decide(Order order, TMessage message, DateTimeOffset now);
+
+    protected override async Task HandleAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (order, _) = await OrderStreams.DecideAsync(session, OrderIdOf(message), order => Decide(order, message, now), cancellationToken);
+        if (order is null)
+        {
+            LogUnknownOrder(typeof(TMessage).Name, OrderIdOf(message));
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{MessageType} names order {OrderId}, which Ordering does not have; ignored")]
+    private partial void LogUnknownOrder(string messageType, Guid orderId);
+}
+
+public sealed class StockReservedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<StockReservedConsumer> logger)
+    : OrderProcessConsumer<StockReserved>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(StockReserved message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, StockReserved message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnStockReserved(order, message.Lines.Select(line => line.LineId).ToList(), now, Policy);
+}
+
+public sealed class StockUnavailableConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<StockUnavailableConsumer> logger)
+    : OrderProcessConsumer<StockUnavailable>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(StockUnavailable message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, StockUnavailable message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnStockUnavailable(order, message.Lines.Select(line => line.LineId).ToList(), now, Policy);
+}
+
+public sealed class StockBackorderedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<StockBackorderedConsumer> logger)
+    : OrderProcessConsumer<StockBackordered>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(StockBackordered message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, StockBackordered message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnStockBackordered(order, message.Lines.Select(line => line.LineId).ToList(), now, Policy);
+}
+
+public sealed class PaymentAuthorizedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<PaymentAuthorizedConsumer> logger)
+    : OrderProcessConsumer<PaymentAuthorized>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentAuthorized message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentAuthorized message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnPaymentAuthorized(order, message.AmountCents, message.Method, now, Policy);
+}
+
+public sealed class PaymentRefusedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<PaymentRefusedConsumer> logger)
+    : OrderProcessConsumer<PaymentRefused>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentRefused message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentRefused message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnPaymentRefused(order, message.DeclineCode, now);
+}
+
+public sealed class PaymentCapturedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<PaymentCapturedConsumer> logger)
+    : OrderProcessConsumer<PaymentCaptured>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentCaptured message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentCaptured message, DateTimeOffset now) =>
+        [new CaptureRecorded(message.AmountCents, message.CapturedAt)];
+}
+
+public sealed class PaymentRefundedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<PaymentRefundedConsumer> logger)
+    : OrderProcessConsumer<PaymentRefunded>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentRefunded message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentRefunded message, DateTimeOffset now) =>
+        [new RefundRecorded(message.AmountCents, message.RefundedAt)];
+}
+
+public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<OrderShippedConsumer> logger)
+    : OrderProcessConsumer<OrderShipped>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(OrderShipped message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, OrderShipped message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnShipped(order, message);
+}
+
+public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<LinesFoundMissingConsumer> logger)
+    : OrderProcessConsumer<LinesFoundMissing>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(LinesFoundMissing message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, LinesFoundMissing message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnLinesFoundMissing(order, message.Lines.Select(line => line.LineId).ToList(), now);
+}
+
+public static class OrderProcessRegistration
+{
+    public static void AddOrderProcess(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<StockReservedConsumer>();
+        bus.AddConsumer<StockUnavailableConsumer>();
+        bus.AddConsumer<StockBackorderedConsumer>();
+        bus.AddConsumer<PaymentAuthorizedConsumer>();
+        bus.AddConsumer<PaymentRefusedConsumer>();
+        bus.AddConsumer<PaymentCapturedConsumer>();
+        bus.AddConsumer<PaymentRefundedConsumer>();
+        bus.AddConsumer<OrderShippedConsumer>();
+        bus.AddConsumer<LinesFoundMissingConsumer>();
+    }
+}

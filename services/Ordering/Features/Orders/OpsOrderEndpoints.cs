@@ -1,0 +1,77 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults.Security;
+
+namespace OrderPlatform.Ordering.Features.Orders;
+
+/// <summary>An order an operator should look at: it has waited in its status longer than it should [ALL-07].</summary>
+public sealed record StuckOrder(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, TimeSpan Waiting, TimeSpan Threshold);
+
+public static class OpsOrderEndpoints
+{
+    public static RouteGroupBuilder MapOpsOrders(this RouteGroupBuilder ops)
+    {
+        ops.MapGet("/", ListAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListOrdersForOps").WithSummary("Orders by status, newest first");
+        ops.MapGet("/stuck", StuckAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListStuckOrders").WithSummary("Orders waiting in a non-terminal status past its threshold, longest first [ALL-07]");
+        ops.MapGet("/counts", CountsAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("CountOrdersByStatus").WithSummary("How many orders are in each status");
+        return ops;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<OrderSummary>>, ValidationProblem>> ListAsync(
+        IQuerySession session, CancellationToken cancellationToken, string? status = null, int limit = 100)
+    {
+        if (status is not null && !OrderStatus.All.Contains(status))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"One of {string.Join(", ", OrderStatus.All)}."] });
+        }
+
+        var query = session.Query<Order>().AsQueryable();
+        if (status is not null)
+        {
+            query = query.Where(order => order.Status == status);
+        }
+
+        var orders = await query.OrderByDescending(order => order.StatusSince).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<OrderSummary>>(orders.Select(OrderSummary.Of).ToList());
+    }
+
+    private static async Task<Ok<IReadOnlyList<StuckOrder>>> StuckAsync(
+        IQuerySession session, OrderPolicy policy, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StuckOrders.FindAsync(session, policy, time.GetUtcNow(), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyDictionary<string, int>>> CountsAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var status in OrderStatus.All)
+        {
+            counts[status] = await session.Query<Order>().CountAsync(order => order.Status == status, cancellationToken);
+        }
+
+        return TypedResults.Ok<IReadOnlyDictionary<string, int>>(counts);
+    }
+}
+
+public static class StuckOrders
+{
+    public static async Task<IReadOnlyList<StuckOrder>> FindAsync(IQuerySession session, OrderPolicy policy, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(policy);
+        var found = new List<StuckOrder>();
+        foreach (var (status, threshold) in policy.StuckAfter)
+        {
+            var since = now - threshold;
+            var orders = await session.Query<Order>().Where(order => order.Status == status && order.StatusSince < since)
+                .OrderBy(order => order.StatusSince).Take(200).ToListAsync(cancellationToken);
+            found.AddRange(orders.Select(order => new StuckOrder(order.Id, order.OrderNumber, order.Status, order.StatusSince, now - order.StatusSince,
+                threshold)));
+        }
+
+        return found.OrderByDescending(order => order.Waiting - order.Threshold).ToList();
+    }
+}

@@ -1,0 +1,56 @@
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+
+namespace OrderPlatform.Ordering.Features.Orders;
+
+/// <summary>An order as its customer sees it (API.md): status and history, lines, money, shipments.</summary>
+public sealed record OrderView(
+    Guid OrderId,
+    string OrderNumber,
+    string Status,
+    IReadOnlyList<StatusChange> StatusHistory,
+    IReadOnlyList<OrderLineView> Lines,
+    long ItemsCents,
+    long ShippingFeeCents,
+    long DiscountCents,
+    long TotalCents,
+    long CapturedCents,
+    long RefundedCents,
+    string? PromoCode,
+    OrderDelivery? Delivery,
+    IReadOnlyList<ShipmentView> Shipments,
+    DateTimeOffset PlacedAt,
+    string? DeclineCode,
+    IReadOnlyList<string> Invoices)
+{
+    public static OrderView Of(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new OrderView(order.Id, order.OrderNumber, order.Status, order.StatusHistory,
+            order.Lines.Select(line => new OrderLineView(line.LineId, line.Sku, line.ProductName, line.Quantity, line.UnitPriceCents,
+                line.DiscountCents, line.Status, line.ShippedQuantity)).ToList(),
+            order.Amounts.ItemsCents, order.Amounts.ShippingFeeCents, order.Amounts.DiscountCents, order.Amounts.TotalCents,
+            order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
+            order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
+                shipment.Lines, shipment.ShippedAt)).ToList(),
+            order.PlacedAt, order.DeclineCode, order.Invoices ?? []);
+    }
+}
+
+public sealed record OrderLineView(string LineId, string Sku, string? ProductName, int Quantity, long UnitPriceCents, long DiscountCents, string Status,
+    int ShippedQuantity);
+
+public sealed record ShipmentView(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
+    DateTimeOffset ShippedAt);
+
+/// <summary>One order in a list: enough to recognise it and see where it stands.</summary>
+public sealed record OrderSummary(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, long TotalCents, int Items,
+    DateTimeOffset PlacedAt)
+{
+    public static OrderSummary Of(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new OrderSummary(order.Id, order.OrderNumber, order.Status, order.StatusSince, order.Amounts.TotalCents,
+            order.Lines.Sum(line => line.Quantity), order.PlacedAt);
+    }
+}

@@ -1,0 +1,44 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults.Customers;
+
+namespace OrderPlatform.Ordering.Features.Orders;
+
+/// <summary>
+/// Ordering's part in a GDPR erasure [JI-15]: the orders stay, with their lines and amounts, for
+/// accounting; the names, addresses and phone numbers on them go, in the snapshots and in the events.
+/// </summary>
+public sealed class OrderingCustomerErasure : IForgetCustomer
+{
+    public async Task ForgetAsync(CustomerErased erased, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erased);
+        ArgumentNullException.ThrowIfNull(session);
+        var orders = await session.Query<Order>().Where(order => order.CustomerId == erased.CustomerId).ToListAsync(cancellationToken);
+        foreach (var order in orders)
+        {
+            session.Store(order with
+            {
+                DeliveryAddress = OrderingStorage.Anonymised(order.DeliveryAddress),
+                BillingAddress = OrderingStorage.Anonymised(order.BillingAddress),
+            });
+        }
+
+        foreach (var invoice in await session.Query<Invoice>().Where(invoice => invoice.CustomerId == erased.CustomerId).ToListAsync(cancellationToken))
+        {
+            session.Store(invoice with { BillingAddress = OrderingStorage.Anonymised(invoice.BillingAddress) });
+        }
+
+        if (orders.Count > 0)
+        {
+            await session.DocumentStore.Advanced.ApplyEventDataMasking(masking =>
+            {
+                foreach (var order in orders)
+                {
+                    masking.IncludeStream(order.Id);
+                }
+            }, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.Ordering;
+
+/// <summary>Ordering's values for each merchant preset, as data; <c>Ordering:HandOffDelay</c> overrides the delay.</summary>
+public static class OrderingPresets
+{
+    private static readonly Dictionary<string, DeliveryOption[]> Deliveries = new()
+    {
+        [MerchantPreset.FashionRetail] =
+        [
+            new(DeliveryOption.MondialRelay, DeliveryOption.RelayPoint, 390),
+            new(DeliveryOption.LaPoste, DeliveryOption.Home, 590),
+            new(DeliveryOption.LaPoste, DeliveryOption.PickupPoint, 490),
+        ],
+        // Parcels come from Japan by La Poste (Colissimo international).
+        [MerchantPreset.JapanImport] =
+        [
+            new(DeliveryOption.LaPoste, DeliveryOption.Home, 1290),
+            new(DeliveryOption.LaPoste, DeliveryOption.PickupPoint, 1190),
+        ],
+        // MP-02: every published price includes delivery.
+        [MerchantPreset.Marketplace] =
+        [
+            new(DeliveryOption.MondialRelay, DeliveryOption.RelayPoint, 0),
+            new(DeliveryOption.LaPoste, DeliveryOption.Home, 0),
+        ],
+    };
+
+    private static readonly Dictionary<string, (CancellationRule Rule, TimeSpan HandOff)> Cancellation = new()
+    {
+        [MerchantPreset.FashionRetail] = (CancellationRule.BeforeConfirmation, TimeSpan.FromMinutes(30)),
+        [MerchantPreset.JapanImport] = (CancellationRule.BeforeHandOff, TimeSpan.FromMinutes(10)), // JI-06: "quelques minutes"
+        [MerchantPreset.Marketplace] = (CancellationRule.BeforeConfirmation, TimeSpan.FromMinutes(30)),
+    };
+
+    public static OrderPolicy For(MerchantPreset preset, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var (rule, handOff) = Cancellation[preset.Name];
+        handOff = configuration.GetValue<TimeSpan?>("Ordering:HandOffDelay") ?? handOff;
+        var invoiceAt = preset.Name == MerchantPreset.FashionRetail ? InvoiceTrigger.Capture : InvoiceTrigger.Shipment;
+        return new OrderPolicy(Deliveries[preset.Name], PaymentMethods.AcceptedBy(preset), rule, handOff, StuckThresholds(handOff), invoiceAt);
+    }
+
+    /// <summary>Generous bounds: past them something upstream is late, not merely slow.</summary>
+    private static Dictionary<string, TimeSpan> StuckThresholds(TimeSpan handOff) => new()
+    {
+        [OrderStatus.Placed] = TimeSpan.FromMinutes(15),
+        [OrderStatus.Confirmed] = handOff + TimeSpan.FromMinutes(15),
+        [OrderStatus.Preparing] = TimeSpan.FromDays(2),
+        [OrderStatus.PartiallyShipped] = TimeSpan.FromDays(7),
+        [OrderStatus.Shipped] = TimeSpan.FromDays(21),
+        [OrderStatus.Backordered] = TimeSpan.FromDays(30),
+    };
+}

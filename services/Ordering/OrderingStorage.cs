@@ -1,0 +1,48 @@
+using JasperFx.Events.Projections;
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.Ordering.Features.PlaceOrder;
+
+namespace OrderPlatform.Ordering;
+
+public static class OrderingStorage
+{
+    public static void Configure(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Snapshot<Order>(SnapshotLifecycle.Inline);
+        options.Schema.For<Order>()
+            .Duplicate(order => order.CustomerId)
+            .Duplicate(order => order.Status)
+            .Duplicate(order => order.StatusSince)
+            .Duplicate(order => order.PlacedAt);
+        options.Schema.For<CheckoutRecord>();
+        options.Schema.For<PromoCode>();
+        options.Schema.For<Invoice>().Duplicate(invoice => invoice.OrderId).Duplicate(invoice => invoice.CustomerId);
+        options.Schema.For<InvoiceSeries>();
+
+        // GDPR erasure [JI-15]: the order's events keep amounts and lines for accounting, not who and where.
+        options.Events.AddMaskingRuleForProtectedInformation<OrderPlaced>(placed => placed with
+        {
+            DeliveryAddress = Anonymised(placed.DeliveryAddress),
+            BillingAddress = Anonymised(placed.BillingAddress),
+            Payment = placed.Payment is null ? null : placed.Payment with { Token = null, GiftCardCode = null },
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<OrderConfirmed>(confirmed => confirmed with
+        {
+            DeliveryAddress = Anonymised(confirmed.DeliveryAddress)!,
+            BillingAddress = Anonymised(confirmed.BillingAddress)!,
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<OrderHandedToLogistics>(handedOff => handedOff with
+        {
+            DeliveryAddress = Anonymised(handedOff.DeliveryAddress)!,
+        });
+        // The PDF printed the customer's name and address; the invoice itself stays, anonymised, for the books.
+        options.Events.AddMaskingRuleForProtectedInformation<InvoiceIssued>(issued => issued with { Pdf = [] });
+    }
+
+    /// <summary>What stays of an address after erasure: the country, which the invoice's VAT needs.</summary>
+    public static PostalAddress? Anonymised(PostalAddress? address) =>
+        address is null ? null : new PostalAddress(null, null, "erased", null, "", "", address.Country, null);
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>SKUs of the demo catalogue, read through the gateway like a storefront would.</summary>
+public static class Catalogue
+{
+    /// <summary>SKUs that have stock, one per product, picked at random so tests do not all drain the same ones.</summary>
+    public static async Task<List<string>> InStockSkusAsync(HttpClient gateway, int count, string category = "Femme")
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var page = await gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/products?category={category}&pageSize=50");
+        var products = page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).OrderBy(_ => Random.Shared.Next()).ToList();
+        var skus = new List<string>();
+        foreach (var productId in products)
+        {
+            var product = await gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{productId}");
+            skus.AddRange(product.GetProperty("skus").EnumerateArray()
+                .Where(sku => sku.GetProperty("available").GetBoolean())
+                .Select(sku => sku.GetProperty("sku").GetString()!)
+                .OrderBy(_ => Random.Shared.Next())
+                .Take(1));
+            if (skus.Count == count)
+            {
+                return skus;
+            }
+        }
+
+        throw new InvalidOperationException($"The demo catalogue has fewer than {count} products in stock in {category}.");
+    }
+}

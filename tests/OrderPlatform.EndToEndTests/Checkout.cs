@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Checkouts as a storefront sends them: a full body and an Idempotency-Key.</summary>
+public static class Checkout
+{
+    public static object Body(IEnumerable<(string Sku, int Quantity)> lines, string? promoCode = null, string method = "card", string? phone = "06 12 34 56 78") => new
+    {
+        lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
+        deliveryAddress = new { firstName = "Camille", lastName = "Durand", line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
+        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "MR-075-0042" },
+        payment = new { method, token = "tok_visa_e2e" },
+        promoCode,
+    };
+
+    public static object Body(string sku, int quantity = 1, string? promoCode = null) => Body([(sku, quantity)], promoCode);
+
+    public static async Task<HttpResponseMessage> PlaceAsync(HttpClient customer, object body, string? idempotencyKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        return await customer.SendAsync(request);
+    }
+
+    /// <summary>Places the order and returns its id; fails the test when the checkout is refused.</summary>
+    public static async Task<string> PlacedOrderIdAsync(HttpClient customer, object body)
+    {
+        using var response = await PlaceAsync(customer, body);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Checkout refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!;
+    }
+}

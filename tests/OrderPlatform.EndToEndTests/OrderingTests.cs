@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Checkout through the gateway: idempotent, validated, priced by Catalog, one promo code; cancellation; my orders.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class OrderingTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly HttpClient gateway = platform.Gateway;
+
+    [Fact]
+    public async Task The_same_checkout_sent_20_times_at_once_with_one_key_makes_one_order_ALL_06()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Checkout.PlaceAsync(customer, Checkout.Body(sku), key)));
+        var orderIds = new HashSet<string>();
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                orderIds.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!);
+            }
+        }
+
+        Assert.Single(orderIds);
+        var mine = await customer.GetFromJsonAsync<JsonElement>("/api/orders");
+        Assert.Equal(orderIds.Single(), Assert.Single(mine.EnumerateArray()).GetProperty("orderId").GetString()); // and it is in my orders [FR-02]
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_basket_is_a_422()
+    {
+        var skus = await Catalogue.InStockSkusAsync(gateway, 2);
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await Checkout.PlaceAsync(customer, Checkout.Body(skus[0]), key);
+        using var other = await Checkout.PlaceAsync(customer, Checkout.Body(skus[1]), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Without_a_phone_or_a_known_sku_or_a_key_the_checkout_is_refused_naming_the_field_FR_01()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+
+        using var noPhone = await Checkout.PlaceAsync(customer, Checkout.Body([("FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", 1)], phone: null));
+        using var unknownSku = await Checkout.PlaceAsync(customer, Checkout.Body([("FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", 1), ("PAS-UN-ARTICLE", 1)]));
+        using var noKey = await customer.PostAsJsonAsync("/api/orders", Checkout.Body("FEMME-ROBE-D-ETE-FLEURIE-NOIR-S"));
+        using var notAccepted = await Checkout.PlaceAsync(customer, Checkout.Body([("FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", 1)], method: "klarna"));
+
+        Assert.True(await ErrorsAsync(noPhone) is var a && a.TryGetProperty("deliveryAddress.phone", out _));
+        Assert.True(await ErrorsAsync(unknownSku) is var b && b.TryGetProperty("lines[1].sku", out _) && !b.TryGetProperty("lines[0].sku", out _));
+        Assert.True(await ErrorsAsync(noKey) is var c && c.TryGetProperty("Idempotency-Key", out _));
+        Assert.True(await ErrorsAsync(notAccepted) is var d && d.TryGetProperty("payment.method", out _));
+        Assert.Empty((await customer.GetFromJsonAsync<JsonElement>("/api/orders")).EnumerateArray()); // nothing was left behind
+    }
+
+    [Fact]
+    public async Task One_code_per_order_a_second_is_a_409_and_a_cancelled_orders_code_can_be_used_again_FR_24_FR_28()
+    {
+        using var ops = await Accounts.OpsAsync(gateway);
+        var code = "E2E" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        using var created = await ops.PostAsJsonAsync("/api/promotions", new
+        {
+            code, kind = "percentage", percent = 10, validFrom = DateTimeOffset.UtcNow.AddDays(-1), validUntil = DateTimeOffset.UtcNow.AddDays(7), usesPerCustomer = 1,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        Assert.True((await customer.GetFromJsonAsync<JsonElement>($"/api/promotions/{code}")).GetProperty("usable").GetBoolean());
+
+        using var stacked = await Checkout.PlaceAsync(customer, new
+        {
+            lines = new[] { new { sku, quantity = 1 } },
+            deliveryAddress = new { line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
+            delivery = new { carrier = "la-poste", mode = "home" },
+            payment = new { method = "card", token = "tok_visa_e2e" },
+            promoCode = code,
+            promoCodes = new[] { "AUTRE-CODE" },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stacked.StatusCode);
+
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku, promoCode: code));
+        var order = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+        Assert.True(order.GetProperty("discountCents").GetInt64() > 0);
+        Assert.Equal(code, order.GetProperty("promoCode").GetString());
+        Assert.False((await customer.GetFromJsonAsync<JsonElement>($"/api/promotions/{code}")).GetProperty("usable").GetBoolean());
+
+        using var cancelled = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.True((await customer.GetFromJsonAsync<JsonElement>($"/api/promotions/{code}")).GetProperty("usable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_unpaid_order_can_be_cancelled_once_and_the_history_shows_when_JI_08()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku));
+
+        using var cancelled = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
+        using var again = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
+
+        var order = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("cancelled", order.GetProperty("status").GetString());
+        Assert.Equal(["placed", "cancelled"], order.GetProperty("statusHistory").EnumerateArray().Select(change => change.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_order_not_yet_charged_or_shipped_has_no_invoice_yet_FR_30()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku));
+
+        using var invoice = await customer.GetAsync($"/api/orders/{orderId}/invoice");
+
+        Assert.Equal(HttpStatusCode.NotFound, invoice.StatusCode);
+        Assert.Equal("No invoice yet", (await invoice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Ops_see_orders_by_status_counts_and_the_stuck_list_ALL_07()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku));
+        using var ops = await Accounts.OpsAsync(gateway);
+
+        var placed = await ops.GetFromJsonAsync<JsonElement>("/api/ops/orders?status=placed");
+        var counts = await ops.GetFromJsonAsync<JsonElement>("/api/ops/orders/counts");
+        using var stuck = await ops.GetAsync("/api/ops/orders/stuck");
+        using var asCustomer = await customer.GetAsync("/api/ops/orders/stuck");
+
+        Assert.Contains(placed.EnumerateArray(), order => order.GetProperty("orderId").GetString() == orderId);
+        Assert.True(counts.GetProperty("placed").GetInt32() >= 1);
+        Assert.Equal(HttpStatusCode.OK, stuck.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asCustomer.StatusCode);
+    }
+
+    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+}

@@ -1,0 +1,144 @@
+extern alias ordering;
+
+using System.Collections.Concurrent;
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
+using OrderPlatform.ServiceDefaults;
+using ordering::OrderPlatform.Ordering;
+using ordering::OrderPlatform.Ordering.Domain;
+using ordering::OrderPlatform.Ordering.Features.OrderProcess;
+using ordering::OrderPlatform.Ordering.Features.Orders;
+
+namespace OrderPlatform.IntegrationTests.Ordering;
+
+/// <summary>
+/// The order process on real PostgreSQL and RabbitMQ: Catalog's and Payment's events, each delivered
+/// twice, move the order once; its deadlines are found by the scans, whenever they run.
+/// </summary>
+public sealed class OrderProcessTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly OrderPolicy Policy = OrderingPresets.For(new MerchantPreset(MerchantPreset.FashionRetail), new ConfigurationBuilder().Build());
+    private TestService service = null!;
+
+    private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("ordering")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("ordering")),
+            bus =>
+            {
+                bus.AddOrderProcess();
+                bus.AddConsumer<ConfirmationsSeen>();
+            },
+            OrderingStorage.Configure,
+            services => services.AddSingleton(Policy));
+    }
+
+    public async Task DisposeAsync() => await service.DisposeAsync();
+
+    [Fact]
+    public async Task Stock_and_payment_delivered_twice_confirm_the_order_once_and_publish_one_confirmation_FR_02_ALL_04()
+    {
+        var placed = await PlaceAsync();
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var consumed = new ConsumedMessages<PaymentAuthorized>();
+        using var observer = bus.ConnectConsumeObserver(consumed);
+
+        await PublishTwiceAsync(bus, new StockReserved(placed.OrderId, placed.Lines.Select(line => new ReservedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
+        await PublishTwiceAsync(bus, new PaymentAuthorized(placed.OrderId, placed.Amounts!.TotalCents, "card", DateTimeOffset.UtcNow));
+
+        var order = await Eventually.GetAsync(async () => await LoadAsync(placed.OrderId) is { Status: OrderStatus.Confirmed } confirmed ? confirmed : null,
+            Patience, "the order to be confirmed");
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience, "both authorisations to be consumed");
+        await Eventually.TrueAsync(() => Task.FromResult(ConfirmationsSeen.For(placed.OrderId) >= 1), Patience, "the outbox to publish OrderConfirmed");
+        await Task.Delay(500);
+
+        Assert.Equal(1, ConfirmationsSeen.For(placed.OrderId));
+        Assert.Equal([OrderStatus.Placed, OrderStatus.Confirmed], order.StatusHistory.Select(change => change.Status));
+        Assert.All(order.Lines, line => Assert.Equal(LineStatus.Reserved, line.Status));
+    }
+
+    [Fact]
+    public async Task A_confirmed_order_goes_to_logistics_when_the_scan_finds_it_due_FR_09()
+    {
+        var placed = await PlaceAsync();
+        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
+        var confirmation = OrderProcess.OnPaymentAuthorized((await LoadAsync(placed.OrderId))!.Next(reserved), 6380, "card", placed.PlacedAt, Policy);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(placed.OrderId, [reserved, .. confirmation]);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, await HandOffScan.HandOffDueAsync(Store, placed.PlacedAt + Policy.HandOffDelay - TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Equal(OrderStatus.Confirmed, (await LoadAsync(placed.OrderId))!.Status);
+        // PostgreSQL keeps microseconds, .NET ticks of 100 ns: the stored due time may round up by less than a microsecond.
+        Assert.True(await HandOffScan.HandOffDueAsync(Store, placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMicroseconds(1), CancellationToken.None) >= 1);
+        Assert.Equal(OrderStatus.Preparing, (await LoadAsync(placed.OrderId))!.Status);
+    }
+
+    [Fact]
+    public async Task An_order_left_placed_past_its_threshold_is_listed_as_stuck_ALL_07()
+    {
+        var placed = await PlaceAsync();
+        await using var session = Store.QuerySession();
+
+        var early = await StuckOrders.FindAsync(session, Policy, placed.PlacedAt.AddMinutes(14), CancellationToken.None);
+        var late = await StuckOrders.FindAsync(session, Policy, placed.PlacedAt.AddMinutes(16), CancellationToken.None);
+
+        Assert.DoesNotContain(early, order => order.OrderId == placed.OrderId);
+        var stuck = Assert.Single(late, order => order.OrderId == placed.OrderId);
+        Assert.Equal(OrderStatus.Placed, stuck.Status);
+    }
+
+    private async Task<OrderPlaced> PlaceAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (placed, _) = OrderPlacement.Decide(new PlaceOrder(Guid.CreateVersion7(), Guid.NewGuid(), [new("ROBE-ETE-38", 1)], now,
+            new Dictionary<string, PricedSku> { ["ROBE-ETE-38"] = new("ROBE-ETE-38", 5990, "Robe d'été", "maison") },
+            Policy.Deliveries[0], "MR-1", new PostalAddress("Léa", "Martin", "3 rue Haute", null, "69001", "Lyon", "FR", "0612345678"), null,
+            new OrderPayment("card", "tok"), null));
+        await using var session = Store.LightweightSession();
+        session.Events.StartStream<Order>(placed!.OrderId, placed);
+        await session.SaveChangesAsync();
+        return placed;
+    }
+
+    private async Task<Order?> LoadAsync(Guid orderId)
+    {
+        await using var session = Store.QuerySession();
+        return await session.LoadAsync<Order>(orderId);
+    }
+
+    private static async Task PublishTwiceAsync<T>(IBus bus, T message) where T : class
+    {
+        var messageId = NewId.NextGuid();
+        await bus.Publish(message, context => context.MessageId = messageId);
+        await bus.Publish(message, context => context.MessageId = messageId);
+    }
+
+    /// <summary>Counts the OrderConfirmed events the outbox relay published, per order.</summary>
+    public sealed class ConfirmationsSeen : IConsumer<OrderConfirmed>
+    {
+        private static readonly ConcurrentDictionary<Guid, int> Seen = new();
+
+        public static int For(Guid orderId) => Seen.GetValueOrDefault(orderId);
+
+        public Task Consume(ConsumeContext<OrderConfirmed> context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            Seen.AddOrUpdate(context.Message.OrderId, 1, (_, count) => count + 1);
+            return Task.CompletedTask;
+        }
+    }
+}

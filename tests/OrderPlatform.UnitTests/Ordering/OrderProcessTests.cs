@@ -1,0 +1,152 @@
+using OrderPlatform.Contracts;
+using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults;
+using static OrderPlatform.UnitTests.Ordering.OrderingTestData;
+
+namespace OrderPlatform.UnitTests.Ordering;
+
+/// <summary>The order's life, as given events / when something happens / then events.</summary>
+public sealed class OrderProcessTests
+{
+    private static readonly OrderPolicy Fashion = Policy();
+    private static readonly OrderPolicy Japan = Policy(MerchantPreset.JapanImport);
+    private static readonly StockReservedForLines BothReserved = new(["1", "2"], Now);
+    private static readonly PaymentAuthorizationRecorded Authorized = new(22360, "card", Now);
+
+    [Fact]
+    public void Stock_reserved_and_payment_authorised_confirm_the_order_and_schedule_the_hand_off_FR_02()
+    {
+        var order = Given(BothReserved);
+
+        var then = OrderProcess.OnPaymentAuthorized(order, 22360, "card", Now, Fashion);
+
+        Assert.IsType<PaymentAuthorizationRecorded>(then[0]);
+        var confirmed = Assert.IsType<OrderConfirmed>(then[1]);
+        Assert.Equal(new OrderAmounts(21970, 390, 0, 22360), confirmed.Amounts);
+        Assert.False(confirmed.AwaitingRestock);
+        Assert.Equal(new HandOffScheduled(Now + Fashion.HandOffDelay, Now), then[2]);
+        Assert.Equal(OrderStatus.Confirmed, order.After(then).Status);
+    }
+
+    [Fact]
+    public void Payment_first_then_stock_confirms_too_and_telling_it_twice_decides_nothing_more()
+    {
+        var order = Given(Authorized);
+
+        var then = OrderProcess.OnStockReserved(order, ["1", "2"], Now, Fashion);
+
+        Assert.Contains(then, @event => @event is OrderConfirmed);
+        Assert.Empty(OrderProcess.OnStockReserved(order.After(then), ["1", "2"], Now, Fashion));
+        Assert.Empty(OrderProcess.OnPaymentAuthorized(order.After(then), 22360, "card", Now, Fashion));
+    }
+
+    [Fact]
+    public void A_refused_payment_ends_the_order_with_its_decline_code_and_no_confirmation_FR_27_JI_03()
+    {
+        var order = Given(BothReserved);
+
+        var then = OrderProcess.OnPaymentRefused(order, "insufficient-funds", Now);
+
+        Assert.Equal([new PaymentRefusalRecorded("insufficient-funds", Now)], then);
+        var refused = order.After(then);
+        Assert.Equal(OrderStatus.PaymentRefused, refused.Status);
+        Assert.Equal("insufficient-funds", refused.DeclineCode);
+        Assert.Empty(OrderProcess.OnPaymentAuthorized(refused, 22360, "card", Now, Fashion));
+    }
+
+    [Fact]
+    public void A_line_out_of_stock_is_unavailable_and_left_out_of_the_confirmed_amounts_FR_07()
+    {
+        var order = Given(Authorized, new StockReservedForLines(["1"], Now));
+
+        var then = OrderProcess.OnStockUnavailable(order, ["2"], Now, Fashion);
+
+        var confirmed = Assert.Single(then.OfType<OrderConfirmed>());
+        Assert.Equal(["1"], confirmed.Lines.Select(line => line.LineId));
+        Assert.Equal(5990 + 390, confirmed.Amounts.TotalCents);
+        Assert.Equal(LineStatus.Unavailable, order.After(then).Line("2")!.Status);
+    }
+
+    [Fact]
+    public void When_no_line_is_in_stock_the_order_is_cancelled_not_confirmed()
+    {
+        var then = OrderProcess.OnStockUnavailable(Given(Authorized), ["1", "2"], Now, Fashion);
+
+        Assert.DoesNotContain(then, @event => @event is OrderConfirmed);
+        Assert.Equal("out-of-stock", Assert.Single(then.OfType<OrderCancelled>()).Reason);
+    }
+
+    [Fact]
+    public void Stock_running_out_after_validation_shows_awaiting_restock_then_goes_on_when_restocked_JI_09()
+    {
+        var order = Given(Authorized, new StockReservedForLines(["1"], Now));
+
+        var backordered = order.After(OrderProcess.OnStockBackordered(order, ["2"], Now, Japan));
+        Assert.Equal(OrderStatus.Backordered, backordered.Status);
+        Assert.Null(backordered.HandOffDueAt);
+
+        var restocked = OrderProcess.OnStockReserved(backordered, ["2"], Now.AddDays(3), Japan);
+        Assert.Equal(new HandOffScheduled(Now.AddDays(3) + Japan.HandOffDelay, Now.AddDays(3)), restocked[^1]);
+        Assert.Equal(OrderStatus.Confirmed, backordered.After(restocked).Status);
+    }
+
+    [Fact]
+    public void The_order_goes_to_logistics_when_the_delay_has_passed_not_before_FR_09()
+    {
+        var confirmed = Given(BothReserved).After(OrderProcess.OnPaymentAuthorized(Given(BothReserved), 22360, "card", Now, Fashion));
+
+        Assert.Empty(OrderProcess.HandOff(confirmed, Now + Fashion.HandOffDelay - TimeSpan.FromSeconds(1)));
+        var then = OrderProcess.HandOff(confirmed, Now + Fashion.HandOffDelay);
+
+        Assert.Equal(OrderStatus.Preparing, confirmed.After(then).Status);
+        Assert.Equal(2, Assert.IsType<OrderHandedToLogistics>(Assert.Single(then)).Lines.Count);
+    }
+
+    [Fact]
+    public void Fashion_retail_never_cancels_once_paid_FR_06()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+
+        Assert.IsType<OrderCancelled>(Assert.Single(OrderProcess.Cancel(placed, Now, Fashion).Events));
+        var (events, refusal) = OrderProcess.Cancel(confirmed, Now, Fashion);
+        Assert.Empty(events);
+        Assert.Contains("no longer", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Japan_import_cancels_until_the_hand_off_then_never_JI_06()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Japan));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now + Japan.HandOffDelay));
+
+        var (events, _) = OrderProcess.Cancel(confirmed, Now, Japan);
+        Assert.Equal(OrderStatus.Cancelled, confirmed.After(events).Status);
+        Assert.All(confirmed.After(events).Lines, line => Assert.Equal(LineStatus.Cancelled, line.Status));
+        Assert.NotNull(OrderProcess.Cancel(preparing, Now, Japan).Refusal);
+    }
+
+    [Fact]
+    public void Shipments_make_the_order_partially_shipped_then_shipped_and_missing_lines_are_never_shipped_FR_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var shipment = new OrderShipped(OrderId, Guid.NewGuid(), [new ShippedLine("2", "JEAN-SLIM-40", 1)], Now.AddDays(1), "la-poste", "6A123", "https://t");
+
+        var partly = preparing.After(OrderProcess.OnShipped(preparing, shipment));
+        Assert.Equal(OrderStatus.PartiallyShipped, partly.Status);
+        Assert.Empty(OrderProcess.OnShipped(partly, shipment)); // the same shipment told twice
+
+        var missing = partly.After(OrderProcess.OnLinesFoundMissing(partly, ["1"], Now.AddDays(1)));
+        var rest = shipment with { ShipmentId = Guid.NewGuid() };
+        var shipped = missing.After(OrderProcess.OnShipped(missing, rest));
+
+        Assert.Equal(OrderStatus.Shipped, shipped.Status);
+        Assert.Equal(LineStatus.Unavailable, shipped.Line("1")!.Status);
+        Assert.Equal(2, shipped.Shipments.Count);
+        Assert.Equal([OrderStatus.Placed, OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.PartiallyShipped, OrderStatus.Shipped],
+            shipped.StatusHistory.Select(change => change.Status)); // the history the customer sees [JI-08]
+    }
+}
