@@ -1,4 +1,6 @@
-using OrderPlatform.Payment.Features.PaymentRequests;
+using OrderPlatform.Payment;
+using OrderPlatform.Payment.Features.Payments;
+using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
@@ -6,13 +8,16 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore();
-builder.AddMessaging(bus => bus.AddConsumer<OrderPlacedConsumer>());
+builder.AddEventStore(PaymentStorage.Configure);
+builder.AddMessaging(bus => bus.AddPaymentConsumers());
 builder.AddPlatformAuthentication();
+builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddSingleton<PaymentSettlement>();
+SandboxPsp.Register(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/payments").WithTags("Payments").MapPaymentRequests();
+app.MapGroup("/api/payments").WithTags("Payments").MapPayments();
 
 await app.RunAsync();

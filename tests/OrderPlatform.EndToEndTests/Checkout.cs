@@ -6,12 +6,25 @@ namespace OrderPlatform.EndToEndTests;
 /// <summary>Checkouts as a storefront sends them: a full body and an Idempotency-Key.</summary>
 public static class Checkout
 {
-    public static object Body(IEnumerable<(string Sku, int Quantity)> lines, string? promoCode = null, string method = "card", string? phone = "06 12 34 56 78") => new
+    /// <summary>A Visa card the sandbox PSP tokenised when the platform started: what a storefront's payment form returns.</summary>
+    public static string VisaToken { get; set; } = "";
+
+    /// <summary>What the storefront's payment form does: the card number goes to the PSP, a token comes back.</summary>
+    public static async Task<string> TokeniseAsync(Uri sandboxes, string cardNumber)
+    {
+        using var psp = new HttpClient { BaseAddress = sandboxes };
+        using var response = await psp.PostAsJsonAsync("/psp/tokens", new { cardNumber, expMonth = 12, expYear = 2030, cvc = "123" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public static object Body(IEnumerable<(string Sku, int Quantity)> lines, string? promoCode = null, string method = "card", string? phone = "06 12 34 56 78",
+        string? token = null) => new
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
         deliveryAddress = new { firstName = "Camille", lastName = "Durand", line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
         delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "MR-075-0042" },
-        payment = new { method, token = "tok_visa_e2e" },
+        payment = new { method, token = token ?? VisaToken },
         promoCode,
     };
 

@@ -67,7 +67,7 @@ public sealed class OrderingTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task One_code_per_order_a_second_is_a_409_and_a_cancelled_orders_code_can_be_used_again_FR_24_FR_28()
+    public async Task One_code_per_order_a_second_is_a_409_and_a_refused_orders_code_can_be_used_again_FR_24_FR_28()
     {
         using var ops = await Accounts.OpsAsync(gateway);
         var code = "E2E" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
@@ -85,41 +85,44 @@ public sealed class OrderingTests(PlatformFixture platform)
             lines = new[] { new { sku, quantity = 1 } },
             deliveryAddress = new { line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
             delivery = new { carrier = "la-poste", mode = "home" },
-            payment = new { method = "card", token = "tok_visa_e2e" },
+            payment = new { method = "card", token = Checkout.VisaToken },
             promoCode = code,
             promoCodes = new[] { "AUTRE-CODE" },
         });
         Assert.Equal(HttpStatusCode.Conflict, stacked.StatusCode);
 
-        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku, promoCode: code));
+        var declined = await Checkout.TokeniseAsync(platform.Sandboxes, "4000 0000 0000 9995");
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)], promoCode: code, token: declined));
         var order = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
         Assert.True(order.GetProperty("discountCents").GetInt64() > 0);
         Assert.Equal(code, order.GetProperty("promoCode").GetString());
-        Assert.False((await customer.GetFromJsonAsync<JsonElement>($"/api/promotions/{code}")).GetProperty("usable").GetBoolean());
 
-        using var cancelled = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
-        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        // The payment is refused: the order ends and its code was not consumed [FR-24].
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "payment-refused", Patience, "the payment to be refused");
         Assert.True((await customer.GetFromJsonAsync<JsonElement>($"/api/promotions/{code}")).GetProperty("usable").GetBoolean());
     }
 
     [Fact]
-    public async Task An_unpaid_order_can_be_cancelled_once_and_the_history_shows_when_JI_08()
+    public async Task Once_paid_and_confirmed_the_order_can_no_longer_be_cancelled_and_the_history_shows_when_FR_06_JI_08()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku));
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "confirmed", Patience, "the order to be confirmed");
 
-        using var cancelled = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
-        using var again = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
+        using var cancel = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
 
-        var order = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("cancelled", order.GetProperty("status").GetString());
-        Assert.Equal(["placed", "cancelled"], order.GetProperty("statusHistory").EnumerateArray().Select(change => change.GetProperty("status").GetString()));
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        var order = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+        var history = order.GetProperty("statusHistory").EnumerateArray().ToList();
+        Assert.Equal(["placed", "confirmed"], history.Select(change => change.GetProperty("status").GetString()));
+        Assert.True(history[1].GetProperty("at").GetDateTimeOffset() >= history[0].GetProperty("at").GetDateTimeOffset());
     }
 
     [Fact]
-    public async Task An_order_not_yet_charged_or_shipped_has_no_invoice_yet_FR_30()
+    public async Task An_order_not_yet_shipped_has_no_invoice_yet_FR_30()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);
@@ -139,13 +142,15 @@ public sealed class OrderingTests(PlatformFixture platform)
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(sku));
         using var ops = await Accounts.OpsAsync(gateway);
 
-        var placed = await ops.GetFromJsonAsync<JsonElement>("/api/ops/orders?status=placed");
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "confirmed", Patience, "the order to be confirmed");
+        var confirmed = await ops.GetFromJsonAsync<JsonElement>("/api/ops/orders?status=confirmed");
         var counts = await ops.GetFromJsonAsync<JsonElement>("/api/ops/orders/counts");
         using var stuck = await ops.GetAsync("/api/ops/orders/stuck");
         using var asCustomer = await customer.GetAsync("/api/ops/orders/stuck");
 
-        Assert.Contains(placed.EnumerateArray(), order => order.GetProperty("orderId").GetString() == orderId);
-        Assert.True(counts.GetProperty("placed").GetInt32() >= 1);
+        Assert.Contains(confirmed.EnumerateArray(), order => order.GetProperty("orderId").GetString() == orderId);
+        Assert.True(counts.GetProperty("confirmed").GetInt32() >= 1);
         Assert.Equal(HttpStatusCode.OK, stuck.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asCustomer.StatusCode);
     }

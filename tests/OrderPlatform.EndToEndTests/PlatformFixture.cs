@@ -12,6 +12,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The Sandboxes host: the PSP a storefront's payment form talks to, never behind the gateway.</summary>
+    public Uri Sandboxes => System.Get<ProjectResource>("sandboxes").HttpAddress;
+
     /// <summary>Every line every resource printed since the system started, for the scans that look for secrets.</summary>
     public IReadOnlyCollection<string> Printed => printed;
 
@@ -57,6 +60,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Gateway = new HttpClient { BaseAddress = System.Get<ProjectResource>("gateway").HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Checkout.VisaToken = await Checkout.TokeniseAsync(Sandboxes, "4242 4242 4242 4242");
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     private readonly HttpClient gateway = platform.Gateway;
 
     [Fact]
-    public async Task An_order_placed_at_the_gateway_reaches_catalog_payment_and_notification()
+    public async Task An_order_placed_at_the_gateway_is_reserved_authorised_and_confirmed_FR_02()
     {
         var skus = await Catalogue.InStockSkusAsync(gateway, 2, "Homme");
         using var customer = await Accounts.NewCustomerAsync(gateway);
@@ -44,8 +44,16 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         await Eventually.TrueAsync(async () => (await GetJsonAsync(customer, $"/api/orders/{orderId}")).GetProperty("lines").EnumerateArray()
             .All(line => line.GetProperty("status").GetString() == "reserved"), Patience, "Ordering to record the reservation on the order's lines");
 
-        var payment = await EventuallyJsonAsync(ops, $"/api/payments/orders/{orderId}", "Payment to record the order");
-        Assert.Equal("awaiting-authorisation", payment.GetProperty("status").GetString());
+        var payment = await EventuallyJsonAsync(ops, $"/api/payments/orders/{orderId}", "Payment to authorise the order");
+        Assert.Equal("authorized", payment.GetProperty("status").GetString());
+        Assert.Equal("4242", payment.GetProperty("last4").GetString());
+        Assert.Equal(payment.GetProperty("amountCents").GetInt64(), payment.GetProperty("authorizedCents").GetInt64());
+
+        // Stock reserved and payment authorised: the order is confirmed and in my orders [FR-02].
+        await Eventually.TrueAsync(async () => (await GetJsonAsync(customer, $"/api/orders/{orderId}")).GetProperty("status").GetString() == "confirmed",
+            Patience, "the order to be confirmed");
+        var confirmed = await GetJsonAsync(customer, $"/api/orders/{orderId}");
+        Assert.Equal(["placed", "confirmed"], confirmed.GetProperty("statusHistory").EnumerateArray().Select(change => change.GetProperty("status").GetString()));
 
         var notifications = await Eventually.GetAsync(async () =>
         {

@@ -1,0 +1,26 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Payment.Domain;
+
+// What happened to an order's payment, in Payment's stream for the order. These stay inside Payment;
+// the integration events beside them (PaymentAuthorized, PaymentRefused, PaymentCaptured,
+// PaymentVoided, PaymentRefunded, PaymentEscalated) are what the outbox publishes.
+
+/// <summary>An order to pay: its lines and amounts as checkout priced them, the method and the PSP token.</summary>
+public sealed record PaymentRequested(Guid OrderId, string OrderNumber, Guid CustomerId, IReadOnlyList<OrderedLine> Lines, long ShippingFeeCents,
+    long TotalCents, string Method, string? Token, DateTimeOffset At);
+
+/// <summary>The PSP's payment behind the authorisation, and until when it can be captured.</summary>
+public sealed record AuthorisationObtained(string PspPaymentId, long AmountCents, DateTimeOffset? ExpiresAt, string? Brand, string? Last4, DateTimeOffset At);
+
+/// <summary>The authorisation was renewed with the stored token before capture.</summary>
+public sealed record AuthorisationRenewed(DateTimeOffset? ExpiresAt, DateTimeOffset At);
+
+/// <summary>The lines that will be delivered, once the order is confirmed: the others are never charged [FR-07].</summary>
+public sealed record DeliverableLinesRecorded(IReadOnlyList<string> LineIds, DateTimeOffset At);
+
+/// <summary>A shipment left with these quantities.</summary>
+public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
+
+/// <summary>These lines were found missing and will never ship [FR-07].</summary>
+public sealed record LinesMissingRecorded(IReadOnlyList<string> LineIds, DateTimeOffset At);

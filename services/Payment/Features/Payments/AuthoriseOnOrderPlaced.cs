@@ -1,0 +1,80 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Domain;
+using OrderPlatform.Payment.Psp;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Payment.Features.Payments;
+
+/// <summary>
+/// A placed order is authorised for its full amount with the PSP token the storefront sent (never a card
+/// number, FR-29): then <see cref="PaymentAuthorized"/>, or <see cref="PaymentRefused"/> with a decline code
+/// per reason and no charge [FR-27, JI-03].
+/// </summary>
+public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PaymentPolicy policy,
+    ILogger<AuthoriseOnOrderPlaced> logger) : IdempotentConsumer<OrderPlaced>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+    private readonly ILogger<AuthoriseOnOrderPlaced> logger = logger;
+
+    protected override async Task HandleAsync(OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is not null || message.Amounts is not { } amounts || message.Payment is not { } payment)
+        {
+            return; // already handled, or an order from before checkout priced it
+        }
+
+        var now = time.GetUtcNow();
+        stream.AppendOne(new PaymentRequested(message.OrderId, message.OrderNumber, message.CustomerId, message.Lines, amounts.ShippingFeeCents,
+            amounts.TotalCents, payment.Method, payment.Token, now));
+        stream.AppendMany(await AuthoriseAsync(message, amounts, payment, now, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<object>> AuthoriseAsync(OrderPlaced order, OrderAmounts amounts, OrderPayment payment, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (!policy.Methods.Contains(payment.Method))
+        {
+            return [new PaymentRefused(order.OrderId, "method-not-accepted")];
+        }
+
+        if (!PaymentMethods.NeedsPspToken(payment.Method))
+        {
+            // Store credit and gift cards are paid from Payment's own ledgers, which hold no balance yet.
+            return [new PaymentRefused(order.OrderId, payment.Method == PaymentMethods.StoreCredit ? "store-credit-insufficient" : "gift-card-unknown")];
+        }
+
+        PspResult result;
+        try
+        {
+            result = await psp.AuthoriseAsync(payment.Token ?? "", amounts.TotalCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
+        }
+        catch (PspRefusedException refused)
+        {
+            LogRefusedToken(order.OrderNumber, refused.Code);
+            return [new PaymentRefused(order.OrderId, "invalid-payment-token")];
+        }
+
+        if (result.DeclineCode is { } decline)
+        {
+            return [new PaymentRefused(order.OrderId, decline)];
+        }
+
+        if (payment.Method == PaymentMethods.Card && (result.Brand is null || !policy.CardBrands.Contains(result.Brand)))
+        {
+            await psp.VoidAsync(result.PaymentId, $"void-brand-{order.OrderId:N}", cancellationToken);
+            return [new PaymentRefused(order.OrderId, "card-brand-not-accepted")];
+        }
+
+        return
+        [
+            new AuthorisationObtained(result.PaymentId, result.AuthorizedCents, result.AuthorizationExpiresAt, result.Brand, result.Last4, now),
+            new PaymentAuthorized(order.OrderId, result.AuthorizedCents, payment.Method, now, result.AuthorizationExpiresAt),
+        ];
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The PSP refused the token of order {OrderNumber} ({Code})")]
+    private partial void LogRefusedToken(string orderNumber, string code);
+}

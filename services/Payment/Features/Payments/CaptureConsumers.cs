@@ -1,0 +1,199 @@
+using Marten;
+using JasperFx.Events;
+using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Domain;
+using OrderPlatform.Payment.Psp;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Payment.Features.Payments;
+
+/// <summary>
+/// Takes and releases money as the order moves: exactly what shipped at each shipment, or everything at
+/// confirmation, per preset [FR-26]; what will never ship is never charged and is released [FR-07];
+/// a lapsed authorisation is renewed before capture, and escalated if the renewal is refused.
+/// </summary>
+public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
+{
+    public async Task CaptureAsync(IEventStream<Domain.Payment> stream, long amountCents, Guid? shipmentId, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = Folded(stream);
+        if (amountCents <= 0 || payment.Status != Domain.Payment.Authorized)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (PaymentDecisions.NeedsRenewal(payment, now) && !await RenewAsync(stream, now, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await psp.CaptureAsync(payment.PspPaymentId!, amountCents, key, cancellationToken);
+        }
+        catch (PspRefusedException refused) when (refused.Code == "authorization_expired")
+        {
+            // The PSP's clock says it lapsed even if ours did not: renew, then capture under a new key.
+            if (!await RenewAsync(stream, now, cancellationToken))
+            {
+                return;
+            }
+
+            await psp.CaptureAsync(payment.PspPaymentId!, amountCents, key + "-renewed", cancellationToken);
+        }
+
+        stream.AppendOne(new PaymentCaptured(payment.Id, amountCents, time.GetUtcNow(), shipmentId));
+    }
+
+    /// <summary>Releases what is authorised and will not be captured, once nothing more will ship.</summary>
+    public async Task ReleaseIfCompleteAsync(IEventStream<Domain.Payment> stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = Folded(stream);
+        if (PaymentDecisions.ToRelease(payment) is > 0 and var release)
+        {
+            await psp.VoidAsync(payment.PspPaymentId!, $"void-{payment.Id:N}", cancellationToken);
+            stream.AppendOne(new PaymentVoided(payment.Id, release, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>A cancelled order: what was captured goes back, what was only authorised is released.</summary>
+    public async Task SettleCancellationAsync(IEventStream<Domain.Payment> stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = stream.Aggregate!;
+        if (payment.PspPaymentId is null)
+        {
+            return;
+        }
+
+        if (payment.CapturedCents - payment.RefundedCents is > 0 and var refund)
+        {
+            await psp.RefundAsync(payment.PspPaymentId, refund, $"refund-cancel-{payment.Id:N}", cancellationToken);
+            stream.AppendOne(new PaymentRefunded(payment.Id, refund, time.GetUtcNow()));
+        }
+
+        if (payment.Status == Domain.Payment.Authorized && payment.Uncaptured > 0)
+        {
+            await psp.VoidAsync(payment.PspPaymentId, $"void-{payment.Id:N}", cancellationToken);
+            stream.AppendOne(new PaymentVoided(payment.Id, payment.Uncaptured, time.GetUtcNow()));
+        }
+    }
+
+    private async Task<bool> RenewAsync(IEventStream<Domain.Payment> stream, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var payment = Folded(stream);
+        try
+        {
+            var renewed = await psp.ReauthoriseAsync(payment.PspPaymentId!, $"reauthorise-{payment.Id:N}-{payment.AuthorizationExpiresAt:yyyyMMddHHmmss}",
+                cancellationToken);
+            stream.AppendOne(new AuthorisationRenewed(renewed.AuthorizationExpiresAt, now));
+            return true;
+        }
+        catch (PspRefusedException refused)
+        {
+            stream.AppendOne(new PaymentEscalated(payment.Id, $"re-authorisation refused: {refused.Code}", now));
+            return false;
+        }
+    }
+
+    /// <summary>The payment with the events appended in this session folded in.</summary>
+    public static Domain.Payment Folded(IEventStream<Domain.Payment> stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return stream.Events.Select(e => e.Data).Aggregate(stream.Aggregate!, (payment, @event) => payment.Next(@event));
+    }
+}
+
+public sealed class CaptureOnConfirmation(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PaymentPolicy policy,
+    ILogger<CaptureOnConfirmation> logger) : IdempotentConsumer<OrderConfirmed>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+
+    protected override async Task HandleAsync(OrderConfirmed message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            return;
+        }
+
+        stream.AppendOne(new DeliverableLinesRecorded(message.Lines.Select(line => line.LineId).ToList(), time.GetUtcNow()));
+        if (policy.Capture == CaptureTiming.OnOrder)
+        {
+            await settlement.CaptureAsync(stream, Math.Min(message.Amounts.TotalCents, stream.Aggregate.Uncaptured), null, $"capture-order-{message.OrderId:N}",
+                cancellationToken);
+        }
+
+        await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);
+    }
+}
+
+public sealed class CaptureOnShipment(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PaymentPolicy policy,
+    ILogger<CaptureOnShipment> logger) : IdempotentConsumer<OrderShipped>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+
+    protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is null || (stream.Aggregate.Shipments ?? []).Contains(message.ShipmentId))
+        {
+            return;
+        }
+
+        stream.AppendOne(new ShipmentRecorded(message.ShipmentId, message.Lines, time.GetUtcNow()));
+        if (policy.Capture == CaptureTiming.OnShipment)
+        {
+            var amount = PaymentDecisions.AmountForShipment(PaymentSettlement.Folded(stream), message.Lines);
+            await settlement.CaptureAsync(stream, amount, message.ShipmentId, $"capture-{message.ShipmentId:N}", cancellationToken);
+        }
+
+        await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);
+    }
+}
+
+public sealed class ReleaseOnLinesMissing(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, ILogger<ReleaseOnLinesMissing> logger)
+    : IdempotentConsumer<LinesFoundMissing>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+
+    protected override async Task HandleAsync(LinesFoundMissing message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            return;
+        }
+
+        stream.AppendOne(new LinesMissingRecorded(message.Lines.Select(line => line.LineId).ToList(), time.GetUtcNow()));
+        await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);
+    }
+}
+
+public sealed class SettleOnCancellation(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, ILogger<SettleOnCancellation> logger)
+    : IdempotentConsumer<OrderCancelled>(store, time, logger)
+{
+    protected override async Task HandleAsync(OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is not null)
+        {
+            await settlement.SettleCancellationAsync(stream, cancellationToken);
+        }
+    }
+}
+
+public static class PaymentConsumers
+{
+    public static void AddPaymentConsumers(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<AuthoriseOnOrderPlaced>();
+        bus.AddConsumer<CaptureOnConfirmation>();
+        bus.AddConsumer<CaptureOnShipment>();
+        bus.AddConsumer<ReleaseOnLinesMissing>();
+        bus.AddConsumer<SettleOnCancellation>();
+    }
+}

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Domain;
+
+namespace OrderPlatform.Payment;
+
+public static class PaymentStorage
+{
+    public static void Configure(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Snapshot<Domain.Payment>(SnapshotLifecycle.Inline);
+        options.Schema.For<Domain.Payment>().Duplicate(payment => payment.CustomerId).Duplicate(payment => payment.Status);
+    }
+}

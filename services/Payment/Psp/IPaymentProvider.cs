@@ -1,0 +1,31 @@
+namespace OrderPlatform.Payment.Psp;
+
+/// <summary>What the PSP answered about a payment.</summary>
+public sealed record PspResult(string PaymentId, string Status, string? DeclineCode, long AuthorizedCents, long CapturedCents, long RefundedCents,
+    DateTimeOffset? AuthorizationExpiresAt, string? Brand, string? Last4);
+
+/// <summary>The PSP refused an operation (expired authorisation, amount too large…), with its code.</summary>
+public sealed class PspRefusedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The PSP did not answer in time or failed: the operation may be retried with the same key.</summary>
+public sealed class PspUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The payment provider, as Payment needs it. Every call carries an idempotency key: a retry with the same
+/// key never charges twice.
+/// </summary>
+public interface IPaymentProvider
+{
+    Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<PspResult> VoidAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<PspResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<PspResult> ReauthoriseAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,155 @@
+extern alias payment;
+extern alias sandboxes;
+
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment;
+using payment::OrderPlatform.Payment.Features.Payments;
+using payment::OrderPlatform.Payment.Psp;
+using sandboxes::OrderPlatform.Sandboxes.Psp;
+using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
+
+namespace OrderPlatform.IntegrationTests.Payment;
+
+/// <summary>
+/// Payment against the sandbox PSP over HTTP, on real PostgreSQL and RabbitMQ (fashion-retail: charged at
+/// shipment). Every message is delivered twice; the PSP's own ledger is the referee.
+/// </summary>
+public sealed class CaptureTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private WebApplication psp = null!;
+    private TestService service = null!;
+
+    private PspLedger Ledger => psp.Services.GetRequiredService<PspLedger>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<PspLedger>().AddProblemDetails();
+        psp = builder.Build();
+        psp.MapPsp();
+        await psp.StartAsync();
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Psp:BaseAddress"] = psp.Urls.First() }).Build();
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("payment")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("payment")),
+            bus => bus.AddPaymentConsumers(),
+            PaymentStorage.Configure,
+            services =>
+            {
+                services.AddSingleton(PaymentPresets.For(new MerchantPreset(MerchantPreset.FashionRetail))).AddSingleton<PaymentSettlement>();
+                services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+                SandboxPsp.Register(services, configuration);
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await service.DisposeAsync();
+        await psp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_lines_shipped_and_one_missing_capture_exactly_the_two_plus_shipping_and_release_the_rest_FR_26_FR_07()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await PublishTwiceAsync(bus, order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+
+        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1), new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
+        await PublishTwiceAsync(bus, new LinesFoundMissing(order.OrderId, [new ShippedLine("3", "C", 1)]));
+        var settled = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Closed, "the rest to be released");
+
+        var shipped = 2990 + 2 * 4990 + 490;
+        Assert.Equal(shipped, settled.CapturedCents);
+        Assert.Equal(order.Amounts!.TotalCents - shipped, settled.VoidedCents);
+        var ledger = Assert.Single(Ledger.Payments(order.OrderId.ToString()));
+        Assert.Equal(shipped, ledger.CapturedCents); // our ledger equals the PSP's, to the cent
+        Assert.Equal(shipped, ledger.AuthorizedCents);
+    }
+
+    [Fact]
+    public async Task A_lost_answer_or_a_psp_error_is_retried_with_the_same_key_and_never_charges_twice_ALL_01()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await PublishTwiceAsync(bus, order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+
+        Ledger.Script(new PspFault("timeout", 1));
+        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+        await PaymentAsync(order.OrderId, payment => payment.CapturedCents > 0, "the first capture");
+        Ledger.Script(new PspFault("error", 2));
+        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2), new ShippedLine("3", "C", 1)],
+            DateTimeOffset.UtcNow));
+        var settled = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Closed, "the second capture");
+
+        Assert.Equal(order.Amounts!.TotalCents, settled.CapturedCents);
+        var ledger = Assert.Single(Ledger.Payments(order.OrderId.ToString()));
+        Assert.Equal(order.Amounts.TotalCents, ledger.CapturedCents);
+        Assert.Equal(2, ledger.Movements.Count(movement => movement.Kind == "capture"));
+    }
+
+    [Fact]
+    public async Task An_authorisation_that_lapsed_before_shipment_is_renewed_before_capture()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await PublishTwiceAsync(bus, order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+
+        Ledger.ClockOffset = TimeSpan.FromDays(8); // a card authorisation holds about 7 days
+        try
+        {
+            await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+            var captured = await PaymentAsync(order.OrderId, payment => payment.CapturedCents > 0, "the capture after renewal");
+            Assert.Equal(2990 + 490, captured.CapturedCents);
+            Assert.Contains(Ledger.Payments(order.OrderId.ToString())[0].Movements, movement => movement.Kind == "reauthorisation");
+        }
+        finally
+        {
+            Ledger.ClockOffset = TimeSpan.Zero;
+        }
+    }
+
+    private async Task<IBusControl> BusAsync()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        return bus;
+    }
+
+    private async Task<string> VisaAsync() =>
+        Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token;
+
+    /// <summary>A dress (29.90), two shirts (49.90 each) and a belt (19.90), shipping 4.90.</summary>
+    private static OrderPlaced Order(string token) => new(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(),
+        [new OrderedLine("1", "A", 1, 2990), new OrderedLine("2", "B", 2, 4990), new OrderedLine("3", "C", 1, 1990)], DateTimeOffset.UtcNow,
+        new OrderAmounts(14960, 490, 0, 15450), new OrderDelivery("la-poste", "home"), null, null, new Contracts.OrderPayment("card", token));
+
+    private async Task<OrderPayment> PaymentAsync(Guid orderId, Func<OrderPayment, bool> condition, string what) =>
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await session.LoadAsync<OrderPayment>(orderId) is { } payment && condition(payment) ? payment : null;
+        }, Patience, what);
+
+    private static async Task PublishTwiceAsync<T>(IBus bus, T message) where T : class
+    {
+        var messageId = NewId.NextGuid();
+        await bus.Publish(message, context => context.MessageId = messageId);
+        await bus.Publish(message, context => context.MessageId = messageId);
+    }
+}

@@ -1,0 +1,68 @@
+extern alias payment;
+
+using OrderPlatform.Contracts;
+using payment::OrderPlatform.Payment.Domain;
+using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
+
+namespace OrderPlatform.UnitTests.Payment;
+
+/// <summary>How much each shipment costs, and when the rest is released, without I/O [FR-26, FR-07].</summary>
+public sealed class PaymentDecisionsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Three shirts at 19.99 with a 10.00 discount share, a dress at 59.90 with 3.33, shipping 3.90.</summary>
+    private static OrderPayment Authorised() =>
+        OrderPayment.Create(new PaymentRequested(Guid.NewGuid(), "CMD-1", Guid.NewGuid(),
+                [new OrderedLine("1", "CHEMISE", 3, 1999, 1000), new OrderedLine("2", "ROBE", 1, 5990, 333)], 390, 5997 - 1000 + 5990 - 333 + 390, "card", "tok", Now))
+            .Apply(new AuthorisationObtained("pay_1", 11044, Now.AddDays(7), "visa", "4242", Now));
+
+    private static OrderPayment Shipped(OrderPayment payment, Guid shipmentId, params ShippedLine[] lines) =>
+        payment.Apply(new ShipmentRecorded(shipmentId, lines, Now));
+
+    [Fact]
+    public void Shipping_a_line_in_parts_charges_exactly_its_amount_in_total_and_the_fee_once_FR_26()
+    {
+        var payment = Authorised();
+        var captured = 0L;
+        foreach (var quantity in new[] { 1, 1, 1 })
+        {
+            payment = Shipped(payment, Guid.NewGuid(), new ShippedLine("1", "CHEMISE", quantity));
+            var amount = PaymentDecisions.AmountForShipment(payment, [new ShippedLine("1", "CHEMISE", quantity)]);
+            payment = payment.Apply(new PaymentCaptured(payment.Id, amount, Now, Guid.NewGuid()));
+            captured += amount;
+        }
+
+        Assert.Equal(5997 - 1000 + 390, captured);
+    }
+
+    [Fact]
+    public void A_missing_line_is_never_charged_and_what_it_held_is_released_once_the_rest_shipped_FR_07()
+    {
+        var payment = Shipped(Authorised(), Guid.NewGuid(), new ShippedLine("2", "ROBE", 1));
+        var amount = PaymentDecisions.AmountForShipment(payment, [new ShippedLine("2", "ROBE", 1)]);
+        payment = payment.Apply(new PaymentCaptured(payment.Id, amount, Now, Guid.NewGuid()));
+        Assert.Equal(0, PaymentDecisions.ToRelease(payment)); // the shirts may still ship
+
+        payment = payment.Apply(new LinesMissingRecorded(["1"], Now));
+
+        Assert.Equal(5990 - 333 + 390, amount);
+        Assert.Equal(11044 - amount, PaymentDecisions.ToRelease(payment));
+    }
+
+    [Fact]
+    public void A_capture_never_exceeds_what_is_still_authorised_ALL_02()
+    {
+        var payment = Authorised().Apply(new PaymentCaptured(Guid.Empty, 11000, Now, null));
+        payment = Shipped(payment, Guid.NewGuid(), new ShippedLine("2", "ROBE", 1));
+
+        Assert.Equal(44, PaymentDecisions.AmountForShipment(payment, [new ShippedLine("2", "ROBE", 1)]));
+    }
+
+    [Fact]
+    public void An_authorisation_past_its_expiry_must_be_renewed_before_capture()
+    {
+        Assert.False(PaymentDecisions.NeedsRenewal(Authorised(), Now.AddDays(6)));
+        Assert.True(PaymentDecisions.NeedsRenewal(Authorised(), Now.AddDays(7)));
+    }
+}
