@@ -16,7 +16,8 @@ public sealed record OrderPlaced(
     PostalAddress? DeliveryAddress = null,
     PostalAddress? BillingAddress = null,
     OrderPayment? Payment = null,
-    string? PromoCode = null) : IIntegrationEvent;
+    string? PromoCode = null,
+    DeliveryWindow? EstimatedDelivery = null) : IIntegrationEvent;
 
 /// <summary>
 /// One line of an order: a SKU (size/colour of a product) and how many, at what unit price (euro cents,

@@ -35,6 +35,14 @@ public static class OrderingPresets
         [MerchantPreset.Marketplace] = (CancellationRule.BeforeConfirmation, TimeSpan.FromMinutes(30)),
     };
 
+    private static readonly Dictionary<string, DeliveryEstimate> Estimates = new()
+    {
+        [MerchantPreset.FashionRetail] = new(5, 7, WorkingDays: false), // FR-08: "5 à 7 jours en moyenne"
+        [MerchantPreset.JapanImport] = new(10, 15, WorkingDays: true), // JI-05: "10 à 15 jours ouvrés"
+        // MP-08: each seller's own maximum applies per product once Catalog carries it; until then the marketplace's usual week.
+        [MerchantPreset.Marketplace] = new(2, 7, WorkingDays: false),
+    };
+
     public static OrderPolicy For(MerchantPreset preset, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(preset);
@@ -42,7 +50,8 @@ public static class OrderingPresets
         var (rule, handOff) = Cancellation[preset.Name];
         handOff = configuration.GetValue<TimeSpan?>("Ordering:HandOffDelay") ?? handOff;
         var invoiceAt = preset.Name == MerchantPreset.FashionRetail ? InvoiceTrigger.Capture : InvoiceTrigger.Shipment;
-        return new OrderPolicy(Deliveries[preset.Name], PaymentMethods.AcceptedBy(preset), rule, handOff, StuckThresholds(handOff), invoiceAt);
+        return new OrderPolicy(Deliveries[preset.Name], PaymentMethods.AcceptedBy(preset), rule, handOff, StuckThresholds(handOff), invoiceAt,
+            Estimates[preset.Name]);
     }
 
     /// <summary>Generous bounds: past them something upstream is late, not merely slow.</summary>

@@ -28,6 +28,10 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         var orderId = accepted.GetProperty("orderId").GetString()!;
         Assert.Equal("placed", accepted.GetProperty("status").GetString());
         Assert.StartsWith("CMD-", accepted.GetProperty("orderNumber").GetString(), StringComparison.Ordinal);
+        // The delivery window checkout shows: 5 to 7 days for this shop [FR-08].
+        var window = accepted.GetProperty("estimatedDelivery");
+        Assert.Equal(2, DateOnly.Parse(window.GetProperty("to").GetString()!, System.Globalization.CultureInfo.InvariantCulture).DayNumber
+            - DateOnly.Parse(window.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture).DayNumber);
         Assert.Equal($"/api/orders/{orderId}", response.Headers.Location?.OriginalString);
 
         var order = await GetJsonAsync(customer, $"/api/orders/{orderId}");

@@ -25,7 +25,8 @@ public sealed record Order(
     long RefundedCents = 0,
     string? DeclineCode = null,
     DateTimeOffset? HandOffDueAt = null,
-    IReadOnlyList<string>? Invoices = null)
+    IReadOnlyList<string>? Invoices = null,
+    DeliveryWindow? EstimatedDelivery = null)
 {
     public bool PaymentAuthorized => AuthorizedCents > 0;
 
@@ -38,7 +39,8 @@ public sealed record Order(
             placed.Lines.Select(line => new OrderLine(line.LineId, line.Sku, line.Quantity, line.UnitPriceCents, line.DiscountCents,
                 line.ProductName, line.SellerId, LineStatus.Pending, 0)).ToList(),
             placed.Amounts ?? new OrderAmounts(0, 0, 0, 0), placed.Delivery, placed.DeliveryAddress, placed.BillingAddress,
-            placed.Payment?.Method, placed.PromoCode, placed.PlacedAt, [new StatusChange(OrderStatus.Placed, placed.PlacedAt)], []);
+            placed.Payment?.Method, placed.PromoCode, placed.PlacedAt, [new StatusChange(OrderStatus.Placed, placed.PlacedAt)], [],
+            EstimatedDelivery: placed.EstimatedDelivery);
     }
 
     public Order Apply(StockReservedForLines reserved) =>

@@ -1,3 +1,5 @@
+using OrderPlatform.Contracts;
+
 namespace OrderPlatform.Ordering.Domain;
 
 /// <summary>What the merchant's preset means for orders, as values the domain receives.</summary>
@@ -7,13 +9,15 @@ namespace OrderPlatform.Ordering.Domain;
 /// <param name="HandOffDelay">How long after confirmation the order goes to logistics ("preparing").</param>
 /// <param name="StuckAfter">How long an order may stay in each non-terminal status before operations hear of it [ALL-07].</param>
 /// <param name="InvoiceAt">When an invoice is issued: for what was charged, or at shipment.</param>
+/// <param name="Estimate">Shipping's delivery estimate for this shop [FR-08, JI-05].</param>
 public sealed record OrderPolicy(
     IReadOnlyList<DeliveryOption> Deliveries,
     IReadOnlyList<string> PaymentMethods,
     CancellationRule CancelUntil,
     TimeSpan HandOffDelay,
     IReadOnlyDictionary<string, TimeSpan> StuckAfter,
-    InvoiceTrigger InvoiceAt = InvoiceTrigger.Shipment)
+    InvoiceTrigger InvoiceAt = InvoiceTrigger.Shipment,
+    DeliveryEstimate? Estimate = null)
 {
     public DeliveryOption? DeliveryFor(string? carrier, string? mode) =>
         Deliveries.FirstOrDefault(option => option.Carrier == carrier && option.Mode == mode);
@@ -49,4 +53,14 @@ public enum InvoiceTrigger
 
     /// <summary>Each shipment: the invoice goes with the shipment e-mail [JI-10].</summary>
     Shipment,
+}
+
+/// <summary>How long delivery takes: <paramref name="Min"/> to <paramref name="Max"/> calendar or French working days.</summary>
+public sealed record DeliveryEstimate(int Min, int Max, bool WorkingDays)
+{
+    public DeliveryWindow From(DateTimeOffset orderedAt)
+    {
+        var day = DeliveryWindows.ParisDate(orderedAt);
+        return WorkingDays ? DeliveryWindows.WorkingDays(day, Min, Max) : DeliveryWindows.CalendarDays(day, Min, Max);
+    }
 }

@@ -15,7 +15,8 @@ public sealed record PlaceOrder(
     PostalAddress DeliveryAddress,
     PostalAddress? BillingAddress,
     OrderPayment Payment,
-    PromoCode? Promo);
+    PromoCode? Promo,
+    DeliveryWindow? EstimatedDelivery = null);
 
 public sealed record RequestedLine(string Sku, int Quantity);
 
@@ -56,7 +57,7 @@ public static class OrderPlacement
         var amounts = new OrderAmounts(items, fee, discount.ItemsDiscountCents, items - discount.ItemsDiscountCents + fee);
         return (new OrderPlaced(command.OrderId, OrderNumberFor(command.OrderId, command.Now), command.CustomerId, lines, command.Now, amounts,
             new OrderDelivery(command.Delivery.Carrier, command.Delivery.Mode, command.Delivery.NeedsPickupPoint ? command.PickupPointId : null),
-            command.DeliveryAddress, command.BillingAddress ?? command.DeliveryAddress, command.Payment, command.Promo?.Id), null);
+            command.DeliveryAddress, command.BillingAddress ?? command.DeliveryAddress, command.Payment, command.Promo?.Id, command.EstimatedDelivery), null);
     }
 
     /// <summary>"CMD-20261123-1A2B3C": the day it was placed and the end of its id.</summary>

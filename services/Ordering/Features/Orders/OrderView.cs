@@ -21,7 +21,8 @@ public sealed record OrderView(
     IReadOnlyList<ShipmentView> Shipments,
     DateTimeOffset PlacedAt,
     string? DeclineCode,
-    IReadOnlyList<string> Invoices)
+    IReadOnlyList<string> Invoices,
+    DeliveryWindow? EstimatedDelivery)
 {
     public static OrderView Of(Order order)
     {
@@ -33,7 +34,7 @@ public sealed record OrderView(
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
                 shipment.Lines, shipment.ShippedAt)).ToList(),
-            order.PlacedAt, order.DeclineCode, order.Invoices ?? []);
+            order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery);
     }
 }
 

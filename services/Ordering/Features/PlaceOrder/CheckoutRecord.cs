@@ -7,7 +7,8 @@ namespace OrderPlatform.Ordering.Features.PlaceOrder;
 /// A checkout already done under a customer's idempotency key [ALL-06]: the same key and body get the
 /// same order back, the same key with another body is refused.
 /// </summary>
-public sealed record CheckoutRecord(string Id, string Fingerprint, Guid OrderId, string OrderNumber, DateTimeOffset CreatedAt)
+public sealed record CheckoutRecord(string Id, string Fingerprint, Guid OrderId, string OrderNumber, DateTimeOffset CreatedAt,
+    Contracts.DeliveryWindow? EstimatedDelivery = null)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 100;

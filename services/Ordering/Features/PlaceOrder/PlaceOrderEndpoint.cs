@@ -90,14 +90,15 @@ public static class PlaceOrderEndpoint
         var (placed, refusal) = OrderPlacement.Decide(new Domain.PlaceOrder(Guid.CreateVersion7(now), customerId, lines, now, prices,
             policy.DeliveryFor(request.Delivery!.Carrier, request.Delivery.Mode)!, request.Delivery.PickupPointId?.Trim(),
             AddressOf(request.DeliveryAddress!), request.BillingAddress is null ? null : AddressOf(request.BillingAddress),
-            new OrderPayment(request.Payment!.Method!, request.Payment.Token?.Trim(), request.Payment.GiftCardCode?.Trim()), promo));
+            new OrderPayment(request.Payment!.Method!, request.Payment.Token?.Trim(), request.Payment.GiftCardCode?.Trim()), promo,
+            policy.Estimate?.From(now)));
         if (placed is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["promoCode"] = [refusal!] });
         }
 
         session.Events.StartStream<Order>(placed.OrderId, placed);
-        session.Insert(new CheckoutRecord(recordId, fingerprint, placed.OrderId, placed.OrderNumber, now));
+        session.Insert(new CheckoutRecord(recordId, fingerprint, placed.OrderId, placed.OrderNumber, now, placed.EstimatedDelivery));
         if (promo is not null)
         {
             session.Store(PromoRules.Use(promo, placed.OrderId, customerId, now));
@@ -114,12 +115,13 @@ public static class PlaceOrderEndpoint
             return Replay((await reader.LoadAsync<CheckoutRecord>(recordId, cancellationToken))!, fingerprint);
         }
 
-        return TypedResults.Accepted($"/api/orders/{placed.OrderId}", new OrderAccepted(placed.OrderId, placed.OrderNumber, OrderStatus.Placed));
+        return TypedResults.Accepted($"/api/orders/{placed.OrderId}",
+            new OrderAccepted(placed.OrderId, placed.OrderNumber, OrderStatus.Placed, placed.EstimatedDelivery));
     }
 
     private static Results<Accepted<OrderAccepted>, ValidationProblem, ProblemHttpResult> Replay(CheckoutRecord done, string fingerprint) =>
         done.Fingerprint == fingerprint
-            ? TypedResults.Accepted($"/api/orders/{done.OrderId}", new OrderAccepted(done.OrderId, done.OrderNumber, OrderStatus.Placed))
+            ? TypedResults.Accepted($"/api/orders/{done.OrderId}", new OrderAccepted(done.OrderId, done.OrderNumber, OrderStatus.Placed, done.EstimatedDelivery))
             : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: $"This {CheckoutRecord.Header} was already used for another basket.",
                 detail: "Use a new key for a new checkout; retry with the same key only to repeat the same request.");

@@ -20,4 +20,5 @@ public sealed record DeliveryInput(string? Carrier, string? Mode, string? Pickup
 
 public sealed record PaymentInput(string? Method, string? Token, string? GiftCardCode);
 
-public sealed record OrderAccepted(Guid OrderId, string OrderNumber, string Status);
+/// <summary>The checkout's answer: the order, its status, and when it should arrive [FR-08, JI-05].</summary>
+public sealed record OrderAccepted(Guid OrderId, string OrderNumber, string Status, Contracts.DeliveryWindow? EstimatedDelivery = null);
