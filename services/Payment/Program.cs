@@ -19,5 +19,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGroup("/api/payments").WithTags("Payments").MapPayments();
+app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments();
 
 await app.RunAsync();

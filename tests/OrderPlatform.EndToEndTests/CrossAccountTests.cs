@@ -23,6 +23,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/catalog/reservations/{reservationId}"] = Scope.Customer,
         ["/api/catalog/orders/{orderId}/stock"] = Scope.Ops,
         ["/api/payments/orders/{orderId}"] = Scope.Ops,
+        ["/api/ops/payments/orphans/{pspPaymentId}/refund"] = Scope.Ops,
         ["/api/notifications/orders/{orderId}"] = Scope.Ops,
         ["/api/catalog/stock/{sku}"] = Scope.Ops,
         ["/api/catalog/products/{productId}"] = Scope.Public,

@@ -20,6 +20,40 @@ public sealed class PaymentTests(PlatformFixture platform)
         Assert.Equal("on-shipment", methods.GetProperty("capture").GetString());
     }
 
+    [Fact]
+    public async Task A_payment_the_psp_holds_without_an_order_is_listed_for_support_and_can_be_given_back_JI_04()
+    {
+        // The storefront's payment went through at the PSP, but no order reached us.
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        var reference = Guid.NewGuid().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/psp/payments")
+        {
+            Content = JsonContent.Create(new { token = Checkout.VisaToken, amountCents = 4990, currency = "EUR", reference }),
+        };
+        request.Headers.Add("Idempotency-Key", reference);
+        using var paid = await psp.SendAsync(request);
+        var pspPaymentId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        using var ops = await Accounts.OpsAsync(gateway);
+
+        var orphans = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var listed = await ops.GetFromJsonAsync<JsonElement>("/api/ops/payments/orphans");
+            return listed.EnumerateArray().Any(orphan => orphan.GetProperty("pspPaymentId").GetString() == pspPaymentId) ? (object)listed : null;
+        }, Patience, "the orphan to be listed after the grace period");
+        Assert.DoesNotContain(orphans.EnumerateArray(), orphan => orphan.GetProperty("reference").GetString() == orderId);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await customer.GetAsync("/api/ops/payments/orphans")).StatusCode);
+
+        using var refunded = await ops.PostAsync($"/api/ops/payments/orphans/{pspPaymentId}/refund", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refunded.StatusCode);
+        Assert.Equal("voided", (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments/{pspPaymentId}")).GetProperty("status").GetString());
+        Assert.DoesNotContain((await ops.GetFromJsonAsync<JsonElement>("/api/ops/payments/orphans")).EnumerateArray(),
+            orphan => orphan.GetProperty("pspPaymentId").GetString() == pspPaymentId);
+    }
+
     [Theory]
     [InlineData("4000 0000 0000 9995", "insufficient-funds")]
     [InlineData("4000 0000 0000 9987", "limit-exceeded")]

@@ -40,6 +40,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["Gateway__RateLimit__PerMinute"] = "100000",
             ["Gateway__RateLimit__SignInPerMinute"] = "100000",
+            // Reconciliation waits this long before calling a payment without an order an orphan.
+            ["Payment__OrphanGracePeriod"] = "00:00:02",
         },
     };
 

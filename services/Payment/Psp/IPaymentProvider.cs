@@ -28,4 +28,11 @@ public interface IPaymentProvider
     Task<PspResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
 
     Task<PspResult> ReauthoriseAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The PSP's own ledger: every payment it holds, with the reference we gave it, to reconcile against [JI-04].</summary>
+    Task<IReadOnlyList<PspLedgerEntry>> LedgerAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>One payment as the PSP's ledger lists it.</summary>
+public sealed record PspLedgerEntry(string Id, string Reference, string Status, long AuthorizedCents, long CapturedCents, long RefundedCents,
+    DateTimeOffset CreatedAt);

@@ -44,6 +44,19 @@ public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
     public Task<PspResult> ReauthoriseAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync($"/psp/payments/{paymentId}/reauthorize", new { }, idempotencyKey, cancellationToken);
 
+    public async Task<IReadOnlyList<PspLedgerEntry>> LedgerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.GetFromJsonAsync<List<PspLedgerEntry>>("/psp/payments", cancellationToken) ?? [];
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PspUnavailableException("The PSP did not list its payments.", e);
+        }
+    }
+
     private async Task<PspResult> SendAsync(string path, object body, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
