@@ -1,0 +1,208 @@
+extern alias payment;
+extern alias sandboxes;
+
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment;
+using payment::OrderPlatform.Payment.Features.Payments;
+using payment::OrderPlatform.Payment.Psp;
+using sandboxes::OrderPlatform.Sandboxes.Psp;
+using Xunit.Abstractions;
+using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
+
+namespace OrderPlatform.IntegrationTests.Payment;
+
+/// <summary>
+/// Hundreds of random order lives through Payment and the sandbox PSP, on real PostgreSQL and RabbitMQ:
+/// partial shipments, missing lines, cancellations (refunded when charged at order), every message
+/// delivered twice, PSP errors and lost answers injected. After them all, for every order: captured =
+/// value shipped (or confirmed), captured ≤ authorised, refunded ≤ captured, and our ledger equals the
+/// PSP's to the cent [FR-26, FR-07, ALL-01, ALL-02].
+/// </summary>
+public abstract class PaymentPropertyTests(string preset, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Orders = 120;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private WebApplication psp = null!;
+    private TestService service = null!;
+
+    private PspLedger Ledger => psp.Services.GetRequiredService<PspLedger>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<PspLedger>().AddProblemDetails();
+        psp = builder.Build();
+        psp.MapPsp();
+        await psp.StartAsync();
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Psp:BaseAddress"] = psp.Urls.First() }).Build();
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("payprop")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("payprop")),
+            bus => bus.AddPaymentConsumers(),
+            PaymentStorage.Configure,
+            services =>
+            {
+                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>();
+                services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+                SandboxPsp.Register(services, configuration);
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await service.DisposeAsync();
+        await psp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Random_order_lives_keep_every_amount_right_and_both_ledgers_equal()
+    {
+        var seed = Environment.TickCount;
+        output.WriteLine($"seed {seed} (set it in Life.Generate to replay)");
+        var random = new Random(seed);
+        var lives = Enumerable.Range(0, Orders).Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token))
+            .ToList();
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+
+        // The phases of an order's life, as the other services publish them: placed, then confirmed, then shipped or cancelled.
+        await Task.WhenAll(lives.Select(life => PublishTwiceAsync(bus, life.Placed)));
+        await AllAsync(lives, payment => payment.Status != OrderPayment.Requested, "every order to be authorised");
+        await Task.WhenAll(lives.Select(life => PublishTwiceAsync(bus, life.Confirmed)));
+        await AllAsync(lives, payment => payment.Deliverable is not null, "every confirmation to be recorded");
+        var faults = Task.Run(async () =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                Ledger.Script(new PspFault(i % 3 == 0 ? "timeout" : "error", 1 + (i % 2)));
+                await Task.Delay(300);
+            }
+        });
+        await Task.WhenAll(lives.Select(life => Task.WhenAll(life.Afterwards.Select(message => PublishTwiceAsync(bus, message)))));
+        await faults;
+        var settled = await AllAsync(lives, payment => payment.Status == OrderPayment.Closed, "every payment to be settled");
+
+        foreach (var life in lives)
+        {
+            var ours = settled[life.Placed.OrderId];
+            var theirs = Assert.Single(Ledger.Payments(life.Placed.OrderId.ToString()));
+            var why = $"order {life.Placed.OrderId} ({life})";
+            Assert.True(ours.CapturedCents == life.ExpectedCaptured(preset), $"{why}: captured {ours.CapturedCents}, expected {life.ExpectedCaptured(preset)}");
+            Assert.True(ours.CapturedCents <= ours.AuthorizedCents, $"{why}: captured more than authorised");
+            Assert.True(ours.RefundedCents <= ours.CapturedCents, $"{why}: refunded more than captured");
+            Assert.True(ours.RefundedCents == life.ExpectedRefunded(preset), $"{why}: refunded {ours.RefundedCents}");
+            Assert.True((ours.CapturedCents, ours.RefundedCents, ours.AuthorizedCents - ours.VoidedCents)
+                        == (theirs.CapturedCents, theirs.RefundedCents, theirs.AuthorizedCents), $"{why}: our ledger differs from the PSP's");
+        }
+    }
+
+    private async Task<Dictionary<Guid, OrderPayment>> AllAsync(List<Life> lives, Func<OrderPayment, bool> condition, string what) =>
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var payments = (await session.LoadManyAsync<OrderPayment>(lives.Select(life => life.Placed.OrderId))).ToDictionary(payment => payment.Id);
+            return payments.Count == lives.Count && payments.Values.All(condition) ? payments : null;
+        }, Patience, what);
+
+    private static async Task PublishTwiceAsync(IBus bus, object message)
+    {
+        var messageId = NewId.NextGuid();
+        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
+        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
+    }
+
+    /// <summary>One order's random life: its lines, which were deliverable, what shipped in which parts, what went missing, or a cancellation.</summary>
+    private sealed record Life(OrderPlaced Placed, OrderConfirmed Confirmed, IReadOnlyList<object> Afterwards, bool Cancelled)
+    {
+        public static Life Generate(Random random, string token)
+        {
+            var orderId = Guid.NewGuid();
+            var lines = Enumerable.Range(1, random.Next(1, 5)).Select(n => new OrderedLine(n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"SKU-{n}", random.Next(1, 4), random.Next(500, 9000), 0)).ToList();
+            // A discount shared among the lines, so partial shipments must charge exactly their share.
+            var discount = random.Next(0, 3) == 0 ? lines.Sum(line => line.AmountCents) / 10 : 0;
+            var shares = Share(discount, lines.Select(line => line.AmountCents).ToList());
+            lines = lines.Select((line, i) => line with { DiscountCents = shares[i] }).ToList();
+            var fee = random.Next(0, 2) == 0 ? 0 : 490;
+            var total = lines.Sum(line => line.AmountCents) + fee;
+            var placed = new OrderPlaced(orderId, "CMD-PROP", Guid.NewGuid(), lines, DateTimeOffset.UtcNow, new OrderAmounts(total - fee + discount, fee, discount, total),
+                new OrderDelivery("la-poste", "home"), null, null, new Contracts.OrderPayment("card", token));
+            // Some lines were out of stock at reservation: never shipped, never charged.
+            var deliverable = lines.Where((_, i) => i == 0 || random.Next(0, 5) > 0).ToList();
+            var confirmedTotal = deliverable.Sum(line => line.AmountCents) + fee;
+            var confirmed = new OrderConfirmed(orderId, "CMD-PROP", placed.CustomerId, deliverable,
+                new OrderAmounts(deliverable.Sum(l => l.UnitPriceCents * l.Quantity), fee, deliverable.Sum(l => l.DiscountCents), confirmedTotal),
+                new OrderDelivery("la-poste", "home"), new PostalAddress(null, null, "1 rue", null, "75001", "Paris", "FR", null),
+                new PostalAddress(null, null, "1 rue", null, "75001", "Paris", "FR", null), "card", false, DateTimeOffset.UtcNow);
+            if (random.Next(0, 6) == 0)
+            {
+                return new Life(placed, confirmed, [new OrderCancelled(orderId, DateTimeOffset.UtcNow, "customer")], Cancelled: true);
+            }
+
+            var afterwards = new List<object>();
+            var missing = new List<ShippedLine>();
+            foreach (var line in deliverable)
+            {
+                if (random.Next(0, 6) == 0)
+                {
+                    missing.Add(new ShippedLine(line.LineId, line.Sku, line.Quantity));
+                    continue;
+                }
+
+                // Shipped whole, or in parts across shipments.
+                var left = line.Quantity;
+                while (left > 0)
+                {
+                    var part = random.Next(1, left + 1);
+                    afterwards.Add(new OrderShipped(orderId, Guid.NewGuid(), [new ShippedLine(line.LineId, line.Sku, part)], DateTimeOffset.UtcNow));
+                    left -= part;
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                afterwards.Add(new LinesFoundMissing(orderId, missing));
+            }
+
+            return new Life(placed, confirmed, afterwards, Cancelled: false);
+        }
+
+        public long ShippedValue => Afterwards.OfType<OrderShipped>().Any()
+            ? Afterwards.OfType<OrderShipped>().SelectMany(shipped => shipped.Lines).GroupBy(line => line.LineId)
+                  .Sum(group => Placed.Lines.Single(line => line.LineId == group.Key).AmountForCents(group.Sum(line => line.Quantity)))
+              + Placed.Amounts!.ShippingFeeCents
+            : 0;
+
+        public long ExpectedCaptured(string preset) => preset == MerchantPreset.FashionRetail ? ShippedValue : Confirmed.Amounts.TotalCents;
+
+        public long ExpectedRefunded(string preset) => Cancelled && preset != MerchantPreset.FashionRetail ? Confirmed.Amounts.TotalCents : 0;
+
+        public override string ToString() =>
+            $"{Placed.Lines.Count} lines, {Confirmed.Lines.Count} deliverable, {Afterwards.Count} messages after, cancelled: {Cancelled}";
+
+        private static List<long> Share(long discount, List<long> amounts)
+        {
+            var total = amounts.Sum();
+            var shares = amounts.Select(amount => total == 0 ? 0 : discount * amount / total).ToList();
+            shares[^1] += discount - shares.Sum();
+            return shares;
+        }
+    }
+}
+
+/// <summary>Fashion-retail: charged at shipment, exactly what shipped.</summary>
+public sealed class PaymentPropertyOnShipmentTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.FashionRetail, output);
+
+/// <summary>Japan-import: charged at confirmation, refunded when cancelled.</summary>
+public sealed class PaymentPropertyOnOrderTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.JapanImport, output);
