@@ -13,12 +13,12 @@ builder.AddMessaging(bus => bus.AddPaymentConsumers());
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddSingleton<PaymentSettlement>();
-SandboxPsp.Register(builder.Services, builder.Configuration);
+PaymentProviders.Register(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/payments").WithTags("Payments").MapPayments();
-app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments();
+app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid();
+app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations();
 
 await app.RunAsync();

@@ -24,6 +24,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/catalog/orders/{orderId}/stock"] = Scope.Ops,
         ["/api/payments/orders/{orderId}"] = Scope.Ops,
         ["/api/ops/payments/orphans/{pspPaymentId}/refund"] = Scope.Ops,
+        ["/api/ops/payments/store-credit/{customerId}"] = Scope.Ops,
+        ["/api/payments/gift-cards/{code}"] = Scope.Public, // whoever holds the code holds the card
         ["/api/notifications/orders/{orderId}"] = Scope.Ops,
         ["/api/catalog/stock/{sku}"] = Scope.Ops,
         ["/api/catalog/products/{productId}"] = Scope.Public,
@@ -71,6 +73,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             ["orderId"] = orderId,
             ["reservationId"] = reservationId,
             ["sku"] = "FEMME-ROBE-D-ETE-FLEURIE-BLANC-M",
+            ["customerId"] = (await alice.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString()!,
+            ["pspPaymentId"] = "pay_of_alice",
         };
     }
 

@@ -54,6 +54,65 @@ public sealed class PaymentTests(PlatformFixture platform)
             orphan => orphan.GetProperty("pspPaymentId").GetString() == pspPaymentId);
     }
 
+    [Fact]
+    public async Task Store_credit_pays_an_order_smaller_than_it_and_the_rest_stays_on_the_account_FR_25()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var customerId = (await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString();
+        using var ops = await Accounts.OpsAsync(gateway);
+        var reference = Guid.NewGuid().ToString();
+        for (var i = 0; i < 2; i++) // a retried credit with the same reference credits once
+        {
+            using var credited = await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{customerId}",
+                new { amountCents = 50_000, reason = "geste commercial", reference });
+            Assert.Equal(System.Net.HttpStatusCode.OK, credited.StatusCode);
+        }
+
+        Assert.Equal(50_000, (await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit")).GetProperty("balanceCents").GetInt64());
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)], method: "store-credit"));
+        var order = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "confirmed" ? (object)current : null;
+        }, Patience, "the order paid by store credit to be confirmed");
+
+        var credit = await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit");
+        Assert.Equal(50_000 - order.GetProperty("totalCents").GetInt64(), credit.GetProperty("balanceCents").GetInt64());
+        Assert.Equal("hold", credit.GetProperty("movements")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Store_credit_smaller_than_the_order_refuses_the_payment_and_takes_nothing()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)], method: "store-credit"));
+
+        var order = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "payment-refused" ? (object)current : null;
+        }, Patience, "the payment to be refused");
+        Assert.Equal("store-credit-insufficient", order.GetProperty("declineCode").GetString());
+        Assert.Equal(0, (await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit")).GetProperty("balanceCents").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_gift_card_issued_by_ops_shows_its_balance_and_expiry_MP_07()
+    {
+        using var ops = await Accounts.OpsAsync(gateway);
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var issued = await ops.PostAsJsonAsync("/api/ops/payments/gift-cards", new { amountCents = 2500, expiresAt = DateTimeOffset.UtcNow.AddYears(1) });
+        var code = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+
+        var card = await customer.GetFromJsonAsync<JsonElement>($"/api/payments/gift-cards/{code.ToLowerInvariant()}");
+
+        Assert.Equal(2500, card.GetProperty("balanceCents").GetInt64());
+        Assert.True(card.GetProperty("usable").GetBoolean());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await customer.GetAsync("/api/payments/gift-cards/PAS-UNE-CARTE")).StatusCode);
+    }
+
     [Theory]
     [InlineData("4000 0000 0000 9995", "insufficient-funds")]
     [InlineData("4000 0000 0000 9987", "limit-exceeded")]

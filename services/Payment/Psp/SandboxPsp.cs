@@ -13,12 +13,12 @@ public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
 {
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient<IPaymentProvider, SandboxPsp>(client =>
+        services.AddHttpClient<SandboxPsp>(client =>
         {
             client.BaseAddress = new Uri(configuration["Psp:BaseAddress"] ?? "http://sandboxes");
             client.Timeout = TimeSpan.FromSeconds(40);
         });
-        services.Configure<HttpStandardResilienceOptions>($"{nameof(IPaymentProvider)}-standard", options =>
+        services.Configure<HttpStandardResilienceOptions>($"{nameof(SandboxPsp)}-standard", options =>
         {
             options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);

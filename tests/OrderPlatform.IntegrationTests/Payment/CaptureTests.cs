@@ -3,16 +3,11 @@ extern alias sandboxes;
 
 using Marten;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
-using payment::OrderPlatform.Payment;
-using payment::OrderPlatform.Payment.Features.Payments;
-using payment::OrderPlatform.Payment.Psp;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
 
@@ -25,51 +20,26 @@ namespace OrderPlatform.IntegrationTests.Payment;
 public sealed class CaptureTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private WebApplication psp = null!;
-    private TestService service = null!;
+    private PaymentServiceHost host = null!;
 
-    private PspLedger Ledger => psp.Services.GetRequiredService<PspLedger>();
+    private PspLedger Ledger => host.Ledger;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<PspLedger>().AddProblemDetails();
-        psp = builder.Build();
-        psp.MapPsp();
-        await psp.StartAsync();
+    private TestService Service => host.Service;
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Psp:BaseAddress"] = psp.Urls.First() }).Build();
-        var infrastructure = await TestInfrastructure.GetAsync();
-        service = await TestService.StartAsync(
-            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("payment")),
-            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("payment")),
-            bus => bus.AddPaymentConsumers(),
-            PaymentStorage.Configure,
-            services =>
-            {
-                services.AddSingleton(PaymentPresets.For(new MerchantPreset(MerchantPreset.FashionRetail))).AddSingleton<PaymentSettlement>();
-                services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-                SandboxPsp.Register(services, configuration);
-            });
-    }
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(MerchantPreset.FashionRetail, "payment");
 
-    public async Task DisposeAsync()
-    {
-        await service.DisposeAsync();
-        await psp.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Two_lines_shipped_and_one_missing_capture_exactly_the_two_plus_shipping_and_release_the_rest_FR_26_FR_07()
     {
         var order = Order(await VisaAsync());
         var bus = await BusAsync();
-        await PublishTwiceAsync(bus, order);
+        await bus.PublishTwiceAsync(order);
         await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
 
-        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1), new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
-        await PublishTwiceAsync(bus, new LinesFoundMissing(order.OrderId, [new ShippedLine("3", "C", 1)]));
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1), new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
+        await bus.PublishTwiceAsync(new LinesFoundMissing(order.OrderId, [new ShippedLine("3", "C", 1)]));
         var settled = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Closed, "the rest to be released");
 
         var shipped = 2990 + 2 * 4990 + 490;
@@ -85,14 +55,14 @@ public sealed class CaptureTests : IAsyncLifetime
     {
         var order = Order(await VisaAsync());
         var bus = await BusAsync();
-        await PublishTwiceAsync(bus, order);
+        await bus.PublishTwiceAsync(order);
         await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
 
         Ledger.Script(new PspFault("timeout", 1));
-        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
         await PaymentAsync(order.OrderId, payment => payment.CapturedCents > 0, "the first capture");
         Ledger.Script(new PspFault("error", 2));
-        await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2), new ShippedLine("3", "C", 1)],
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2), new ShippedLine("3", "C", 1)],
             DateTimeOffset.UtcNow));
         var settled = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Closed, "the second capture");
 
@@ -107,13 +77,13 @@ public sealed class CaptureTests : IAsyncLifetime
     {
         var order = Order(await VisaAsync());
         var bus = await BusAsync();
-        await PublishTwiceAsync(bus, order);
+        await bus.PublishTwiceAsync(order);
         await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
 
         Ledger.ClockOffset = TimeSpan.FromDays(8); // a card authorisation holds about 7 days
         try
         {
-            await PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+            await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
             var captured = await PaymentAsync(order.OrderId, payment => payment.CapturedCents > 0, "the capture after renewal");
             Assert.Equal(2990 + 490, captured.CapturedCents);
             Assert.Contains(Ledger.Payments(order.OrderId.ToString())[0].Movements, movement => movement.Kind == "reauthorisation");
@@ -126,7 +96,7 @@ public sealed class CaptureTests : IAsyncLifetime
 
     private async Task<IBusControl> BusAsync()
     {
-        var bus = service.Services.GetRequiredService<IBusControl>();
+        var bus = Service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
         return bus;
     }
@@ -142,14 +112,8 @@ public sealed class CaptureTests : IAsyncLifetime
     private async Task<OrderPayment> PaymentAsync(Guid orderId, Func<OrderPayment, bool> condition, string what) =>
         await Eventually.GetAsync(async () =>
         {
-            await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            await using var session = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
             return await session.LoadAsync<OrderPayment>(orderId) is { } payment && condition(payment) ? payment : null;
         }, Patience, what);
 
-    private static async Task PublishTwiceAsync<T>(IBus bus, T message) where T : class
-    {
-        var messageId = NewId.NextGuid();
-        await bus.Publish(message, context => context.MessageId = messageId);
-        await bus.Publish(message, context => context.MessageId = messageId);
-    }
 }

@@ -3,16 +3,11 @@ extern alias sandboxes;
 
 using Marten;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
-using payment::OrderPlatform.Payment;
-using payment::OrderPlatform.Payment.Features.Payments;
-using payment::OrderPlatform.Payment.Psp;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using Xunit.Abstractions;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
@@ -30,40 +25,15 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
 {
     private const int Orders = 120;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
-    private WebApplication psp = null!;
-    private TestService service = null!;
+    private PaymentServiceHost host = null!;
 
-    private PspLedger Ledger => psp.Services.GetRequiredService<PspLedger>();
+    private PspLedger Ledger => host.Ledger;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<PspLedger>().AddProblemDetails();
-        psp = builder.Build();
-        psp.MapPsp();
-        await psp.StartAsync();
+    private TestService Service => host.Service;
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Psp:BaseAddress"] = psp.Urls.First() }).Build();
-        var infrastructure = await TestInfrastructure.GetAsync();
-        service = await TestService.StartAsync(
-            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("payprop")),
-            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("payprop")),
-            bus => bus.AddPaymentConsumers(),
-            PaymentStorage.Configure,
-            services =>
-            {
-                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>();
-                services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-                SandboxPsp.Register(services, configuration);
-            });
-    }
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(preset, "payprop");
 
-    public async Task DisposeAsync()
-    {
-        await service.DisposeAsync();
-        await psp.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Random_order_lives_keep_every_amount_right_and_both_ledgers_equal()
@@ -73,13 +43,13 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
         var random = new Random(seed);
         var lives = Enumerable.Range(0, Orders).Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token))
             .ToList();
-        var bus = service.Services.GetRequiredService<IBusControl>();
+        var bus = Service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
 
         // The phases of an order's life, as the other services publish them: placed, then confirmed, then shipped or cancelled.
-        await Task.WhenAll(lives.Select(life => PublishTwiceAsync(bus, life.Placed)));
+        await Task.WhenAll(lives.Select(life => bus.PublishTwiceAsync(life.Placed)));
         await AllAsync(lives, payment => payment.Status != OrderPayment.Requested, "every order to be authorised");
-        await Task.WhenAll(lives.Select(life => PublishTwiceAsync(bus, life.Confirmed)));
+        await Task.WhenAll(lives.Select(life => bus.PublishTwiceAsync(life.Confirmed)));
         await AllAsync(lives, payment => payment.Deliverable is not null, "every confirmation to be recorded");
         var faults = Task.Run(async () =>
         {
@@ -89,7 +59,7 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
                 await Task.Delay(300);
             }
         });
-        await Task.WhenAll(lives.Select(life => Task.WhenAll(life.Afterwards.Select(message => PublishTwiceAsync(bus, message)))));
+        await Task.WhenAll(lives.Select(life => Task.WhenAll(life.Afterwards.Select(message => bus.PublishTwiceAsync(message)))));
         await faults;
         var settled = await AllAsync(lives, payment => payment.Status == OrderPayment.Closed, "every payment to be settled");
 
@@ -110,17 +80,11 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
     private async Task<Dictionary<Guid, OrderPayment>> AllAsync(List<Life> lives, Func<OrderPayment, bool> condition, string what) =>
         await Eventually.GetAsync(async () =>
         {
-            await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            await using var session = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
             var payments = (await session.LoadManyAsync<OrderPayment>(lives.Select(life => life.Placed.OrderId))).ToDictionary(payment => payment.Id);
             return payments.Count == lives.Count && payments.Values.All(condition) ? payments : null;
         }, Patience, what);
 
-    private static async Task PublishTwiceAsync(IBus bus, object message)
-    {
-        var messageId = NewId.NextGuid();
-        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
-        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
-    }
 
     /// <summary>One order's random life: its lines, which were deliverable, what shipped in which parts, what went missing, or a cancellation.</summary>
     private sealed record Life(OrderPlaced Placed, OrderConfirmed Confirmed, IReadOnlyList<object> Afterwards, bool Cancelled)
@@ -201,8 +165,17 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
     }
 }
 
+/// <summary>The property tests load the machine: they run alone, after the classes that run side by side.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadTests
+{
+    public const string Name = "load";
+}
+
 /// <summary>Fashion-retail: charged at shipment, exactly what shipped.</summary>
+[Collection(LoadTests.Name)]
 public sealed class PaymentPropertyOnShipmentTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.FashionRetail, output);
 
 /// <summary>Japan-import: charged at confirmation, refunded when cancelled.</summary>
+[Collection(LoadTests.Name)]
 public sealed class PaymentPropertyOnOrderTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.JapanImport, output);

@@ -1,6 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
+using OrderPlatform.Payment.Prepaid;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
@@ -40,16 +41,17 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             return [new PaymentRefused(order.OrderId, "method-not-accepted")];
         }
 
-        if (!PaymentMethods.NeedsPspToken(payment.Method))
+        // Store credit and gift cards are paid from Payment's own ledgers; cards and wallets with the PSP's token.
+        var token = payment.Method switch
         {
-            // Store credit and gift cards are paid from Payment's own ledgers, which hold no balance yet.
-            return [new PaymentRefused(order.OrderId, payment.Method == PaymentMethods.StoreCredit ? "store-credit-insufficient" : "gift-card-unknown")];
-        }
-
+            PaymentMethods.StoreCredit => PrepaidAccount.StoreCreditOf(order.CustomerId),
+            PaymentMethods.GiftCard => PrepaidAccount.GiftCardOf(payment.GiftCardCode ?? ""),
+            _ => payment.Token ?? "",
+        };
         PspResult result;
         try
         {
-            result = await psp.AuthoriseAsync(payment.Token ?? "", amounts.TotalCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
+            result = await psp.AuthoriseAsync(token, amounts.TotalCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
         }
         catch (PspRefusedException refused)
         {

@@ -1,0 +1,47 @@
+using OrderPlatform.Payment.Prepaid;
+
+namespace OrderPlatform.Payment.Psp;
+
+/// <summary>
+/// Where each payment is taken: store credit and gift cards from Payment's own ledgers (tokens
+/// <c>credit:…</c> and <c>gift:…</c>), cards and wallets at the PSP. Settlement sees one provider.
+/// </summary>
+public sealed class PaymentProviders(SandboxPsp psp, PrepaidProvider prepaid) : IPaymentProvider
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        SandboxPsp.Register(services, configuration);
+        services.AddSingleton<PrepaidProvider>();
+        services.AddTransient<IPaymentProvider, PaymentProviders>();
+    }
+
+    private static bool IsPrepaid(string tokenOrPaymentId) =>
+        tokenOrPaymentId.StartsWith("credit:", StringComparison.Ordinal) || tokenOrPaymentId.StartsWith("gift:", StringComparison.Ordinal)
+        || tokenOrPaymentId.StartsWith(PrepaidPayment.Prefix, StringComparison.Ordinal);
+
+    public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
+        IsPrepaid(token)
+            ? prepaid.AuthoriseAsync(token, amountCents, reference, idempotencyKey, cancellationToken)
+            : psp.AuthoriseAsync(token, amountCents, reference, idempotencyKey, cancellationToken);
+
+    public Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken) =>
+        IsPrepaid(paymentId)
+            ? prepaid.CaptureAsync(paymentId, amountCents, idempotencyKey, cancellationToken)
+            : psp.CaptureAsync(paymentId, amountCents, idempotencyKey, cancellationToken);
+
+    public Task<PspResult> VoidAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken) =>
+        IsPrepaid(paymentId) ? prepaid.VoidAsync(paymentId, idempotencyKey, cancellationToken) : psp.VoidAsync(paymentId, idempotencyKey, cancellationToken);
+
+    public Task<PspResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken) =>
+        IsPrepaid(paymentId)
+            ? prepaid.RefundAsync(paymentId, amountCents, idempotencyKey, cancellationToken)
+            : psp.RefundAsync(paymentId, amountCents, idempotencyKey, cancellationToken);
+
+    /// <summary>A prepaid authorisation never lapses: there is nothing to renew.</summary>
+    public Task<PspResult> ReauthoriseAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken) =>
+        IsPrepaid(paymentId)
+            ? throw new PspRefusedException("payment_not_reauthorizable", "A prepaid hold does not lapse.")
+            : psp.ReauthoriseAsync(paymentId, idempotencyKey, cancellationToken);
+
+    public Task<IReadOnlyList<PspLedgerEntry>> LedgerAsync(CancellationToken cancellationToken) => psp.LedgerAsync(cancellationToken);
+}
