@@ -62,7 +62,8 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
         await broker.StartAsync(brokerContext, CancellationToken.None);
 
-        var recorded = await Eventually.GetAsync(() => RecordedAsync(order.OrderId), Patience, "the OrderPlaced appended during the outage");
+        // A RabbitMQ node takes a while to start on a busy machine, and the relay's backoff may be at its 15 s ceiling.
+        var recorded = await Eventually.GetAsync(() => RecordedAsync(order.OrderId), 2 * Patience, "the OrderPlaced appended during the outage");
         Assert.Equal(1, recorded.TimesHandled);
         await Eventually.TrueAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy, Patience,
             "the service to be ready again");

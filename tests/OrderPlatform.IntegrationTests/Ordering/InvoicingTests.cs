@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
 using ordering::OrderPlatform.Ordering;
 using ordering::OrderPlatform.Ordering.Domain;
@@ -59,7 +60,7 @@ public sealed class InvoicingTests : IAsyncLifetime
         }
 
         // Every order ships at once, each shipment told twice: eight invoices, numbered 1 to 8 with no gap and no repeat.
-        await Task.WhenAll(orders.Select(order => PublishTwiceAsync(bus, new OrderShipped(order.OrderId, Guid.NewGuid(),
+        await Task.WhenAll(orders.Select(order => bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(),
             [new ShippedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow, "la-poste", "6A0001", "https://www.laposte.fr/outils/suivre-vos-envois?code=6A0001"))));
         var invoices = await Eventually.GetAsync(async () =>
         {
@@ -76,7 +77,7 @@ public sealed class InvoicingTests : IAsyncLifetime
         Assert.All(invoices, invoice => Assert.Equal(5990 + 1290, invoice.TotalCents)); // the line and the shipping fee, once
 
         var refunded = orders[0];
-        await PublishTwiceAsync(bus, new PaymentRefunded(refunded.OrderId, 5990, DateTimeOffset.UtcNow));
+        await bus.PublishTwiceAsync(new PaymentRefunded(refunded.OrderId, 5990, DateTimeOffset.UtcNow));
         var creditNote = await Eventually.GetAsync(async () =>
         {
             await using var session = Store.QuerySession();
@@ -103,24 +104,6 @@ public sealed class InvoicingTests : IAsyncLifetime
         return Assert.Single(events).Pdf;
     }
 
-    private async Task<OrderPlaced> PlaceAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var delivery = Policy.Deliveries[0];
-        var (placed, _) = OrderPlacement.Decide(new PlaceOrder(Guid.CreateVersion7(), Guid.NewGuid(), [new("ROBE-ETE-38", 1)], now,
-            new Dictionary<string, PricedSku> { ["ROBE-ETE-38"] = new("ROBE-ETE-38", 5990, "Robe d'été", "maison") },
-            delivery, null, new PostalAddress("Léa", "Martin", "3 rue Haute", null, "69001", "Lyon", "FR", "0612345678"), null,
-            new OrderPayment("card", "tok"), null));
-        await using var session = Store.LightweightSession();
-        session.Events.StartStream<Order>(placed!.OrderId, placed);
-        await session.SaveChangesAsync();
-        return placed;
-    }
+    private Task<OrderPlaced> PlaceAsync() => PlacedOrders.PlaceAsync(Store, Policy);
 
-    private static async Task PublishTwiceAsync<T>(IBus bus, T message) where T : class
-    {
-        var messageId = NewId.NextGuid();
-        await bus.Publish(message, context => context.MessageId = messageId);
-        await bus.Publish(message, context => context.MessageId = messageId);
-    }
 }

@@ -54,8 +54,8 @@ public sealed class OrderProcessTests : IAsyncLifetime
         var consumed = new ConsumedMessages<PaymentAuthorized>();
         using var observer = bus.ConnectConsumeObserver(consumed);
 
-        await PublishTwiceAsync(bus, new StockReserved(placed.OrderId, placed.Lines.Select(line => new ReservedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
-        await PublishTwiceAsync(bus, new PaymentAuthorized(placed.OrderId, placed.Amounts!.TotalCents, "card", DateTimeOffset.UtcNow));
+        await bus.PublishTwiceAsync(new StockReserved(placed.OrderId, placed.Lines.Select(line => new ReservedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
+        await bus.PublishTwiceAsync(new PaymentAuthorized(placed.OrderId, placed.Amounts!.TotalCents, "card", DateTimeOffset.UtcNow));
 
         var order = await Eventually.GetAsync(async () => await LoadAsync(placed.OrderId) is { Status: OrderStatus.Confirmed } confirmed ? confirmed : null,
             Patience, "the order to be confirmed");
@@ -101,18 +101,7 @@ public sealed class OrderProcessTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Placed, stuck.Status);
     }
 
-    private async Task<OrderPlaced> PlaceAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var (placed, _) = OrderPlacement.Decide(new PlaceOrder(Guid.CreateVersion7(), Guid.NewGuid(), [new("ROBE-ETE-38", 1)], now,
-            new Dictionary<string, PricedSku> { ["ROBE-ETE-38"] = new("ROBE-ETE-38", 5990, "Robe d'été", "maison") },
-            Policy.Deliveries[0], "MR-1", new PostalAddress("Léa", "Martin", "3 rue Haute", null, "69001", "Lyon", "FR", "0612345678"), null,
-            new OrderPayment("card", "tok"), null));
-        await using var session = Store.LightweightSession();
-        session.Events.StartStream<Order>(placed!.OrderId, placed);
-        await session.SaveChangesAsync();
-        return placed;
-    }
+    private Task<OrderPlaced> PlaceAsync() => PlacedOrders.PlaceAsync(Store, Policy);
 
     private async Task<Order?> LoadAsync(Guid orderId)
     {
@@ -120,12 +109,6 @@ public sealed class OrderProcessTests : IAsyncLifetime
         return await session.LoadAsync<Order>(orderId);
     }
 
-    private static async Task PublishTwiceAsync<T>(IBus bus, T message) where T : class
-    {
-        var messageId = NewId.NextGuid();
-        await bus.Publish(message, context => context.MessageId = messageId);
-        await bus.Publish(message, context => context.MessageId = messageId);
-    }
 
     /// <summary>Counts the OrderConfirmed events the outbox relay published, per order.</summary>
     public sealed class ConfirmationsSeen : IConsumer<OrderConfirmed>

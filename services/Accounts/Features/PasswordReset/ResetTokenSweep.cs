@@ -1,4 +1,5 @@
 using Marten;
+using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Contracts;
 
@@ -9,9 +10,13 @@ namespace OrderPlatform.Accounts.Features.PasswordReset;
 /// can no longer be used (spent, expired, or the password was changed) it is masked there, and the hash
 /// kept to check it is deleted, so no live-looking token stays in the database.
 /// </summary>
-public sealed partial class ResetTokenSweep(IDocumentStore store, TimeProvider time, ILogger<ResetTokenSweep> logger) : BackgroundService
+public sealed class ResetTokenSweep(IDocumentStore store, TimeProvider time, ILogger<ResetTokenSweep> logger) : DeadlineScan(time, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override string What => "expired password-reset tokens masked";
+
+    protected override Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) => SweepAsync(store, now, cancellationToken);
 
     /// <summary>Masks the reset tokens in this customer's events; only those expired by <paramref name="expiredBy"/> when given.</summary>
     public static Task MaskTokensAsync(IDocumentStore store, Guid customerId, DateTimeOffset? expiredBy, CancellationToken cancellationToken)
@@ -36,29 +41,4 @@ public sealed partial class ResetTokenSweep(IDocumentStore store, TimeProvider t
         await session.SaveChangesAsync(cancellationToken);
         return expired.Count;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (await SweepAsync(store, time.GetUtcNow(), stoppingToken) is > 0 and var count)
-                {
-                    LogSwept(count);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(e);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Information, "Masked and forgot {Count} expired password-reset tokens")]
-    private partial void LogSwept(int count);
-
-    [LoggerMessage(LogLevel.Warning, "The expired password-reset sweep failed; it runs again in a minute")]
-    private partial void LogSweepFailed(Exception error);
 }

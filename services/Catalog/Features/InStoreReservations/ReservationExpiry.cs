@@ -10,30 +10,15 @@ namespace OrderPlatform.Catalog.Features.InStoreReservations;
 /// Ends the in-store holds whose two days ran out and puts the units back on the shelf [FR-21]. The
 /// deadlines are stored with the reservations, so a restart misses none; time comes from TimeProvider.
 /// </summary>
-public sealed partial class ReservationExpiry(IDocumentStore store, TimeProvider time, ILogger<ReservationExpiry> logger) : BackgroundService
+public sealed class ReservationExpiry(IDocumentStore store, TimeProvider time, ILogger<ReservationExpiry> logger) : DeadlineScan(time, logger)
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every, time);
-        do
-        {
-            try
-            {
-                var expired = await ExpireDueAsync(store, time.GetUtcNow(), stoppingToken);
-                if (expired > 0)
-                {
-                    LogExpired(expired);
-                }
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                LogScanFailed(e.Message); // the next tick tries again
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => Every;
+
+    protected override string What => "expired in-store holds";
+
+    protected override Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) => ExpireDueAsync(store, now, cancellationToken);
 
     /// <summary>Expires every confirmed hold due at <paramref name="now"/>, each in its own transaction; returns how many.</summary>
     public static async Task<int> ExpireDueAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -75,10 +60,4 @@ public sealed partial class ReservationExpiry(IDocumentStore store, TimeProvider
 
         return expired;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} in-store reservations expired; their units are back in store")]
-    private partial void LogExpired(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The in-store reservation expiry scan failed: {Reason}")]
-    private partial void LogScanFailed(string reason);
 }

@@ -1,4 +1,5 @@
 using Marten;
+using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.Ordering.Domain;
 
 namespace OrderPlatform.Ordering.Features.OrderProcess;
@@ -7,9 +8,15 @@ namespace OrderPlatform.Ordering.Features.OrderProcess;
 /// Sends confirmed orders to logistics once their hand-off time has come. The due time is stored on the
 /// order, so a restart loses nothing: the next scan finds what fell due meanwhile [FR-09, JI-06].
 /// </summary>
-public sealed partial class HandOffScan(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<HandOffScan> logger)
-    : BackgroundService
+public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<HandOffScan> logger)
+    : DeadlineScan(time, logger)
 {
+    protected override TimeSpan Interval => configuration.GetValue<TimeSpan?>("Ordering:HandOffScanInterval") ?? TimeSpan.FromSeconds(15);
+
+    protected override string What => "orders handed to logistics";
+
+    protected override Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) => HandOffDueAsync(store, now, cancellationToken);
+
     /// <summary>Hands off every order due by <paramref name="now"/>; how many went.</summary>
     public static async Task<int> HandOffDueAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,29 +47,4 @@ public sealed partial class HandOffScan(IDocumentStore store, TimeProvider time,
 
         return handedOff;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue<TimeSpan?>("Ordering:HandOffScanInterval") ?? TimeSpan.FromSeconds(15), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (await HandOffDueAsync(store, time.GetUtcNow(), stoppingToken) is > 0 and var count)
-                {
-                    LogHandedOff(count);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogScanFailed(e);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Information, "{Count} orders went to logistics")]
-    private partial void LogHandedOff(int count);
-
-    [LoggerMessage(LogLevel.Warning, "The hand-off scan failed; it runs again shortly")]
-    private partial void LogScanFailed(Exception error);
 }
