@@ -55,3 +55,6 @@ public sealed record PaymentVoided(Guid OrderId, long ReleasedCents, DateTimeOff
 /// operations and the customer must act; nothing ships unpaid.
 /// </summary>
 public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffset EscalatedAt) : IIntegrationEvent;
+
+/// <summary>The carrier delivered the shipment (or the customer collected it): its time starts the return windows.</summary>
+public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt) : IIntegrationEvent;

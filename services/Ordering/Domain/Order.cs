@@ -82,6 +82,16 @@ public sealed record Order(
         return order.Enter(order.EverythingShipped ? OrderStatus.Shipped : OrderStatus.PartiallyShipped, shipment.At);
     }
 
+    /// <summary>The order is delivered when everything that can ship has shipped and every shipment has arrived.</summary>
+    public Order Apply(DeliveryRecorded delivered)
+    {
+        var order = this with
+        {
+            Shipments = Shipments.Select(shipment => shipment.ShipmentId == delivered.ShipmentId ? shipment with { DeliveredAt = delivered.At } : shipment).ToList(),
+        };
+        return order.EverythingShipped && order.Shipments.All(shipment => shipment.DeliveredAt is not null) ? order.Enter(OrderStatus.Delivered, delivered.At) : order;
+    }
+
     public Order Apply(CaptureRecorded captured) => this with { CapturedCents = CapturedCents + captured.AmountCents };
 
     public Order Apply(RefundRecorded refunded) => this with { RefundedCents = RefundedCents + refunded.AmountCents };
@@ -111,6 +121,7 @@ public sealed record Order(
         HandOffScheduled e => Apply(e),
         OrderHandedToLogistics e => Apply(e),
         ShipmentRecorded e => Apply(e),
+        DeliveryRecorded e => Apply(e),
         CaptureRecorded e => Apply(e),
         RefundRecorded e => Apply(e),
         OrderCancelled e => Apply(e),
@@ -134,7 +145,7 @@ public sealed record OrderLine(string LineId, string Sku, int Quantity, long Uni
 }
 
 public sealed record OrderShipment(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt = null);
 
 /// <summary>When the order entered a status: the timestamped history the customer sees [JI-08].</summary>
 public sealed record StatusChange(string Status, DateTimeOffset At);

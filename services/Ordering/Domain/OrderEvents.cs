@@ -30,6 +30,9 @@ public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShipmentLin
 
 public sealed record ShipmentLine(string LineId, int Quantity);
 
+/// <summary>The carrier delivered this shipment.</summary>
+public sealed record DeliveryRecorded(Guid ShipmentId, DateTimeOffset At);
+
 public sealed record CaptureRecorded(long AmountCents, DateTimeOffset At);
 
 public sealed record RefundRecorded(long AmountCents, DateTimeOffset At);

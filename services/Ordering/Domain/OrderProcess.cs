@@ -94,6 +94,15 @@ public static class OrderProcess
                 shipped.Carrier, shipped.TrackingNumber, shipped.TrackingUrl, shipped.ShippedAt)];
     }
 
+    /// <summary>A shipment arrived; told twice, or about a shipment the order does not have, it decides nothing.</summary>
+    public static IReadOnlyList<object> OnDelivered(Order order, Guid shipmentId, DateTimeOffset deliveredAt)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) is { DeliveredAt: null }
+            ? [new DeliveryRecorded(shipmentId, deliveredAt)]
+            : [];
+    }
+
     /// <summary>Lines the warehouse could not find are never shipped or charged [FR-07].</summary>
     public static IReadOnlyList<object> OnLinesFoundMissing(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now)
     {

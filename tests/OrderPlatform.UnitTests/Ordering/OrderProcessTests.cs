@@ -148,5 +148,12 @@ public sealed class OrderProcessTests
         Assert.Equal(2, shipped.Shipments.Count);
         Assert.Equal([OrderStatus.Placed, OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.PartiallyShipped, OrderStatus.Shipped],
             shipped.StatusHistory.Select(change => change.Status)); // the history the customer sees [JI-08]
+
+        var oneArrived = shipped.After(OrderProcess.OnDelivered(shipped, shipment.ShipmentId, Now.AddDays(3)));
+        Assert.Equal(OrderStatus.Shipped, oneArrived.Status);
+        Assert.Empty(OrderProcess.OnDelivered(oneArrived, shipment.ShipmentId, Now.AddDays(4))); // told twice
+        var delivered = oneArrived.After(OrderProcess.OnDelivered(oneArrived, rest.ShipmentId, Now.AddDays(4)));
+        Assert.Equal(OrderStatus.Delivered, delivered.Status);
+        Assert.Equal(Now.AddDays(4), delivered.StatusSince);
     }
 }

@@ -107,6 +107,15 @@ public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time
         Domain.OrderProcess.OnShipped(order, message);
 }
 
+public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelDeliveredConsumer> logger)
+    : OrderProcessConsumer<ParcelDelivered>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(ParcelDelivered message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, ParcelDelivered message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnDelivered(order, message.ShipmentId, message.DeliveredAt);
+}
+
 public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<LinesFoundMissingConsumer> logger)
     : OrderProcessConsumer<LinesFoundMissing>(store, time, policy, logger)
 {
@@ -129,5 +138,6 @@ public static class OrderProcessRegistration
         bus.AddConsumer<PaymentRefundedConsumer>();
         bus.AddConsumer<OrderShippedConsumer>();
         bus.AddConsumer<LinesFoundMissingConsumer>();
+        bus.AddConsumer<ParcelDeliveredConsumer>();
     }
 }

@@ -33,7 +33,7 @@ public sealed record OrderView(
             order.Amounts.ItemsCents, order.Amounts.ShippingFeeCents, order.Amounts.DiscountCents, order.Amounts.TotalCents,
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
-                shipment.Lines, shipment.ShippedAt)).ToList(),
+                shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt)).ToList(),
             order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery);
     }
 }
@@ -42,7 +42,7 @@ public sealed record OrderLineView(string LineId, string Sku, string? ProductNam
     int ShippedQuantity);
 
 public sealed record ShipmentView(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt);
 
 /// <summary>One order in a list: enough to recognise it and see where it stands.</summary>
 public sealed record OrderSummary(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, long TotalCents, int Items,
