@@ -58,3 +58,14 @@ public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffse
 
 /// <summary>The carrier delivered the shipment (or the customer collected it): its time starts the return windows.</summary>
 public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt) : IIntegrationEvent;
+
+/// <summary>
+/// Money must go back to the customer for the order (a return accepted, a claim resolved): to the method
+/// that paid ("original") or to store credit ("store-credit") when the customer chose it [FR-13].
+/// <paramref name="RefundId"/> names this refund, so two refunds of the same amount are two refunds.
+/// </summary>
+public sealed record RefundRequested(Guid OrderId, string RefundId, long AmountCents, string Destination, string Reason) : IIntegrationEvent
+{
+    public const string Original = "original";
+    public const string StoreCredit = "store-credit";
+}

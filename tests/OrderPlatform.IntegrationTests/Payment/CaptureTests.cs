@@ -8,6 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment.Prepaid;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
 
@@ -70,6 +71,31 @@ public sealed class CaptureTests : IAsyncLifetime
         var ledger = Assert.Single(Ledger.Payments(order.OrderId.ToString()));
         Assert.Equal(order.Amounts.TotalCents, ledger.CapturedCents);
         Assert.Equal(2, ledger.Movements.Count(movement => movement.Kind == "capture"));
+    }
+
+    [Fact]
+    public async Task Refunds_go_to_the_card_or_to_store_credit_once_each_and_never_beyond_what_was_captured_FR_13_ALL_02_ALL_04()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
+        await PaymentAsync(order.OrderId, payment => payment.CapturedCents == 2 * 4990 + 490, "the capture");
+
+        await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "return-1", 4990, RefundRequested.Original, "retour accepté"));
+        await PaymentAsync(order.OrderId, payment => payment.RefundedCents == 4990, "the refund to the card");
+        await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "return-2", 4990, RefundRequested.StoreCredit, "retour accepté"));
+        await PaymentAsync(order.OrderId, payment => payment.RefundedCents == 2 * 4990, "the refund to store credit");
+        await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "goodwill", 100_000, RefundRequested.Original, "geste"));
+        var refunded = await PaymentAsync(order.OrderId, payment => payment.RefundedCents == 2 * 4990 + 490, "the capped refund");
+
+        var ledger = Assert.Single(Ledger.Payments(order.OrderId.ToString()));
+        Assert.Equal(4990 + 490, ledger.RefundedCents); // the card got the first refund and what was left of the third; store credit the second
+        Assert.Equal(refunded.CapturedCents, refunded.RefundedCents);
+        await using var session = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var credit = await session.LoadAsync<PrepaidAccount>(PrepaidAccount.StoreCreditOf(order.CustomerId));
+        Assert.Equal(4990, credit!.BalanceCents);
     }
 
     [Fact]

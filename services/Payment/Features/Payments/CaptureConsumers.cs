@@ -195,5 +195,6 @@ public static class PaymentConsumers
         bus.AddConsumer<CaptureOnShipment>();
         bus.AddConsumer<ReleaseOnLinesMissing>();
         bus.AddConsumer<SettleOnCancellation>();
+        bus.AddConsumer<RefundOnRequest>();
     }
 }

@@ -1,0 +1,59 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Prepaid;
+using OrderPlatform.Payment.Psp;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Payment.Features.Payments;
+
+/// <summary>
+/// Refunds what another service asks for: to the method that paid, even a card that has expired since
+/// [FR-19], or to the customer's store credit when they chose it [FR-13]; never more than was captured
+/// and not yet refunded [ALL-02]. The refund's id keys the PSP call, so a retry refunds once [ALL-04].
+/// </summary>
+public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PrepaidProvider prepaid,
+    ILogger<RefundOnRequest> logger) : IdempotentConsumer<RefundRequested>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+    private readonly ILogger<RefundOnRequest> logger = logger;
+
+    protected override async Task HandleAsync(RefundRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is not { PspPaymentId: { } paymentId } payment)
+        {
+            LogNothingPaid(message.OrderId, message.RefundId);
+            return;
+        }
+
+        var amount = Math.Min(message.AmountCents, payment.CapturedCents - payment.RefundedCents);
+        if (amount < message.AmountCents)
+        {
+            LogCapped(message.OrderId, message.RefundId, message.AmountCents, amount);
+        }
+
+        if (amount <= 0)
+        {
+            return;
+        }
+
+        var key = $"refund-{message.OrderId:N}-{message.RefundId}";
+        if (message.Destination == RefundRequested.StoreCredit)
+        {
+            await prepaid.CreditAsync(PrepaidAccount.StoreCreditOf(payment.CustomerId), PrepaidAccount.StoreCredit, payment.CustomerId, amount, null,
+                $"refund of order {payment.OrderNumber}: {message.Reason}", key, cancellationToken);
+        }
+        else
+        {
+            await psp.RefundAsync(paymentId, amount, key, cancellationToken);
+        }
+
+        stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination));
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Refund {RefundId} asks for order {OrderId}, which Payment never charged; nothing refunded")]
+    private partial void LogNothingPaid(Guid orderId, string refundId);
+
+    [LoggerMessage(LogLevel.Warning, "Refund {RefundId} of order {OrderId} asked {Asked} cents; only {Refunded} were captured and not yet refunded")]
+    private partial void LogCapped(Guid orderId, string refundId, long asked, long refunded);
+}
