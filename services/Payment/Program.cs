@@ -13,12 +13,13 @@ builder.AddMessaging(bus => bus.AddPaymentConsumers());
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddSingleton<PaymentSettlement>();
+builder.Services.AddHostedService<AuthorisationRenewalScan>();
 PaymentProviders.Register(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid();
-app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations();
+app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations();
 
 await app.RunAsync();

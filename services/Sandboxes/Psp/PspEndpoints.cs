@@ -143,12 +143,13 @@ public static class PspEndpoints
 
     /// <summary>
     /// Scripted faults: "error" fails before doing anything; "timeout" does the operation and then answers too late for
-    /// the caller (a lost answer, so a retry must not charge twice); "slow" answers after a delay.
+    /// the caller (a lost answer, so a retry must not charge twice); "slow" answers after a delay; "refuse" is the
+    /// issuer's refusal, as final as a decline.
     /// </summary>
     private static async ValueTask<object?> ApplyFaultsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var ledger = context.HttpContext.RequestServices.GetRequiredService<PspLedger>();
-        if (context.HttpContext.Request.Method == HttpMethods.Get || ledger.TakeFault() is not { } fault)
+        if (context.HttpContext.Request.Method == HttpMethods.Get || ledger.TakeFault(context.HttpContext.Request.Path) is not { } fault)
         {
             return await next(context);
         }
@@ -157,6 +158,9 @@ public static class PspEndpoints
         {
             case "error":
                 return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "PSP internal error (scripted)");
+            case "refuse":
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The issuer refused the operation (scripted)",
+                    extensions: new Dictionary<string, object?> { ["code"] = "do_not_honor" });
             case "slow":
                 await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMilliseconds), ledger.Time, context.HttpContext.RequestAborted);
                 return await next(context);

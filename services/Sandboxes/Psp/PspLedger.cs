@@ -22,10 +22,13 @@ public sealed record PspPayment(
 
 public sealed record PspMovement(string Kind, long AmountCents, DateTimeOffset At);
 
-/// <summary>Faults a test asks for: the next <c>Count</c> calls time out, fail with 500 or answer slowly.</summary>
+/// <summary>
+/// Faults a test asks for: the next <c>Count</c> calls time out, fail with 500, answer slowly, or are
+/// refused by the issuer ("refuse": the next re-authorisations, which the bank will not honour).
+/// </summary>
 public sealed record PspFault(string Kind, int Count, int DelayMilliseconds = 0)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["timeout", "error", "slow"];
+    public static readonly IReadOnlyList<string> Kinds = ["timeout", "error", "slow", "refuse"];
 }
 
 /// <summary>The sandbox PSP's memory: tokens, payments, the answers given per idempotency key, scripted faults.</summary>
@@ -88,12 +91,12 @@ public sealed class PspLedger(TimeProvider time)
         }
     }
 
-    /// <summary>The fault this call suffers, if one is scripted; each call uses one up.</summary>
-    public PspFault? TakeFault()
+    /// <summary>The fault this call suffers, if one is scripted; each call it hits uses one up. Refusals hit re-authorisations only.</summary>
+    public PspFault? TakeFault(string path)
     {
         lock (gate)
         {
-            if (fault is not { Count: > 0 } current)
+            if (fault is not { Count: > 0 } current || (current.Kind == "refuse" && !path.EndsWith("/reauthorize", StringComparison.Ordinal)))
             {
                 return null;
             }

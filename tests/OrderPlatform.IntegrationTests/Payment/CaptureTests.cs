@@ -8,6 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment.Features.Payments;
 using payment::OrderPlatform.Payment.Prepaid;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
@@ -118,6 +119,70 @@ public sealed class CaptureTests : IAsyncLifetime
         {
             Ledger.ClockOffset = TimeSpan.Zero;
         }
+    }
+
+    [Fact]
+    public async Task A_lapsed_authorisation_whose_renewal_is_refused_is_escalated_and_nothing_is_captured()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+
+        Ledger.ClockOffset = TimeSpan.FromDays(8);
+        try
+        {
+            Ledger.Script(new PspFault("refuse", 1)); // the PSP's clock says the authorisation lapsed; the issuer refuses its renewal
+            await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+            var escalated = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
+
+            Assert.Equal(0, escalated.CapturedCents);
+            Assert.StartsWith("re-authorisation refused", escalated.Escalation, StringComparison.Ordinal);
+            Assert.Equal(0, Ledger.Payments(order.OrderId.ToString())[0].CapturedCents);
+        }
+        finally
+        {
+            Ledger.ClockOffset = TimeSpan.Zero;
+            Ledger.Script(null);
+        }
+    }
+
+    [Fact]
+    public async Task An_authorisation_about_to_lapse_is_renewed_before_the_order_ships()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+        var (store, settlement) = (Service.Services.GetRequiredService<IDocumentStore>(), Service.Services.GetRequiredService<PaymentSettlement>());
+
+        Assert.Equal(0, await AuthorisationRenewalScan.RenewLapsingAsync(store, settlement, DateTimeOffset.UtcNow.AddDays(5), TimeSpan.FromDays(1), default));
+        Assert.Equal(1, await AuthorisationRenewalScan.RenewLapsingAsync(store, settlement, DateTimeOffset.UtcNow.AddDays(6.5), TimeSpan.FromDays(1), default));
+
+        Assert.Contains(Ledger.Payments(order.OrderId.ToString())[0].Movements, movement => movement.Kind == "reauthorisation");
+    }
+
+    [Fact]
+    public async Task A_refused_renewal_before_shipment_escalates_the_payment_for_ops()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+        var (store, settlement) = (Service.Services.GetRequiredService<IDocumentStore>(), Service.Services.GetRequiredService<PaymentSettlement>());
+
+        Ledger.Script(new PspFault("refuse", 1));
+        try
+        {
+            Assert.Equal(1, await AuthorisationRenewalScan.RenewLapsingAsync(store, settlement, DateTimeOffset.UtcNow.AddDays(6.5), TimeSpan.FromDays(1), default));
+        }
+        finally
+        {
+            Ledger.Script(null);
+        }
+
+        var escalated = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
+        Assert.Equal(0, escalated.CapturedCents);
     }
 
     private async Task<IBusControl> BusAsync()

@@ -82,7 +82,8 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         }
     }
 
-    private async Task<bool> RenewAsync(IEventStream<Domain.Payment> stream, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Renews the authorisation with the stored token; a refusal escalates the payment and captures nothing.</summary>
+    public async Task<bool> RenewAsync(IEventStream<Domain.Payment> stream, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var payment = Folded(stream);
         try
