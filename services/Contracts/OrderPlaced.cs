@@ -45,5 +45,8 @@ public sealed record OrderDelivery(string Carrier, string Mode, string? PickupPo
 public sealed record PostalAddress(string? FirstName, string? LastName, string Line1, string? Line2, string PostalCode, string City, string Country,
     string? Phone);
 
-/// <summary>How the customer pays: a method and the PSP's token for it (never a card number), or a gift card's code.</summary>
-public sealed record OrderPayment(string Method, string? Token = null, string? GiftCardCode = null);
+/// <summary>
+/// How the customer pays: a method and the PSP's token for it (never a card number), or a gift card's code;
+/// with <paramref name="UseStoreCredit"/>, the store credit pays first and the method the rest [FR-25].
+/// </summary>
+public sealed record OrderPayment(string Method, string? Token = null, string? GiftCardCode = null, bool UseStoreCredit = false);

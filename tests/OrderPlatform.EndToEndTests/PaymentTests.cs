@@ -83,6 +83,36 @@ public sealed class PaymentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Store_credit_with_a_card_pays_what_it_holds_and_the_card_the_rest_FR_25()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var customerId = (await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString();
+        using var ops = await Accounts.OpsAsync(gateway);
+        (await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{customerId}", new { amountCents = 1000, reason = "geste", reference = "r1" })).Dispose();
+
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, new
+        {
+            lines = new[] { new { sku, quantity = 1 } },
+            deliveryAddress = new { line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
+            delivery = new { carrier = "la-poste", mode = "home" },
+            payment = new { method = "card", token = Checkout.VisaToken, useStoreCredit = true },
+        });
+        var payment = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await ops.GetAsync($"/api/payments/orders/{orderId}");
+            var current = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            return response.IsSuccessStatusCode && current.GetProperty("status").GetString() == "authorized" ? (object)current : null;
+        }, Patience, "the split authorisation");
+
+        Assert.Equal(1000, payment.GetProperty("storeCreditCents").GetInt64());
+        Assert.Equal(0, (await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit")).GetProperty("balanceCents").GetInt64());
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        var ledger = await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}");
+        Assert.Equal(payment.GetProperty("amountCents").GetInt64() - 1000, ledger[0].GetProperty("authorizedCents").GetInt64());
+    }
+
+    [Fact]
     public async Task Store_credit_smaller_than_the_order_refuses_the_payment_and_takes_nothing()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];

@@ -29,7 +29,13 @@ public sealed record Payment(
     IReadOnlyList<Guid>? Shipments = null,
     IReadOnlyList<Guid>? CapturedShipments = null,
     IReadOnlyList<string>? Missing = null,
-    string? Escalation = null)
+    string? Escalation = null,
+    string? CreditPaymentId = null,
+    long CreditAuthorizedCents = 0,
+    long CreditCapturedCents = 0,
+    long CreditRefundedCents = 0,
+    long CreditVoidedCents = 0,
+    long RefundedAsCreditCents = 0)
 {
     public const string Requested = "requested";
     public const string Authorized = "authorized";
@@ -48,8 +54,18 @@ public sealed record Payment(
     public Payment Apply(AuthorisationObtained obtained) => this with
     {
         Status = Authorized, PspPaymentId = obtained.PspPaymentId, AuthorizedCents = obtained.AmountCents, AuthorizationExpiresAt = obtained.ExpiresAt,
-        Brand = obtained.Brand, Last4 = obtained.Last4,
+        Brand = obtained.Brand, Last4 = obtained.Last4, CreditPaymentId = obtained.CreditPaymentId, CreditAuthorizedCents = obtained.CreditCents,
     };
+
+    public Payment Apply(CreditTenderMoved moved) => moved.Kind switch
+    {
+        "capture" => this with { CreditCapturedCents = CreditCapturedCents + moved.AmountCents },
+        "void" => this with { CreditVoidedCents = CreditVoidedCents + moved.AmountCents },
+        _ => this with { CreditRefundedCents = CreditRefundedCents + moved.AmountCents },
+    };
+
+    /// <summary>What the store-credit part still holds, captured first.</summary>
+    public long CreditUncaptured => CreditAuthorizedCents - CreditCapturedCents - CreditVoidedCents;
 
     public Payment Apply(PaymentRefused refused) => this with { Status = Refused, DeclineCode = refused.DeclineCode };
 
@@ -75,7 +91,11 @@ public sealed record Payment(
 
     public Payment Apply(PaymentVoided voided) => this with { VoidedCents = VoidedCents + voided.ReleasedCents, Status = Closed };
 
-    public Payment Apply(PaymentRefunded refunded) => this with { RefundedCents = RefundedCents + refunded.AmountCents };
+    public Payment Apply(PaymentRefunded refunded) => this with
+    {
+        RefundedCents = RefundedCents + refunded.AmountCents,
+        RefundedAsCreditCents = RefundedAsCreditCents + (refunded.Destination == "store-credit" ? refunded.AmountCents : 0),
+    };
 
     public Payment Apply(PaymentEscalated escalated) => this with { Status = Escalated, Escalation = escalated.Reason };
 
@@ -88,6 +108,7 @@ public sealed record Payment(
         AuthorisationObtained e => Apply(e),
         PaymentRefused e => Apply(e),
         AuthorisationRenewed e => Apply(e),
+        CreditTenderMoved e => Apply(e),
         DeliverableLinesRecorded e => Apply(e),
         ShipmentRecorded e => Apply(e),
         LinesMissingRecorded e => Apply(e),

@@ -43,6 +43,25 @@ public static class PaymentDecisions
         return payment.Status == Payment.Authorized && payment.Complete ? payment.Uncaptured : 0;
     }
 
+    /// <summary>How a capture splits between the store credit (first) and the card [FR-25].</summary>
+    public static (long Credit, long Card) SplitCapture(Payment payment, long amountCents)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var credit = Math.Min(amountCents, payment.CreditUncaptured);
+        return (credit, amountCents - credit);
+    }
+
+    /// <summary>How a refund to the paying methods splits: the card first, then the store credit, each up to what it paid.</summary>
+    public static (long Card, long Credit) SplitRefund(Payment payment, long amountCents)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        // What the card paid and has not had back; refunds made as store credit were the shop's choice, not the card's.
+        var cardPaid = payment.CapturedCents - payment.CreditCapturedCents
+                       - (payment.RefundedCents - payment.CreditRefundedCents - payment.RefundedAsCreditCents);
+        var card = Math.Clamp(amountCents, 0, Math.Max(0, cardPaid));
+        return (card, amountCents - card);
+    }
+
     /// <summary>Whether the authorisation must be renewed before capturing at <paramref name="now"/>.</summary>
     public static bool NeedsRenewal(Payment payment, DateTimeOffset now)
     {

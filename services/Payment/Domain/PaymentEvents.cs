@@ -10,8 +10,15 @@ namespace OrderPlatform.Payment.Domain;
 public sealed record PaymentRequested(Guid OrderId, string OrderNumber, Guid CustomerId, IReadOnlyList<OrderedLine> Lines, long ShippingFeeCents,
     long TotalCents, string Method, string? Token, DateTimeOffset At);
 
-/// <summary>The PSP's payment behind the authorisation, and until when it can be captured.</summary>
-public sealed record AuthorisationObtained(string PspPaymentId, long AmountCents, DateTimeOffset? ExpiresAt, string? Brand, string? Last4, DateTimeOffset At);
+/// <summary>
+/// The PSP's payment behind the authorisation, and until when it can be captured; when store credit pays
+/// first, its hold (<paramref name="CreditPaymentId"/>, <paramref name="CreditCents"/>) is part of <paramref name="AmountCents"/>.
+/// </summary>
+public sealed record AuthorisationObtained(string PspPaymentId, long AmountCents, DateTimeOffset? ExpiresAt, string? Brand, string? Last4, DateTimeOffset At,
+    string? CreditPaymentId = null, long CreditCents = 0);
+
+/// <summary>Money moved on the store-credit part of a split payment: "capture", "void" or "refund".</summary>
+public sealed record CreditTenderMoved(string Kind, long AmountCents, DateTimeOffset At);
 
 /// <summary>The authorisation was renewed with the stored token before capture.</summary>
 public sealed record AuthorisationRenewed(DateTimeOffset? ExpiresAt, DateTimeOffset At);

@@ -39,6 +39,13 @@ public sealed class PrepaidProvider(IDocumentStore store, TimeProvider time)
         return Result(payment, accountId);
     }
 
+    /// <summary>What the account can spend now (0 when there is none).</summary>
+    public async Task<long> BalanceAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<PrepaidAccount>(accountId, cancellationToken))?.BalanceCents ?? 0;
+    }
+
     public Task<PspResult> CaptureAsync(string paymentId, long amountCents, string key, CancellationToken cancellationToken) =>
         OperateAsync(paymentId, key, (payment, _) => amountCents <= 0 || amountCents > payment.AuthorizedCents - payment.CapturedCents
             ? throw new PspRefusedException("amount_too_large", "More than is held.")

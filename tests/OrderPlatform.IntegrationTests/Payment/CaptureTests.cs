@@ -100,6 +100,30 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Store_credit_pays_first_and_the_card_the_rest_and_a_refund_goes_back_to_both_FR_25()
+    {
+        var customerId = Guid.NewGuid();
+        var prepaid = Service.Services.GetRequiredService<PrepaidProvider>();
+        await prepaid.CreditAsync(PrepaidAccount.StoreCreditOf(customerId), PrepaidAccount.StoreCredit, customerId, 2000, null, "geste", "credit-1", default);
+        var order = Order(await VisaAsync()) with { CustomerId = customerId };
+        order = order with { Payment = order.Payment! with { UseStoreCredit = true } };
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        var authorised = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the split authorisation");
+        Assert.Equal((2000L, order.Amounts!.TotalCents), (authorised.CreditAuthorizedCents, authorised.AuthorizedCents));
+        Assert.Equal(order.Amounts.TotalCents - 2000, Assert.Single(Ledger.Payments(order.OrderId.ToString())).AuthorizedCents);
+
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "A", 1)], DateTimeOffset.UtcNow));
+        await PaymentAsync(order.OrderId, payment => payment.CapturedCents == 2990 + 490, "the capture");
+        Assert.Equal(2990 + 490 - 2000, Ledger.Payments(order.OrderId.ToString())[0].CapturedCents); // the card paid what the credit did not
+        await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "return-1", 2990 + 490, RefundRequested.Original, "retour"));
+        await PaymentAsync(order.OrderId, payment => payment.RefundedCents == 2990 + 490, "the refund");
+
+        Assert.Equal(2990 + 490 - 2000, Ledger.Payments(order.OrderId.ToString())[0].RefundedCents);
+        Assert.Equal(2000, await prepaid.BalanceAsync(PrepaidAccount.StoreCreditOf(customerId), default));
+    }
+
+    [Fact]
     public async Task An_authorisation_that_lapsed_before_shipment_is_renewed_before_capture()
     {
         var order = Order(await VisaAsync());

@@ -60,6 +60,20 @@ public sealed class PaymentDecisionsTests
     }
 
     [Fact]
+    public void With_store_credit_and_a_card_captures_take_the_credit_first_and_refunds_give_the_card_back_first_FR_25()
+    {
+        var payment = Authorised() with { CreditPaymentId = "prepaid_1", CreditAuthorizedCents = 3000 };
+
+        Assert.Equal((3000, 2000), PaymentDecisions.SplitCapture(payment, 5000));
+        payment = payment.Apply(new CreditTenderMoved("capture", 3000, Now)).Apply(new PaymentCaptured(payment.Id, 5000, Now, null));
+        Assert.Equal((0, 1000), PaymentDecisions.SplitCapture(payment, 1000));
+        Assert.Equal((2000, 500), PaymentDecisions.SplitRefund(payment, 2500));
+
+        payment = payment.Apply(new PaymentRefunded(payment.Id, 2000, Now, "store-credit")); // given as store credit: the card keeps its share
+        Assert.Equal((2000, 0), PaymentDecisions.SplitRefund(payment, 2000));
+    }
+
+    [Fact]
     public void An_authorisation_past_its_expiry_must_be_renewed_before_capture()
     {
         Assert.False(PaymentDecisions.NeedsRenewal(Authorised(), Now.AddDays(6)));

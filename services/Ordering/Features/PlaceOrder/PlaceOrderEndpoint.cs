@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
@@ -90,7 +91,8 @@ public static class PlaceOrderEndpoint
         var (placed, refusal) = OrderPlacement.Decide(new Domain.PlaceOrder(Guid.CreateVersion7(now), customerId, lines, now, prices,
             policy.DeliveryFor(request.Delivery!.Carrier, request.Delivery.Mode)!, request.Delivery.PickupPointId?.Trim(),
             AddressOf(request.DeliveryAddress!), request.BillingAddress is null ? null : AddressOf(request.BillingAddress),
-            new OrderPayment(request.Payment!.Method!, request.Payment.Token?.Trim(), request.Payment.GiftCardCode?.Trim()), promo,
+            new OrderPayment(request.Payment!.Method!, request.Payment.Token?.Trim(), request.Payment.GiftCardCode?.Trim(),
+                request.Payment.UseStoreCredit == true && request.Payment.Method != PaymentMethods.StoreCredit), promo,
             policy.Estimate?.From(now)));
         if (placed is null)
         {

@@ -18,7 +18,8 @@ public sealed record AddressInput(string? FirstName, string? LastName, string? L
 
 public sealed record DeliveryInput(string? Carrier, string? Mode, string? PickupPointId);
 
-public sealed record PaymentInput(string? Method, string? Token, string? GiftCardCode);
+/// <summary>The payment: a method with the PSP form's token (or a gift card's code); <c>useStoreCredit</c> spends the store credit first [FR-25].</summary>
+public sealed record PaymentInput(string? Method, string? Token, string? GiftCardCode, bool? UseStoreCredit = null);
 
 /// <summary>The checkout's answer: the order, its status, and when it should arrive [FR-08, JI-05].</summary>
 public sealed record OrderAccepted(Guid OrderId, string OrderNumber, string Status, Contracts.DeliveryWindow? EstimatedDelivery = null);

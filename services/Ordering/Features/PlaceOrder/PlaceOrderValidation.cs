@@ -143,6 +143,11 @@ public static class PlaceOrderValidation
             errors["payment.token"] = ["The payment form's token is required for this method."];
         }
 
+        if (payment.UseStoreCredit == true && !policy.PaymentMethods.Contains(PaymentMethods.StoreCredit))
+        {
+            errors["payment.useStoreCredit"] = ["This shop has no store credit."];
+        }
+
         if (method == PaymentMethods.GiftCard && string.IsNullOrWhiteSpace(payment.GiftCardCode))
         {
             errors["payment.giftCardCode"] = ["The gift card's code is required."];

@@ -13,8 +13,8 @@ namespace OrderPlatform.Payment.Features.Payments;
 /// number, FR-29): then <see cref="PaymentAuthorized"/>, or <see cref="PaymentRefused"/> with a decline code
 /// per reason and no charge [FR-27, JI-03].
 /// </summary>
-public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PaymentPolicy policy,
-    ILogger<AuthoriseOnOrderPlaced> logger) : IdempotentConsumer<OrderPlaced>(store, time, logger)
+public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PrepaidProvider prepaid,
+    PaymentPolicy policy, ILogger<AuthoriseOnOrderPlaced> logger) : IdempotentConsumer<OrderPlaced>(store, time, logger)
 {
     private readonly TimeProvider time = time;
     private readonly ILogger<AuthoriseOnOrderPlaced> logger = logger;
@@ -48,33 +48,70 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             PaymentMethods.GiftCard => PrepaidAccount.GiftCardOf(payment.GiftCardCode ?? ""),
             _ => payment.Token ?? "",
         };
-        PspResult result;
-        try
+        var (creditHold, credit) = (default(string), 0L);
+        if (payment.UseStoreCredit && PaymentMethods.NeedsPspToken(payment.Method) && policy.Methods.Contains(PaymentMethods.StoreCredit))
         {
-            result = await psp.AuthoriseAsync(token, amounts.TotalCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
-        }
-        catch (PspRefusedException refused)
-        {
-            LogRefusedToken(order.OrderNumber, refused.Code);
-            return [new PaymentRefused(order.OrderId, "invalid-payment-token")];
+            // Store credit pays first [FR-25]: all of it when it is enough, else what it holds and the card the rest.
+            var account = PrepaidAccount.StoreCreditOf(order.CustomerId);
+            var balance = await prepaid.BalanceAsync(account, cancellationToken);
+            if (balance >= amounts.TotalCents)
+            {
+                token = account;
+            }
+            else if (balance > 0
+                     && await psp.AuthoriseAsync(account, balance, order.OrderId.ToString(), $"authorise-credit-{order.OrderId:N}", cancellationToken) is
+                         { DeclineCode: null } hold)
+            {
+                (creditHold, credit) = (hold.PaymentId, balance);
+            }
         }
 
-        if (result.DeclineCode is { } decline)
+        var (pspResult, refusal) = await AuthoriseRestAsync(order, payment, token, amounts.TotalCents - credit, cancellationToken);
+        if (pspResult is null)
         {
-            return [new PaymentRefused(order.OrderId, decline)];
-        }
+            if (creditHold is not null)
+            {
+                await psp.VoidAsync(creditHold, $"void-credit-{order.OrderId:N}", cancellationToken);
+            }
 
-        if (payment.Method == PaymentMethods.Card && (result.Brand is null || !policy.CardBrands.Contains(result.Brand)))
-        {
-            await psp.VoidAsync(result.PaymentId, $"void-brand-{order.OrderId:N}", cancellationToken);
-            return [new PaymentRefused(order.OrderId, "card-brand-not-accepted")];
+            return [new PaymentRefused(order.OrderId, refusal ?? "declined")];
         }
 
         return
         [
-            new AuthorisationObtained(result.PaymentId, result.AuthorizedCents, result.AuthorizationExpiresAt, result.Brand, result.Last4, now),
-            new PaymentAuthorized(order.OrderId, result.AuthorizedCents, payment.Method, now, result.AuthorizationExpiresAt),
+            new AuthorisationObtained(pspResult.PaymentId, pspResult.AuthorizedCents + credit, pspResult.AuthorizationExpiresAt, pspResult.Brand,
+                pspResult.Last4, now, creditHold, credit),
+            new PaymentAuthorized(order.OrderId, pspResult.AuthorizedCents + credit, payment.Method, now, pspResult.AuthorizationExpiresAt),
         ];
+    }
+
+    /// <summary>Authorises what the store credit does not cover: the PSP's answer, or the decline code.</summary>
+    private async Task<(PspResult? Result, string? Refusal)> AuthoriseRestAsync(OrderPlaced order, OrderPayment payment, string token, long amountCents, CancellationToken cancellationToken)
+    {
+        PspResult result;
+        try
+        {
+            result = await psp.AuthoriseAsync(token, amountCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
+        }
+        catch (PspRefusedException refused)
+        {
+            LogRefusedToken(order.OrderNumber, refused.Code);
+            return (null, "invalid-payment-token");
+        }
+
+        if (result.DeclineCode is { } decline)
+        {
+            return (null, decline);
+        }
+
+        var paidByCard = payment.Method == PaymentMethods.Card && !token.StartsWith("credit:", StringComparison.Ordinal);
+        if (paidByCard && (result.Brand is null || !policy.CardBrands.Contains(result.Brand)))
+        {
+            await psp.VoidAsync(result.PaymentId, $"void-brand-{order.OrderId:N}", cancellationToken);
+            return (null, "card-brand-not-accepted");
+        }
+
+        return (result, null);
     }
 
     [LoggerMessage(LogLevel.Warning, "The PSP refused the token of order {OrderNumber} ({Code})")]

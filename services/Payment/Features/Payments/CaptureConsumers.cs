@@ -24,9 +24,27 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
+        var (credit, card) = PaymentDecisions.SplitCapture(payment, amountCents);
+        if (credit > 0)
+        {
+            await psp.CaptureAsync(payment.CreditPaymentId!, credit, key + "-credit", cancellationToken);
+            stream.AppendOne(new CreditTenderMoved("capture", credit, now));
+        }
+
+        var captured = credit + (card > 0 && await CaptureCardAsync(stream, payment, card, key, now, cancellationToken) ? card : 0);
+        if (captured > 0)
+        {
+            stream.AppendOne(new PaymentCaptured(payment.Id, captured, time.GetUtcNow(), shipmentId));
+        }
+    }
+
+    /// <summary>Captures on the card, renewing a lapsed authorisation first; false when the renewal was refused (escalated).</summary>
+    private async Task<bool> CaptureCardAsync(IEventStream<Domain.Payment> stream, Domain.Payment payment, long amountCents, string key, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         if (PaymentDecisions.NeedsRenewal(payment, now) && !await RenewAsync(stream, now, cancellationToken))
         {
-            return;
+            return false;
         }
 
         try
@@ -38,13 +56,13 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
             // The PSP's clock says it lapsed even if ours did not: renew, then capture under a new key.
             if (!await RenewAsync(stream, now, cancellationToken))
             {
-                return;
+                return false;
             }
 
             await psp.CaptureAsync(payment.PspPaymentId!, amountCents, key + "-renewed", cancellationToken);
         }
 
-        stream.AppendOne(new PaymentCaptured(payment.Id, amountCents, time.GetUtcNow(), shipmentId));
+        return true;
     }
 
     /// <summary>Releases what is authorised and will not be captured, once nothing more will ship.</summary>
@@ -52,11 +70,49 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var payment = Folded(stream);
-        if (PaymentDecisions.ToRelease(payment) is > 0 and var release)
+        if (PaymentDecisions.ToRelease(payment) > 0)
+        {
+            await VoidAllAsync(stream, payment, cancellationToken);
+        }
+    }
+
+    /// <summary>Releases what each part of the payment still holds: the store credit's hold and the card's authorisation.</summary>
+    private async Task VoidAllAsync(IEventStream<Domain.Payment> stream, Domain.Payment payment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (payment.CreditUncaptured > 0)
+        {
+            await psp.VoidAsync(payment.CreditPaymentId!, $"void-credit-{payment.Id:N}", cancellationToken);
+            stream.AppendOne(new CreditTenderMoved("void", payment.CreditUncaptured, now));
+        }
+
+        if (payment.Uncaptured - payment.CreditUncaptured > 0)
         {
             await psp.VoidAsync(payment.PspPaymentId!, $"void-{payment.Id:N}", cancellationToken);
-            stream.AppendOne(new PaymentVoided(payment.Id, release, time.GetUtcNow()));
         }
+
+        stream.AppendOne(new PaymentVoided(payment.Id, payment.Uncaptured, now));
+    }
+
+    /// <summary>Gives money back to the methods that paid: the card first, then the store credit [FR-19].</summary>
+    public async Task RefundToPayersAsync(IEventStream<Domain.Payment> stream, long amountCents, string key, string destination,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = Folded(stream);
+        var (card, credit) = PaymentDecisions.SplitRefund(payment, amountCents);
+        if (card > 0)
+        {
+            await psp.RefundAsync(payment.PspPaymentId!, card, key, cancellationToken);
+        }
+
+        if (credit > 0 && payment.CreditPaymentId is { } creditPayment)
+        {
+            await psp.RefundAsync(creditPayment, credit, key + "-credit", cancellationToken);
+            stream.AppendOne(new CreditTenderMoved("refund", credit, time.GetUtcNow()));
+        }
+
+        stream.AppendOne(new PaymentRefunded(payment.Id, card + credit, time.GetUtcNow(), destination));
     }
 
     /// <summary>A cancelled order: what was captured goes back, what was only authorised is released.</summary>
@@ -71,14 +127,12 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
 
         if (payment.CapturedCents - payment.RefundedCents is > 0 and var refund)
         {
-            await psp.RefundAsync(payment.PspPaymentId, refund, $"refund-cancel-{payment.Id:N}", cancellationToken);
-            stream.AppendOne(new PaymentRefunded(payment.Id, refund, time.GetUtcNow()));
+            await RefundToPayersAsync(stream, refund, $"refund-cancel-{payment.Id:N}", RefundRequested.Original, cancellationToken);
         }
 
         if (payment.Status == Domain.Payment.Authorized && payment.Uncaptured > 0)
         {
-            await psp.VoidAsync(payment.PspPaymentId, $"void-{payment.Id:N}", cancellationToken);
-            stream.AppendOne(new PaymentVoided(payment.Id, payment.Uncaptured, time.GetUtcNow()));
+            await VoidAllAsync(stream, Folded(stream), cancellationToken);
         }
     }
 

@@ -1,7 +1,6 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Prepaid;
-using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults.Messaging;
 
 namespace OrderPlatform.Payment.Features.Payments;
@@ -11,7 +10,7 @@ namespace OrderPlatform.Payment.Features.Payments;
 /// [FR-19], or to the customer's store credit when they chose it [FR-13]; never more than was captured
 /// and not yet refunded [ALL-02]. The refund's id keys the PSP call, so a retry refunds once [ALL-04].
 /// </summary>
-public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PrepaidProvider prepaid,
+public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PrepaidProvider prepaid,
     ILogger<RefundOnRequest> logger) : IdempotentConsumer<RefundRequested>(store, time, logger)
 {
     private readonly TimeProvider time = time;
@@ -20,7 +19,7 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
     protected override async Task HandleAsync(RefundRequested message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
-        if (stream.Aggregate is not { PspPaymentId: { } paymentId } payment)
+        if (stream.Aggregate is not { PspPaymentId: not null } payment)
         {
             LogNothingPaid(message.OrderId, message.RefundId);
             return;
@@ -45,7 +44,8 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
         }
         else
         {
-            await psp.RefundAsync(paymentId, amount, key, cancellationToken);
+            await settlement.RefundToPayersAsync(stream, amount, key, RefundRequested.Original, cancellationToken);
+            return;
         }
 
         stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination));
