@@ -75,14 +75,16 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refunds_go_to_the_card_or_to_store_credit_once_each_and_never_beyond_what_was_captured_FR_13_ALL_02_ALL_04()
+    public async Task Refunds_go_to_the_card_even_expired_since_or_to_store_credit_once_each_and_never_beyond_what_was_captured_FR_13_FR_19_ALL_02_ALL_04()
     {
-        var order = Order(await VisaAsync());
+        // The test card that expires after the payment: a refund must still reach it.
+        var order = Order(Ledger.Tokenise("card", PspCards.For("4000000000000069"), "0069").Token);
         var bus = await BusAsync();
         await bus.PublishTwiceAsync(order);
         await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
         await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
         await PaymentAsync(order.OrderId, payment => payment.CapturedCents == 2 * 4990 + 490, "the capture");
+        Ledger.ClockOffset = TimeSpan.FromDays(400); // the card has expired since
 
         await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "return-1", 4990, RefundRequested.Original, "retour accepté"));
         await PaymentAsync(order.OrderId, payment => payment.RefundedCents == 4990, "the refund to the card");
@@ -97,6 +99,7 @@ public sealed class CaptureTests : IAsyncLifetime
         await using var session = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var credit = await session.LoadAsync<PrepaidAccount>(PrepaidAccount.StoreCreditOf(order.CustomerId));
         Assert.Equal(4990, credit!.BalanceCents);
+        Ledger.ClockOffset = TimeSpan.Zero;
     }
 
     [Fact]
