@@ -59,8 +59,19 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
                 await Task.Delay(300);
             }
         });
-        await Task.WhenAll(lives.Select(life => Task.WhenAll(life.Afterwards.Select(message => bus.PublishTwiceAsync(message)))));
-        await faults;
+        var (shipped, missing, cancelled) = (new ConsumedMessages<OrderShipped>(), new ConsumedMessages<LinesFoundMissing>(), new ConsumedMessages<OrderCancelled>());
+        using (bus.ConnectConsumeObserver(shipped))
+        using (bus.ConnectConsumeObserver(missing))
+        using (bus.ConnectConsumeObserver(cancelled))
+        {
+            await Task.WhenAll(lives.Select(life => Task.WhenAll(life.Afterwards.Select(message => bus.PublishTwiceAsync(message)))));
+            await faults;
+            // A payment charged at order is closed before its cancellation arrives: wait for every delivery, not for a status.
+            var deliveries = 2 * lives.Sum(life => life.Afterwards.Count);
+            await Eventually.TrueAsync(() => Task.FromResult(shipped.Count + missing.Count + cancelled.Count >= deliveries), Patience,
+                "every shipment, missing line and cancellation to be consumed twice");
+        }
+
         var settled = await AllAsync(lives, payment => payment.Status == OrderPayment.Closed, "every payment to be settled");
 
         foreach (var life in lives)
