@@ -26,7 +26,8 @@ public sealed record Order(
     string? DeclineCode = null,
     DateTimeOffset? HandOffDueAt = null,
     IReadOnlyList<string>? Invoices = null,
-    DeliveryWindow? EstimatedDelivery = null)
+    DeliveryWindow? EstimatedDelivery = null,
+    string? PaymentIssue = null)
 {
     public bool PaymentAuthorized => AuthorizedCents > 0;
 
@@ -92,6 +93,8 @@ public sealed record Order(
         return order.EverythingShipped && order.Shipments.All(shipment => shipment.DeliveredAt is not null) ? order.Enter(OrderStatus.Delivered, delivered.At) : order;
     }
 
+    public Order Apply(PaymentIssueRecorded issue) => this with { PaymentIssue = issue.Reason };
+
     public Order Apply(CaptureRecorded captured) => this with { CapturedCents = CapturedCents + captured.AmountCents };
 
     public Order Apply(RefundRecorded refunded) => this with { RefundedCents = RefundedCents + refunded.AmountCents };
@@ -122,6 +125,7 @@ public sealed record Order(
         OrderHandedToLogistics e => Apply(e),
         ShipmentRecorded e => Apply(e),
         DeliveryRecorded e => Apply(e),
+        PaymentIssueRecorded e => Apply(e),
         CaptureRecorded e => Apply(e),
         RefundRecorded e => Apply(e),
         OrderCancelled e => Apply(e),

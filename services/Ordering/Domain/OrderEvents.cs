@@ -33,6 +33,9 @@ public sealed record ShipmentLine(string LineId, int Quantity);
 /// <summary>The carrier delivered this shipment.</summary>
 public sealed record DeliveryRecorded(Guid ShipmentId, DateTimeOffset At);
 
+/// <summary>Payment could not renew the authorisation: the order must not go to logistics unpaid until someone sorts it out.</summary>
+public sealed record PaymentIssueRecorded(string Reason, DateTimeOffset At);
+
 public sealed record CaptureRecorded(long AmountCents, DateTimeOffset At);
 
 public sealed record RefundRecorded(long AmountCents, DateTimeOffset At);

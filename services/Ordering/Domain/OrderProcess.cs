@@ -54,11 +54,14 @@ public static class OrderProcess
         return order.Status == OrderStatus.Placed ? [new PaymentRefusalRecorded(declineCode, now)] : [];
     }
 
-    /// <summary>Goes to logistics once the delay after confirmation has passed [FR-09, JI-06].</summary>
+    /// <summary>
+    /// Goes to logistics once the delay after confirmation has passed [FR-09, JI-06]; never while the payment is
+    /// escalated, so nothing ships unpaid.
+    /// </summary>
     public static IReadOnlyList<object> HandOff(Order order, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return order is { Status: OrderStatus.Confirmed, HandOffDueAt: { } due } && due <= now
+        return order is { Status: OrderStatus.Confirmed, HandOffDueAt: { } due, PaymentIssue: null } && due <= now
             ? [new OrderHandedToLogistics(order.Id, order.OrderNumber, Deliverable(order), order.Delivery!, order.DeliveryAddress!, now)]
             : [];
     }
@@ -92,6 +95,13 @@ public static class OrderProcess
             ? []
             : [new ShipmentRecorded(shipped.ShipmentId, shipped.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(),
                 shipped.Carrier, shipped.TrackingNumber, shipped.TrackingUrl, shipped.ShippedAt)];
+    }
+
+    /// <summary>Payment escalated the order's payment: recorded once, it holds the hand-off.</summary>
+    public static IReadOnlyList<object> OnPaymentEscalated(Order order, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.PaymentIssue is null && !OrderStatus.IsTerminal(order.Status) ? [new PaymentIssueRecorded(reason, now)] : [];
     }
 
     /// <summary>A shipment arrived; told twice, or about a shipment the order does not have, it decides nothing.</summary>

@@ -103,6 +103,18 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void An_order_whose_payment_was_escalated_does_not_go_to_logistics_unpaid()
+    {
+        var confirmed = Given(BothReserved).After(OrderProcess.OnPaymentAuthorized(Given(BothReserved), 22360, "card", Now, Fashion));
+
+        var escalated = confirmed.After(OrderProcess.OnPaymentEscalated(confirmed, "re-authorisation refused: do_not_honor", Now));
+
+        Assert.Empty(OrderProcess.HandOff(escalated, Now + Fashion.HandOffDelay));
+        Assert.Empty(OrderProcess.OnPaymentEscalated(escalated, "again", Now)); // told twice
+        Assert.Equal("re-authorisation refused: do_not_honor", escalated.PaymentIssue);
+    }
+
+    [Fact]
     public void Fashion_retail_never_cancels_once_paid_FR_06()
     {
         var placed = Given(BothReserved);

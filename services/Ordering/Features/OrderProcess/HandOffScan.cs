@@ -25,7 +25,7 @@ public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfig
         await using (var query = store.QuerySession())
         {
             due = await query.Query<Order>()
-                .Where(order => order.Status == OrderStatus.Confirmed && order.HandOffDueAt <= now)
+                .Where(order => order.Status == OrderStatus.Confirmed && order.HandOffDueAt <= now && order.PaymentIssue == null)
                 .Select(order => order.Id).Take(500).ToListAsync(cancellationToken);
         }
 

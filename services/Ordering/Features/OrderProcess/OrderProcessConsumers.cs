@@ -107,6 +107,15 @@ public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time
         Domain.OrderProcess.OnShipped(order, message);
 }
 
+public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<PaymentEscalatedConsumer> logger)
+    : OrderProcessConsumer<PaymentEscalated>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentEscalated message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentEscalated message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnPaymentEscalated(order, message.Reason, message.EscalatedAt);
+}
+
 public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelDeliveredConsumer> logger)
     : OrderProcessConsumer<ParcelDelivered>(store, time, policy, logger)
 {
@@ -139,5 +148,6 @@ public static class OrderProcessRegistration
         bus.AddConsumer<OrderShippedConsumer>();
         bus.AddConsumer<LinesFoundMissingConsumer>();
         bus.AddConsumer<ParcelDeliveredConsumer>();
+        bus.AddConsumer<PaymentEscalatedConsumer>();
     }
 }

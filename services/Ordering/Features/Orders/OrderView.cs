@@ -22,7 +22,8 @@ public sealed record OrderView(
     DateTimeOffset PlacedAt,
     string? DeclineCode,
     IReadOnlyList<string> Invoices,
-    DeliveryWindow? EstimatedDelivery)
+    DeliveryWindow? EstimatedDelivery,
+    string? PaymentIssue)
 {
     public static OrderView Of(Order order)
     {
@@ -34,7 +35,7 @@ public sealed record OrderView(
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
                 shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt)).ToList(),
-            order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery);
+            order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue);
     }
 }
 
