@@ -13,7 +13,7 @@ public sealed record OrderConfirmed(Guid OrderId, string OrderNumber, Guid Custo
 
 /// <summary>The order went to logistics ("en cours de préparation", FR-09): no more cancellation; the warehouse prepares these lines.</summary>
 public sealed record OrderHandedToLogistics(Guid OrderId, string OrderNumber, IReadOnlyList<OrderedLine> Lines, OrderDelivery Delivery,
-    PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt) : IIntegrationEvent;
+    PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt, Guid? CustomerId = null, DeliveryWindow? EstimatedDelivery = null) : IIntegrationEvent;
 
 /// <summary>The order was cancelled where the merchant allows it; nothing of it will ship, its stock returns, its payment is voided or refunded.</summary>
 public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt, string? Reason = null) : IIntegrationEvent;
@@ -55,6 +55,23 @@ public sealed record PaymentVoided(Guid OrderId, long ReleasedCents, DateTimeOff
 /// operations and the customer must act; nothing ships unpaid.
 /// </summary>
 public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffset EscalatedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A shipment's carrier status changed (label-created, in-transit, out-for-delivery, available-for-pickup,
+/// notice-left, delivered, returned-to-warehouse), so the order page shows where each parcel is [JI-11].
+/// </summary>
+public sealed record ShipmentStatusChanged(Guid OrderId, Guid ShipmentId, string Status, DateTimeOffset At, DateTimeOffset? HoldUntil = null)
+    : IIntegrationEvent;
+
+/// <summary>
+/// The parcel waits at a relay point or post office (or a notice was left) until <paramref name="HoldUntil"/>,
+/// 15 days, after which it goes back to the warehouse [FR-10, FR-11]. Notification tells the customer.
+/// </summary>
+public sealed record ParcelAvailableForPickup(Guid OrderId, Guid ShipmentId, string Carrier, string? TrackingNumber, string? PickupPointId,
+    DateTimeOffset AvailableAt, DateTimeOffset HoldUntil) : IIntegrationEvent;
+
+/// <summary>The parcel came back to the warehouse: uncollected after its hold, or refused or undeliverable [FR-10, FR-11].</summary>
+public sealed record ParcelReturnedToWarehouse(Guid OrderId, Guid ShipmentId, DateTimeOffset At, string Reason) : IIntegrationEvent;
 
 /// <summary>The carrier delivered the shipment (or the customer collected it): its time starts the return windows.</summary>
 public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt) : IIntegrationEvent;

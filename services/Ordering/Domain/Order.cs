@@ -78,7 +78,7 @@ public sealed record Order(
         {
             Lines = shipped,
             Shipments = [.. Shipments, new OrderShipment(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
-                shipment.Lines, shipment.At)],
+                shipment.Lines, shipment.At, Status: "label-created")],
         };
         return order.Enter(order.EverythingShipped ? OrderStatus.Shipped : OrderStatus.PartiallyShipped, shipment.At);
     }
@@ -92,6 +92,13 @@ public sealed record Order(
         };
         return order.EverythingShipped && order.Shipments.All(shipment => shipment.DeliveredAt is not null) ? order.Enter(OrderStatus.Delivered, delivered.At) : order;
     }
+
+    public Order Apply(ShipmentStatusRecorded recorded) => this with
+    {
+        Shipments = Shipments.Select(shipment => shipment.ShipmentId == recorded.ShipmentId
+            ? shipment with { Status = recorded.Status, StatusAt = recorded.At, HoldUntil = recorded.HoldUntil }
+            : shipment).ToList(),
+    };
 
     public Order Apply(PaymentIssueRecorded issue) => this with { PaymentIssue = issue.Reason };
 
@@ -125,6 +132,7 @@ public sealed record Order(
         OrderHandedToLogistics e => Apply(e),
         ShipmentRecorded e => Apply(e),
         DeliveryRecorded e => Apply(e),
+        ShipmentStatusRecorded e => Apply(e),
         PaymentIssueRecorded e => Apply(e),
         CaptureRecorded e => Apply(e),
         RefundRecorded e => Apply(e),
@@ -149,7 +157,7 @@ public sealed record OrderLine(string LineId, string Sku, int Quantity, long Uni
 }
 
 public sealed record OrderShipment(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt = null);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt = null, string? Status = null, DateTimeOffset? StatusAt = null, DateTimeOffset? HoldUntil = null);
 
 /// <summary>When the order entered a status: the timestamped history the customer sees [JI-08].</summary>
 public sealed record StatusChange(string Status, DateTimeOffset At);

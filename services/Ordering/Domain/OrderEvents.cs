@@ -31,6 +31,9 @@ public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShipmentLin
 public sealed record ShipmentLine(string LineId, int Quantity);
 
 /// <summary>The carrier delivered this shipment.</summary>
+/// <summary>The carrier's news about a shipment: its status, since when, and until when it waits for collection.</summary>
+public sealed record ShipmentStatusRecorded(Guid ShipmentId, string Status, DateTimeOffset At, DateTimeOffset? HoldUntil);
+
 public sealed record DeliveryRecorded(Guid ShipmentId, DateTimeOffset At);
 
 /// <summary>Payment could not renew the authorisation: the order must not go to logistics unpaid until someone sorts it out.</summary>

@@ -62,9 +62,30 @@ public static class OrderProcess
     {
         ArgumentNullException.ThrowIfNull(order);
         return order is { Status: OrderStatus.Confirmed, HandOffDueAt: { } due, PaymentIssue: null } && due <= now
-            ? [new OrderHandedToLogistics(order.Id, order.OrderNumber, Deliverable(order), order.Delivery!, order.DeliveryAddress!, now)]
+            ? [HandedOff(order, now)]
             : [];
     }
+
+    /// <summary>
+    /// Operations release the order to the warehouse before its hand-off time (an urgent order, a warehouse
+    /// with spare hands). Never where the customer may still cancel until hand-off [JI-06]: that right is theirs.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, string? Refusal) HandOffNow(Order order, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(policy);
+        return order switch
+        {
+            { Status: not OrderStatus.Confirmed } => ([], $"The order is {order.Status}: only a confirmed order goes to logistics."),
+            { PaymentIssue: { } issue } => ([], $"The payment needs attention first ({issue}): nothing ships unpaid."),
+            { HandOffDueAt: { } due } when policy.CancelUntil == CancellationRule.BeforeHandOff && due > now =>
+                ([], $"The customer may cancel until {due:O}: the order goes to logistics then."),
+            _ => ([HandedOff(order, now)], null),
+        };
+    }
+
+    private static OrderHandedToLogistics HandedOff(Order order, DateTimeOffset now) =>
+        new(order.Id, order.OrderNumber, Deliverable(order), order.Delivery!, order.DeliveryAddress!, now, order.CustomerId, order.EstimatedDelivery);
 
     /// <summary>The customer cancels: allowed only where the merchant's rule allows [FR-06, JI-06]; otherwise why not.</summary>
     public static (IReadOnlyList<object> Events, string? Refusal) Cancel(Order order, DateTimeOffset now, OrderPolicy policy)
@@ -102,6 +123,17 @@ public static class OrderProcess
     {
         ArgumentNullException.ThrowIfNull(order);
         return order.PaymentIssue is null && !OrderStatus.IsTerminal(order.Status) ? [new PaymentIssueRecorded(reason, now)] : [];
+    }
+
+    /// <summary>Where a shipment stands at its carrier, for the order page; an older news than what the order shows changes nothing.</summary>
+    public static IReadOnlyList<object> OnShipmentStatusChanged(Order order, ShipmentStatusChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(changed);
+        return order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == changed.ShipmentId) is { } shipment
+               && (shipment.StatusAt is not { } known || known < changed.At) && shipment.Status != changed.Status
+            ? [new ShipmentStatusRecorded(changed.ShipmentId, changed.Status, changed.At, changed.HoldUntil)]
+            : [];
     }
 
     /// <summary>A shipment arrived; told twice, or about a shipment the order does not have, it decides nothing.</summary>

@@ -15,7 +15,7 @@ public sealed class OrderPlacementTests
         Assert.Equal([new OrderedLine("1", "ROBE-ETE-38", 1, 5990, 0, "Robe d'été", "maison"), new OrderedLine("2", "JEAN-SLIM-40", 2, 7990, 0, "Jean slim", "maison")],
             placed!.Lines);
         Assert.Equal(new OrderAmounts(21970, 390, 0, 22360), placed.Amounts);
-        Assert.Equal(new OrderDelivery(DeliveryOption.MondialRelay, DeliveryOption.RelayPoint, "MR-075-0042"), placed.Delivery);
+        Assert.Equal(new OrderDelivery(DeliveryOption.MondialRelay, DeliveryOption.RelayPoint, "020340"), placed.Delivery);
         Assert.Equal(Home, placed.BillingAddress);
         Assert.Equal("CMD-20261123-3E98C0", placed.OrderNumber);
     }

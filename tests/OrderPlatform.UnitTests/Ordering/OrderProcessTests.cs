@@ -115,6 +115,42 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void Ops_may_send_an_order_to_the_warehouse_early_unless_the_customer_may_still_cancel_it_JI_06()
+    {
+        var fashion = Given(BothReserved).After(OrderProcess.OnPaymentAuthorized(Given(BothReserved), 22360, "card", Now, Fashion));
+        var japan = Given(BothReserved).After(OrderProcess.OnPaymentAuthorized(Given(BothReserved), 22360, "card", Now, Japan));
+
+        var (early, none) = OrderProcess.HandOffNow(fashion, Now.AddMinutes(1), Fashion);
+        var handedOff = Assert.IsType<OrderHandedToLogistics>(Assert.Single(early));
+        Assert.Null(none);
+        Assert.Equal((fashion.CustomerId, OrderStatus.Preparing), (handedOff.CustomerId, fashion.After(early).Status));
+        Assert.Contains("may cancel until", OrderProcess.HandOffNow(japan, Now.AddMinutes(1), Japan).Refusal, StringComparison.Ordinal);
+        Assert.Single(OrderProcess.HandOffNow(japan, Now + Japan.HandOffDelay, Japan).Events);
+        Assert.NotNull(OrderProcess.HandOffNow(fashion.After(early), Now.AddMinutes(2), Fashion).Refusal); // already there
+        var escalated = fashion.After(OrderProcess.OnPaymentEscalated(fashion, "re-authorisation refused", Now));
+        Assert.Contains("nothing ships unpaid", OrderProcess.HandOffNow(escalated, Now.AddMinutes(1), Fashion).Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_order_page_follows_each_parcel_at_its_carrier_and_older_news_changes_nothing_JI_11()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var shipmentId = Guid.NewGuid();
+        var shipped = preparing.After(OrderProcess.OnShipped(preparing,
+            new OrderShipped(OrderId, shipmentId, [new ShippedLine("2", "JEAN-SLIM-40", 1)], Now.AddDays(1), "mondial-relay", "12345678", "https://t")));
+        var held = new ShipmentStatusChanged(OrderId, shipmentId, "available-for-pickup", Now.AddDays(3), Now.AddDays(18));
+
+        var atRelay = shipped.After(OrderProcess.OnShipmentStatusChanged(shipped, held));
+
+        Assert.Equal("label-created", Assert.Single(shipped.Shipments).Status);
+        Assert.Equal(("available-for-pickup", Now.AddDays(18)), (Assert.Single(atRelay.Shipments).Status, atRelay.Shipments[0].HoldUntil));
+        Assert.Empty(OrderProcess.OnShipmentStatusChanged(atRelay, held)); // told twice
+        Assert.Empty(OrderProcess.OnShipmentStatusChanged(atRelay, held with { Status = "in-transit", At = Now.AddDays(2) })); // older news
+    }
+
+    [Fact]
     public void Fashion_retail_never_cancels_once_paid_FR_06()
     {
         var placed = Given(BothReserved);

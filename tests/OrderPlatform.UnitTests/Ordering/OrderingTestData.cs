@@ -26,7 +26,7 @@ internal static class OrderingTestData
 
     public static PlaceOrder Checkout(IReadOnlyList<RequestedLine> lines, PromoCode? promo = null, string carrier = DeliveryOption.MondialRelay,
         string mode = DeliveryOption.RelayPoint) =>
-        new(OrderId, CustomerId, lines, Now, Prices, Policy().DeliveryFor(carrier, mode)!, "MR-075-0042", Home, null, new OrderPayment("card", "tok_1"), promo);
+        new(OrderId, CustomerId, lines, Now, Prices, Policy().DeliveryFor(carrier, mode)!, "020340", Home, null, new OrderPayment("card", "tok_1"), promo);
 
     public static PromoCode Code(string kind, int percent = 0, long amountCents = 0, long minimumBasketCents = 0, int? perCustomer = null,
         int? total = null) =>

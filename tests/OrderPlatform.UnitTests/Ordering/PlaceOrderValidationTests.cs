@@ -9,7 +9,7 @@ public sealed class PlaceOrderValidationTests
 {
     private static readonly AddressInput Address = new("Camille", "Durand", "12 rue de la Paix", null, "75002", "Paris", "FR", "06 12 34 56 78");
 
-    private static PlaceOrderRequest Valid() => new([new("ROBE-ETE-38", 1)], Address, null, new DeliveryInput("mondial-relay", "relay-point", "MR-075-0042"),
+    private static PlaceOrderRequest Valid() => new([new("ROBE-ETE-38", 1)], Address, null, new DeliveryInput("mondial-relay", "relay-point", "020340"),
         null, new PaymentInput("card", "tok_visa", null));
 
     [Fact]
@@ -43,6 +43,9 @@ public sealed class PlaceOrderValidationTests
         Assert.Contains("delivery.mode", PlaceOrderValidation.Validate(Valid() with { Delivery = new("mondial-relay", "home", null) }, Policy()).Keys);
         Assert.Contains("delivery.pickupPointId", PlaceOrderValidation.Validate(Valid() with { Delivery = new("mondial-relay", "relay-point", null) }, Policy()).Keys);
         Assert.Empty(PlaceOrderValidation.Validate(Valid() with { Delivery = new("la-poste", "home", null) }, Policy()));
+        // The carrier's own id, or the label would be refused at shipment.
+        Assert.Contains("delivery.pickupPointId", PlaceOrderValidation.Validate(Valid() with { Delivery = new("mondial-relay", "relay-point", "MR-075-0042") }, Policy()).Keys);
+        Assert.Empty(PlaceOrderValidation.Validate(Valid() with { Delivery = new("mondial-relay", "relay-point", "FR-020340") }, Policy()));
     }
 
     [Theory]

@@ -125,6 +125,15 @@ public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider t
         Domain.OrderProcess.OnDelivered(order, message.ShipmentId, message.DeliveredAt);
 }
 
+public sealed class ShipmentStatusChangedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ShipmentStatusChangedConsumer> logger)
+    : OrderProcessConsumer<ShipmentStatusChanged>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(ShipmentStatusChanged message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, ShipmentStatusChanged message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnShipmentStatusChanged(order, message);
+}
+
 public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<LinesFoundMissingConsumer> logger)
     : OrderProcessConsumer<LinesFoundMissing>(store, time, policy, logger)
 {
@@ -149,5 +158,6 @@ public static class OrderProcessRegistration
         bus.AddConsumer<LinesFoundMissingConsumer>();
         bus.AddConsumer<ParcelDeliveredConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
+        bus.AddConsumer<ShipmentStatusChangedConsumer>();
     }
 }

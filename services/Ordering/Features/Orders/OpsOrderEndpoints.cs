@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.Ordering.Features.OrderProcess;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults.Security;
 
@@ -18,7 +19,45 @@ public static class OpsOrderEndpoints
             .WithName("ListStuckOrders").WithSummary("Orders waiting in a non-terminal status past its threshold, longest first [ALL-07]");
         ops.MapGet("/counts", CountsAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("CountOrdersByStatus").WithSummary("How many orders are in each status");
+        ops.MapPost("/{orderId:guid}/hand-off", HandOffNowAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("HandOrderToLogisticsNow")
+            .WithSummary("Ops: send a confirmed order to the warehouse now, unless the customer may still cancel until hand-off [JI-06]; 409 otherwise");
         return ops;
+    }
+
+    private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> HandOffNowAsync(
+        Guid orderId, IDocumentStore store, OrderPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // A payment event may land on the order meanwhile: decide again on the newer order.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var now = time.GetUtcNow();
+            string? refusal = null;
+            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
+            {
+                (var decided, refusal) = Domain.OrderProcess.HandOffNow(order, now, policy);
+                return decided;
+            }, cancellationToken);
+            if (order is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (refusal is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot go to logistics now.", detail: refusal);
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => state.Next(@event))));
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OrderSummary>>, ValidationProblem>> ListAsync(

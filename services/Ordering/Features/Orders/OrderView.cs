@@ -34,7 +34,8 @@ public sealed record OrderView(
             order.Amounts.ItemsCents, order.Amounts.ShippingFeeCents, order.Amounts.DiscountCents, order.Amounts.TotalCents,
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
-                shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt)).ToList(),
+                shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt, shipment.Status ?? (shipment.DeliveredAt is null ? "label-created" : "delivered"),
+                shipment.HoldUntil)).ToList(),
             order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue);
     }
 }
@@ -42,8 +43,9 @@ public sealed record OrderView(
 public sealed record OrderLineView(string LineId, string Sku, string? ProductName, int Quantity, long UnitPriceCents, long DiscountCents, string Status,
     int ShippedQuantity);
 
+/// <param name="HoldUntil">Until when the parcel waits at a relay point or post office [FR-10, FR-11].</param>
 public sealed record ShipmentView(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt, string Status, DateTimeOffset? HoldUntil);
 
 /// <summary>One order in a list: enough to recognise it and see where it stands.</summary>
 public sealed record OrderSummary(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, long TotalCents, int Items,

@@ -4,7 +4,7 @@ using OrderPlatform.ServiceDefaults;
 namespace OrderPlatform.Ordering.Features.PlaceOrder;
 
 /// <summary>Field-level checks, named as the storefront sends them (camelCase, with the line index).</summary>
-public static class PlaceOrderValidation
+public static partial class PlaceOrderValidation
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 99;
@@ -128,6 +128,11 @@ public static class PlaceOrderValidation
         {
             errors["delivery.pickupPointId"] = ["Choose the relay point or post office to collect the parcel from."];
         }
+        else if (option.NeedsPickupPoint && !PickupPointId().IsMatch(delivery.PickupPointId!))
+        {
+            // The carrier's own id, as GET /api/shipping/pickup-points lists it: a label for anything else would be refused.
+            errors["delivery.pickupPointId"] = ["A pickup point id as the carrier gives it (GET /api/shipping/pickup-points), 5 or 6 digits."];
+        }
     }
 
     private static void ValidatePayment(PaymentInput? payment, OrderPolicy policy, Dictionary<string, string[]> errors)
@@ -153,4 +158,7 @@ public static class PlaceOrderValidation
             errors["payment.giftCardCode"] = ["The gift card's code is required."];
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([A-Z]{2}-)?[0-9]{5,6}$")]
+    private static partial System.Text.RegularExpressions.Regex PickupPointId();
 }
