@@ -1,3 +1,4 @@
+using OrderPlatform.Sandboxes.Carriers;
 using OrderPlatform.Sandboxes.Psp;
 using OrderPlatform.ServiceDefaults;
 
@@ -6,9 +7,11 @@ using OrderPlatform.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddSingleton<PspLedger>();
+builder.Services.AddSingleton<CarrierLedger>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPsp();
+app.MapCarrierSandboxes();
 
 await app.RunAsync();
