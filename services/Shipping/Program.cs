@@ -1,14 +1,28 @@
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
+using OrderPlatform.Shipping;
+using OrderPlatform.Shipping.Carriers;
+using OrderPlatform.Shipping.Features.PickupPoints;
+using OrderPlatform.Shipping.Features.Shipments;
 
-// Its own database and the bus from the start; its features arrive with their issues.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore();
-builder.AddMessaging();
+builder.AddEventStore(ShippingStorage.Configure);
+builder.AddMessaging(bus => bus.AddShippingConsumers());
+builder.AddPlatformAuthentication();
+builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection("Shipping"));
+CarrierDirectory.Register(builder.Services, builder.Configuration);
+builder.Services.AddSingleton<LabelBooking>();
+builder.Services.AddSingleton<TrackingScan>();
+builder.Services.AddHostedService<LabelScan>();
+builder.Services.AddHostedService(services => services.GetRequiredService<TrackingScan>());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+
+app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints();
+app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations();
 
 await app.RunAsync();

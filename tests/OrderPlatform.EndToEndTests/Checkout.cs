@@ -23,7 +23,7 @@ public static class Checkout
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
         deliveryAddress = new { firstName = "Camille", lastName = "Durand", line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
-        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "MR-075-0042" },
+        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "020340" },
         payment = new { method, token = token ?? VisaToken },
         promoCode,
     };

@@ -42,6 +42,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Gateway__RateLimit__SignInPerMinute"] = "100000",
             // Reconciliation waits this long before calling a payment without an order an orphan.
             ["Payment__OrphanGracePeriod"] = "00:00:02",
+            // Carriers are polled and failed labels retried every second, so tracking tests see the carriers' news at once.
+            ["Shipping__TrackingPollInterval"] = "00:00:01",
+            ["Shipping__LabelScanInterval"] = "00:00:01",
+            ["Shipping__LabelRetryDelay"] = "00:00:01",
         },
     };
 

@@ -1,0 +1,93 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Shipping.Domain;
+
+/// <summary>A parcel left the warehouse's packing table: for whom, by which carrier and mode, with which lines.</summary>
+public sealed record ShipmentStarted(Guid ShipmentId, Guid OrderId, string OrderNumber, Guid? CustomerId, string Carrier, string Mode, string? PickupPointId,
+    PostalAddress Recipient, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
+
+/// <summary>The carrier gave no label this time; the next attempt is due at <paramref name="NextAttemptAt"/>.</summary>
+public sealed record LabelAttemptFailed(int Attempt, string Reason, bool CarrierRefused, DateTimeOffset At, DateTimeOffset NextAttemptAt);
+
+/// <summary>The carrier booked the parcel: its number, where the customer follows it, the label to print.</summary>
+public sealed record LabelBooked(string TrackingNumber, string TrackingUrl, string? LabelUrl, bool LabelStored, DateTimeOffset At);
+
+/// <summary>One event the carrier reported, kept as the carrier said it, with the status it means for us.</summary>
+public sealed record TrackingEventRecorded(string Status, DateTimeOffset At, string? Code, string Label, string? RelayId, string? Location)
+{
+    public string Key => $"{At:O}|{Code}|{Label}";
+}
+
+/// <summary>A shipment: the fold of its stream. Status, tracking, the 15-day hold and what the carrier said.</summary>
+public sealed record Shipment(
+    Guid Id,
+    Guid OrderId,
+    string OrderNumber,
+    Guid? CustomerId,
+    string Carrier,
+    string Mode,
+    string? PickupPointId,
+    PostalAddress Recipient,
+    IReadOnlyList<ShippedLine> Lines,
+    DateTimeOffset CreatedAt,
+    string Status,
+    DateTimeOffset StatusAt,
+    IReadOnlyList<TrackingEventRecorded> Tracking,
+    string? TrackingNumber = null,
+    string? TrackingUrl = null,
+    string? LabelUrl = null,
+    bool LabelStored = false,
+    int LabelAttempts = 0,
+    DateTimeOffset? NextLabelAttemptAt = null,
+    string? LabelProblem = null,
+    DateTimeOffset? ShippedAt = null,
+    DateTimeOffset? HoldUntil = null,
+    DateTimeOffset? DeliveredAt = null,
+    DateTimeOffset? ReturnedAt = null)
+{
+    public static Shipment Create(ShipmentStarted started)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        return new Shipment(started.ShipmentId, started.OrderId, started.OrderNumber, started.CustomerId, started.Carrier, started.Mode,
+            started.PickupPointId, started.Recipient, started.Lines, started.At, ShipmentStatus.AwaitingLabel, started.At, [],
+            NextLabelAttemptAt: started.At);
+    }
+
+    public Shipment Apply(LabelAttemptFailed failed) =>
+        this with { LabelAttempts = failed.Attempt, NextLabelAttemptAt = failed.NextAttemptAt, LabelProblem = failed.Reason };
+
+    public Shipment Apply(LabelBooked booked) => this with
+    {
+        TrackingNumber = booked.TrackingNumber, TrackingUrl = booked.TrackingUrl, LabelUrl = booked.LabelUrl, LabelStored = booked.LabelStored,
+        NextLabelAttemptAt = null, LabelProblem = null, LabelAttempts = LabelAttempts + 1,
+    };
+
+    public Shipment Apply(OrderShipped shipped) => this with { ShippedAt = shipped.ShippedAt };
+
+    public Shipment Apply(TrackingEventRecorded recorded) => this with { Tracking = [.. Tracking, recorded] };
+
+    public Shipment Apply(ShipmentStatusChanged changed) => this with { Status = changed.Status, StatusAt = changed.At, HoldUntil = changed.HoldUntil ?? HoldUntil };
+
+    public Shipment Apply(ParcelAvailableForPickup available) => this with { HoldUntil = available.HoldUntil };
+
+    public Shipment Apply(ParcelDelivered delivered) => this with { DeliveredAt = delivered.DeliveredAt };
+
+    public Shipment Apply(ParcelReturnedToWarehouse returned) => this with { ReturnedAt = returned.At };
+
+    /// <summary>The shipment after any of its events, for decisions and tests.</summary>
+    public Shipment Next(object @event) => @event switch
+    {
+        LabelAttemptFailed e => Apply(e),
+        LabelBooked e => Apply(e),
+        OrderShipped e => Apply(e),
+        TrackingEventRecorded e => Apply(e),
+        ShipmentStatusChanged e => Apply(e),
+        ParcelAvailableForPickup e => Apply(e),
+        ParcelDelivered e => Apply(e),
+        ParcelReturnedToWarehouse e => Apply(e),
+        _ => throw new ArgumentException($"A shipment has no {@event?.GetType().Name} event.", nameof(@event)),
+    };
+}
+
+/// <summary>A label as the carrier sent it (Colissimo sends the PDF itself), for the warehouse to print again.</summary>
+public sealed record ShipmentLabel(Guid Id, byte[] Pdf);

@@ -1,0 +1,26 @@
+namespace OrderPlatform.Shipping.Domain;
+
+/// <summary>Where a shipment stands, in the words the order page and Notification use.</summary>
+public static class ShipmentStatus
+{
+    /// <summary>The warehouse packed it; the carrier has not given a label yet (down, or refusing): retried until it does.</summary>
+    public const string AwaitingLabel = "awaiting-label";
+    public const string LabelCreated = "label-created";
+    public const string InTransit = "in-transit";
+    public const string OutForDelivery = "out-for-delivery";
+    /// <summary>At a relay point or post office, for 15 days [FR-10, FR-11].</summary>
+    public const string AvailableForPickup = "available-for-pickup";
+    /// <summary>Nobody was home: a notice was left and the parcel waits 15 days at the post office [FR-11].</summary>
+    public const string NoticeLeft = "notice-left";
+    public const string Delivered = "delivered";
+    public const string ReturnedToWarehouse = "returned-to-warehouse";
+
+    public static readonly IReadOnlyList<string> All =
+        [AwaitingLabel, LabelCreated, InTransit, OutForDelivery, AvailableForPickup, NoticeLeft, Delivered, ReturnedToWarehouse];
+
+    /// <summary>Nothing the carrier says afterwards changes these.</summary>
+    public static bool IsFinal(string status) => status is Delivered or ReturnedToWarehouse;
+
+    /// <summary>The parcel waits to be collected: its 15 days are counting.</summary>
+    public static bool IsHeld(string status) => status is AvailableForPickup or NoticeLeft;
+}

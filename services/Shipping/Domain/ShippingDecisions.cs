@@ -1,0 +1,227 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Shipping.Domain;
+
+/// <summary>One line the warehouse puts in the parcel, and how many of it.</summary>
+public sealed record ShipRequestLine(string LineId, int Quantity);
+
+/// <summary>
+/// What shipping some lines decides: events on the order, the new shipment (none when only missing lines
+/// were declared), or why not: field errors (422) or a conflict with what already happened (409).
+/// </summary>
+public sealed record ShipDecision(IReadOnlyList<object> OrderEvents, ShipmentStarted? Shipment, IReadOnlyDictionary<string, string[]>? Invalid,
+    string? Conflict);
+
+/// <summary>The warehouse's and the carriers' decisions on orders and shipments: pure functions of state and what happened.</summary>
+public static class ShippingDecisions
+{
+    /// <summary>A parcel waits this long at a relay point or post office before it goes back [FR-10, FR-11].</summary>
+    public static readonly TimeSpan PickupHold = TimeSpan.FromDays(15);
+
+    private static readonly TimeSpan MaxLabelRetryDelay = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The warehouse ships <paramref name="lines"/> and declares <paramref name="unavailable"/> missing [FR-07]. Never more than is left of a
+    /// line, never a line already (partly) shipped declared missing, nothing while Payment holds the order; on the marketplace a parcel
+    /// holds one seller's lines, since each seller ships their own [MP-08].
+    /// </summary>
+    public static ShipDecision Ship(OrderToShip order, IReadOnlyList<ShipRequestLine> lines, IReadOnlyList<string> unavailable, Guid shipmentId,
+        DateTimeOffset now, bool oneSellerPerParcel)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(unavailable);
+        var invalid = new Dictionary<string, string[]>();
+        if (lines.Count == 0 && unavailable.Count == 0)
+        {
+            invalid["lines"] = ["Ship at least one line, or declare one unavailable."];
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (order.Lines.All(line => line.LineId != lines[i].LineId))
+            {
+                invalid[$"lines[{i}].lineId"] = [$"The order has no line {lines[i].LineId}."];
+            }
+            else if (lines[i].Quantity < 1)
+            {
+                invalid[$"lines[{i}].quantity"] = ["At least 1."];
+            }
+        }
+
+        if (lines.GroupBy(line => line.LineId).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            invalid["lines"] = [$"Line {twice.Key} is listed twice: give its whole quantity once."];
+        }
+
+        for (var i = 0; i < unavailable.Count; i++)
+        {
+            if (order.Lines.All(line => line.LineId != unavailable[i]))
+            {
+                invalid[$"unavailable[{i}]"] = [$"The order has no line {unavailable[i]}."];
+            }
+            else if (lines.Any(line => line.LineId == unavailable[i]))
+            {
+                invalid[$"unavailable[{i}]"] = ["A line cannot be both shipped and unavailable."];
+            }
+        }
+
+        var shipped = lines.Select(line => order.Lines.FirstOrDefault(ordered => ordered.LineId == line.LineId)).OfType<OrderedLine>().ToList();
+        if (oneSellerPerParcel && shipped.Select(line => line.SellerId).Distinct().Count() > 1)
+        {
+            invalid["lines"] = ["Each seller ships their own parcel: one seller's lines per shipment."];
+        }
+
+        if (invalid.Count > 0)
+        {
+            return new ShipDecision([], null, invalid, null);
+        }
+
+        if (order.PaymentHold is { } hold)
+        {
+            return new ShipDecision([], null, null, $"Payment holds this order ({hold}): nothing ships unpaid until operations settle it.");
+        }
+
+        foreach (var line in lines)
+        {
+            var left = order.LeftToShip(order.Lines.First(ordered => ordered.LineId == line.LineId));
+            if (line.Quantity > left)
+            {
+                return new ShipDecision([], null, null, $"Line {line.LineId} has {left} unit(s) left to ship, not {line.Quantity}.");
+            }
+        }
+
+        var partlyShipped = unavailable.FirstOrDefault(id => order.ShippedQuantities.GetValueOrDefault(id) > 0);
+        if (partlyShipped is not null)
+        {
+            return new ShipDecision([], null, null, $"Line {partlyShipped} was already (partly) shipped: it cannot be missing now.");
+        }
+
+        // Declared missing twice (a retried request) is still declared once.
+        var missing = unavailable.Distinct().Where(id => !order.MissingLines.Contains(id)).ToList();
+
+        var events = new List<object>();
+        ShipmentStarted? started = null;
+        if (lines.Count > 0)
+        {
+            var parcel = lines.Select(line => new ShippedLine(line.LineId, order.Lines.First(ordered => ordered.LineId == line.LineId).Sku, line.Quantity)).ToList();
+            events.Add(new ShipmentPrepared(shipmentId, parcel, now));
+            started = new ShipmentStarted(shipmentId, order.Id, order.OrderNumber, order.CustomerId, order.Delivery.Carrier, order.Delivery.Mode,
+                order.Delivery.PickupPointId, order.DeliveryAddress, parcel, now);
+        }
+
+        if (missing.Count > 0)
+        {
+            events.Add(new LinesFoundMissing(order.Id, missing.Select(id => order.Lines.First(line => line.LineId == id))
+                .Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
+        }
+
+        return new ShipDecision(events, started, null, null);
+    }
+
+    /// <summary>
+    /// The carrier booked the label: the shipment has left (<c>OrderShipped</c>, which makes Payment capture exactly these lines,
+    /// FR-26) with its tracking number and link [FR-03, JI-11]. Booked twice, it decides nothing the second time.
+    /// </summary>
+    public static IReadOnlyList<object> OnLabelBooked(Shipment shipment, string trackingNumber, string trackingUrl, string? labelUrl, bool labelStored,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        return shipment.Status != ShipmentStatus.AwaitingLabel
+            ? []
+            :
+            [
+                new LabelBooked(trackingNumber, trackingUrl, labelUrl, labelStored, now),
+                new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl),
+                new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now),
+            ];
+    }
+
+    /// <summary>No label this time: try again later, waiting longer each time (never past 30 minutes); a refusal waits at least 5.</summary>
+    public static IReadOnlyList<object> OnLabelFailed(Shipment shipment, string reason, bool carrierRefused, DateTimeOffset now, TimeSpan firstRetryDelay)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.Status != ShipmentStatus.AwaitingLabel)
+        {
+            return [];
+        }
+
+        var attempt = shipment.LabelAttempts + 1;
+        var delay = TimeSpan.FromTicks(Math.Min(firstRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20)), MaxLabelRetryDelay.Ticks));
+        if (carrierRefused && delay < TimeSpan.FromMinutes(5))
+        {
+            delay = TimeSpan.FromMinutes(5);
+        }
+
+        return [new LabelAttemptFailed(attempt, reason, carrierRefused, now, now + delay)];
+    }
+
+    /// <summary>
+    /// What the carrier reported: each new event recorded once, the status it leads to, the 15-day hold from the first time the parcel
+    /// waited for collection [FR-10, FR-11], and the news others act on: available for pickup, delivered (the return windows start),
+    /// returned. Delivery or return is final whatever comes after; events older than the newest known do not turn the status back.
+    /// </summary>
+    public static IReadOnlyList<object> OnTracking(Shipment shipment, IReadOnlyList<TrackingEventRecorded> reported)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        ArgumentNullException.ThrowIfNull(reported);
+        var known = shipment.Tracking.Select(e => e.Key).ToHashSet();
+        var fresh = reported.Where(e => !known.Contains(e.Key)).DistinctBy(e => e.Key).OrderBy(e => e.At).ToList();
+        if (fresh.Count == 0 || shipment.Status == ShipmentStatus.AwaitingLabel)
+        {
+            return [];
+        }
+
+        var events = new List<object>(fresh);
+        if (ShipmentStatus.IsFinal(shipment.Status))
+        {
+            return events;
+        }
+
+        // The carrier's "label created" says nothing the shipment does not know, whatever its timestamp.
+        var all = shipment.Tracking.Concat(fresh).Where(e => e.Status != ShipmentStatus.LabelCreated).OrderBy(e => e.At).ToList();
+        if (all.Count == 0)
+        {
+            return events;
+        }
+
+        var final = all.FirstOrDefault(e => ShipmentStatus.IsFinal(e.Status));
+        var current = final ?? all[^1];
+        var held = all.FirstOrDefault(e => ShipmentStatus.IsHeld(e.Status));
+        var holdUntil = shipment.HoldUntil ?? held?.At + PickupHold;
+        if (held is not null && shipment.HoldUntil is null)
+        {
+            events.Add(new ParcelAvailableForPickup(shipment.OrderId, shipment.Id, shipment.Carrier, shipment.TrackingNumber,
+                held.RelayId ?? shipment.PickupPointId, held.At, holdUntil!.Value));
+        }
+
+        if (current.Status != shipment.Status)
+        {
+            events.Add(new ShipmentStatusChanged(shipment.OrderId, shipment.Id, current.Status, current.At,
+                ShipmentStatus.IsHeld(current.Status) ? holdUntil : null));
+            if (current.Status == ShipmentStatus.Delivered)
+            {
+                events.Add(new ParcelDelivered(shipment.OrderId, shipment.Id, current.At));
+            }
+            else if (current.Status == ShipmentStatus.ReturnedToWarehouse)
+            {
+                events.Add(new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, current.At, "returned-by-carrier"));
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Nobody collected the parcel within its 15 days: it goes back to the warehouse [FR-10, FR-11].</summary>
+    public static IReadOnlyList<object> OnHoldExpiry(Shipment shipment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        return ShipmentStatus.IsHeld(shipment.Status) && shipment.HoldUntil is { } until && until <= now
+            ?
+            [
+                new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.ReturnedToWarehouse, until),
+                new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, until, "uncollected"),
+            ]
+            : [];
+    }
+}

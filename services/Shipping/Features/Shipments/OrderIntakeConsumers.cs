@@ -1,0 +1,44 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Shipping.Domain;
+
+namespace OrderPlatform.Shipping.Features.Shipments;
+
+/// <summary>Ordering handed the order to logistics: the warehouse may now ship it. Told twice, it is received once.</summary>
+public sealed class OrderHandedToLogisticsConsumer(IDocumentStore store, TimeProvider time, ILogger<OrderHandedToLogisticsConsumer> logger)
+    : IdempotentConsumer<OrderHandedToLogistics>(store, time, logger)
+{
+    protected override async Task HandleAsync(OrderHandedToLogistics message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            stream.AppendOne(new OrderReceivedForShipping(message.OrderId, message.OrderNumber, message.CustomerId, message.Lines, message.Delivery,
+                message.DeliveryAddress, message.HandedOffAt, message.EstimatedDelivery));
+        }
+    }
+}
+
+/// <summary>Payment could not secure the order's money: the warehouse ships nothing more of it.</summary>
+public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider time, ILogger<PaymentEscalatedConsumer> logger)
+    : IdempotentConsumer<PaymentEscalated>(store, time, logger)
+{
+    protected override async Task HandleAsync(PaymentEscalated message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
+        if (stream.Aggregate is { PaymentHold: null })
+        {
+            stream.AppendOne(new PaymentHoldRecorded(message.Reason, message.EscalatedAt));
+        }
+    }
+}
+
+public static class ShippingConsumers
+{
+    public static void AddShippingConsumers(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<OrderHandedToLogisticsConsumer>();
+        bus.AddConsumer<PaymentEscalatedConsumer>();
+    }
+}

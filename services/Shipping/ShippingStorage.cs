@@ -1,0 +1,22 @@
+using JasperFx.Events.Projections;
+using Marten;
+using OrderPlatform.Shipping.Domain;
+
+namespace OrderPlatform.Shipping;
+
+public static class ShippingStorage
+{
+    public static void Configure(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Snapshot<OrderToShip>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Shipment>(SnapshotLifecycle.Inline);
+        // The scans look for shipments by status and due time; customers and ops by order and number.
+        options.Schema.For<Shipment>()
+            .Duplicate(shipment => shipment.Status)
+            .Duplicate(shipment => shipment.OrderId)
+            .Duplicate(shipment => shipment.NextLabelAttemptAt!)
+            .Duplicate(shipment => shipment.HoldUntil!);
+        options.Schema.For<ShipmentLabel>();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Shipping through the gateway, with the sandbox carriers speaking Mondial Relay's and La Poste's own formats.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ShippingTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private readonly HttpClient gateway = platform.Gateway;
+
+    [Fact]
+    public async Task Two_lines_shipped_and_the_third_missing_capture_exactly_the_two_plus_shipping_with_a_tracking_link_FR_26_FR_07_FR_03_JI_11()
+    {
+        var skus = await Catalogue.InStockSkusAsync(gateway, 3, "Homme");
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(skus[0], 1), (skus[1], 2), (skus[2], 1)]));
+        var order = await Warehouse.ConfirmedAsync(customer, orderId);
+        var lines = order.GetProperty("lines").EnumerateArray().ToList();
+        await Warehouse.HandOffAsync(ops, orderId);
+
+        var shipped = await Warehouse.ShipAsync(ops, orderId, [(Id(lines[0]), 1), (Id(lines[1]), 2)], Id(lines[2]));
+
+        var shipment = shipped.GetProperty("shipment");
+        Assert.Equal("label-created", shipment.GetProperty("status").GetString());
+        Assert.Equal([Id(lines[2])], shipped.GetProperty("missingLines").EnumerateArray().Select(id => id.GetString()));
+        var trackingNumber = shipment.GetProperty("trackingNumber").GetString()!;
+        Assert.Matches("^[0-9]{8}$", trackingNumber); // Mondial Relay's ExpeditionNum
+        var expected = lines.Take(2).Sum(line => line.GetProperty("unitPriceCents").GetInt64() * line.GetProperty("quantity").GetInt32()
+                                                 - line.GetProperty("discountCents").GetInt64()) + order.GetProperty("shippingFeeCents").GetInt64();
+        var settled = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "shipped" && current.GetProperty("capturedCents").GetInt64() > 0 ? (object)current : null;
+        }, Patience, "the order to be shipped and charged");
+        Assert.Equal(expected, settled.GetProperty("capturedCents").GetInt64());
+        Assert.Equal("unavailable", settled.GetProperty("lines")[2].GetProperty("status").GetString());
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        var ledger = (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0];
+        Assert.Equal(expected, ledger.GetProperty("capturedCents").GetInt64()); // the PSP agrees, to the cent
+
+        // What the shipment e-mail carries, and "track my parcel" on the order page [FR-03, JI-11].
+        var onOrder = Assert.Single(settled.GetProperty("shipments").EnumerateArray());
+        Assert.Equal(trackingNumber, onOrder.GetProperty("trackingNumber").GetString());
+        Assert.Equal($"https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition={trackingNumber}&codePostal=75002", onOrder.GetProperty("trackingUrl").GetString());
+        var tracked = await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/shipments/{shipment.GetProperty("shipmentId").GetString()}");
+        Assert.Equal(onOrder.GetProperty("trackingUrl").GetString(), tracked.GetProperty("trackingUrl").GetString());
+        Assert.Single((await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/orders/{orderId}/shipments")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_parcel_nobody_collects_at_the_relay_for_15_days_goes_back_to_the_warehouse_FR_10()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        await Warehouse.HandOffAsync(ops, orderId);
+        var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(await Warehouse.ConfirmedOrLaterAsync(customer, orderId)))).GetProperty("shipment");
+        var shipmentId = shipment.GetProperty("shipmentId").GetString();
+        using var carriers = new HttpClient { BaseAddress = platform.Sandboxes };
+
+        // The relay point received it 16 days ago, and nobody came.
+        using var moved = await carriers.PostAsJsonAsync($"/carriers/mondial-relay/parcels/{shipment.GetProperty("trackingNumber").GetString()}/events",
+            new { code = "at-relay", at = DateTimeOffset.UtcNow.AddDays(-16) });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var returned = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/shipments/{shipmentId}");
+            return current.GetProperty("status").GetString() == "returned-to-warehouse" ? (object)current : null;
+        }, Patience, "the uncollected parcel to go back to the warehouse");
+        Assert.Equal("available-for-pickup", returned.GetProperty("events")[0].GetProperty("status").GetString());
+        Assert.True(returned.GetProperty("holdUntil").GetDateTimeOffset() < DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}"))
+            .GetProperty("shipments")[0].GetProperty("status").GetString() == "returned-to-warehouse", Patience, "the order page to show the return");
+    }
+
+    [Fact]
+    public async Task Pickup_points_come_from_the_carrier_and_a_bad_query_is_a_field_error()
+    {
+        var relays = await gateway.GetFromJsonAsync<JsonElement>("/api/shipping/pickup-points?carrier=mondial-relay&postalCode=75002&country=FR");
+        var offices = await gateway.GetFromJsonAsync<JsonElement>("/api/shipping/pickup-points?carrier=la-poste&postalCode=69002");
+        using var bad = await gateway.GetAsync("/api/shipping/pickup-points?carrier=ups&postalCode=75");
+
+        Assert.True(relays.GetArrayLength() >= 1);
+        Assert.All(relays.EnumerateArray(), point => Assert.Matches("^[0-9]{6}$", point.GetProperty("id").GetString()));
+        Assert.Contains(offices.EnumerateArray(), point => point.GetProperty("kind").GetString() == "BPR");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("carrier", out _) && errors.TryGetProperty("postalCode", out _));
+    }
+
+    [Fact]
+    public async Task Only_the_warehouse_ships_and_an_order_not_yet_handed_off_cannot_ship()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        var order = await Warehouse.ConfirmedAsync(customer, orderId);
+        var body = new { lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1 } } };
+
+        using var asCustomer = await customer.PostAsJsonAsync($"/api/shipping/orders/{orderId}/shipments", body);
+        using var tooEarly = await ops.PostAsJsonAsync($"/api/shipping/orders/{orderId}/shipments", body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode); // confirmed, but not yet with the warehouse
+        Assert.Equal("application/problem+json", tooEarly.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static string Id(JsonElement line) => line.GetProperty("lineId").GetString()!;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>What the warehouse does through the gateway: take a confirmed order now, ship lines, declare missing ones.</summary>
+public static class Warehouse
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    /// <summary>The order's lines as the customer sees them, once it is confirmed.</summary>
+    public static async Task<JsonElement> ConfirmedAsync(HttpClient client, string orderId) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return order.GetProperty("status").GetString() == "confirmed" ? (object)order : null;
+        }, Patience, $"order {orderId} to be confirmed");
+
+    /// <summary>The order once it has passed confirmation (it may already be with the warehouse).</summary>
+    public static async Task<JsonElement> ConfirmedOrLaterAsync(HttpClient client, string orderId) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return order.GetProperty("status").GetString() is "confirmed" or "preparing" or "partially-shipped" or "shipped" ? (object)order : null;
+        }, Patience, $"order {orderId} to be confirmed");
+
+    /// <summary>Ops send the confirmed order to the warehouse now rather than at its hand-off time.</summary>
+    public static async Task HandOffAsync(HttpClient ops, string orderId)
+    {
+        await ConfirmedAsync(ops, orderId);
+        using var response = await ops.PostAsync($"/api/ops/orders/{orderId}/hand-off", null);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"hand-off: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Ships these lines (and declares those missing) once Shipping has the order; the warehouse's answer.</summary>
+    public static async Task<JsonElement> ShipAsync(HttpClient ops, string orderId, IEnumerable<(string LineId, int Quantity)> lines, params string[] unavailable)
+    {
+        var body = new { lines = lines.Select(line => new { lineId = line.LineId, quantity = line.Quantity }).ToArray(), unavailable };
+        return (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await ops.PostAsJsonAsync($"/api/shipping/orders/{orderId}/shipments", body);
+            if (response.StatusCode == HttpStatusCode.Conflict
+                && (await response.Content.ReadAsStringAsync()).Contains("not with the warehouse", StringComparison.Ordinal))
+            {
+                return null; // OrderHandedToLogistics is still on its way to Shipping
+            }
+
+            Assert.True(response.IsSuccessStatusCode, $"ship: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (object)await response.Content.ReadFromJsonAsync<JsonElement>();
+        }, Patience, $"order {orderId} to reach the warehouse");
+    }
+
+    /// <summary>Every line of the order, whole.</summary>
+    public static IEnumerable<(string LineId, int Quantity)> AllLines(JsonElement order) =>
+        order.GetProperty("lines").EnumerateArray().Select(line => (line.GetProperty("lineId").GetString()!, line.GetProperty("quantity").GetInt32())).ToList();
+}

@@ -1,0 +1,206 @@
+extern alias shipping;
+
+using OrderPlatform.Contracts;
+using shipping::OrderPlatform.Shipping.Domain;
+
+namespace OrderPlatform.UnitTests.Shipping;
+
+/// <summary>The warehouse's and carriers' decisions, given a state and what happened, without I/O.</summary>
+public sealed class ShippingDecisionsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid ShipmentId = Guid.NewGuid();
+    private static readonly PostalAddress Camille = new("Camille", "Durand", "12 rue de la Paix", null, "75002", "Paris", "FR", "0612345678");
+
+    private static OrderToShip Order(string mode = "relay-point", params OrderedLine[] lines) => OrderToShip.Create(new OrderReceivedForShipping(
+        Guid.NewGuid(), "CMD-1", Guid.NewGuid(),
+        lines.Length > 0 ? lines : [new("1", "ROBE-38", 1, 4990), new("2", "JEAN-40", 2, 5990), new("3", "PULL-M", 1, 3990)],
+        new OrderDelivery(mode == "home" ? "la-poste" : "mondial-relay", mode, mode == "home" ? null : "020340"), Camille, Now.AddHours(-1), null));
+
+    private static ShipDecision Ship(OrderToShip order, IReadOnlyList<ShipRequestLine> lines, IReadOnlyList<string>? unavailable = null, bool marketplace = false) =>
+        ShippingDecisions.Ship(order, lines, unavailable ?? [], ShipmentId, Now, marketplace);
+
+    private static Shipment Booked(string mode = "relay-point")
+    {
+        var order = Order(mode);
+        var shipment = Shipment.Create(Ship(order, [new("1", 1)]).Shipment!);
+        return ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://track/12345678", null, false, Now)
+            .Aggregate(shipment, (state, @event) => state.Next(@event));
+    }
+
+    private static TrackingEventRecorded Event(string status, DateTimeOffset at, string? code = null, string? relay = null) =>
+        new(status, at, code, status, relay, null);
+
+    private static (Shipment After, IReadOnlyList<object> Events) Track(Shipment shipment, params TrackingEventRecorded[] reported)
+    {
+        var events = ShippingDecisions.OnTracking(shipment, reported);
+        return (events.Aggregate(shipment, (state, @event) => state.Next(@event)), events);
+    }
+
+    [Fact]
+    public void Shipping_two_lines_and_declaring_the_third_missing_makes_one_shipment_and_announces_the_missing_line_FR_07()
+    {
+        var order = Order();
+
+        var decision = Ship(order, [new("1", 1), new("2", 2)], ["3"]);
+
+        Assert.Equal(["1", "2"], decision.Shipment!.Lines.Select(line => line.LineId));
+        var missing = Assert.Single(decision.OrderEvents.OfType<LinesFoundMissing>());
+        Assert.Equal("3", Assert.Single(missing.Lines).LineId);
+        Assert.True(decision.OrderEvents.Aggregate(order, (state, @event) => state.Next(@event)).Complete);
+    }
+
+    [Fact]
+    public void A_label_booked_ships_exactly_the_parcels_lines_with_carrier_and_tracking_link_FR_26_FR_03()
+    {
+        var order = Order();
+        var shipment = Shipment.Create(Ship(order, [new("2", 1)]).Shipment!);
+
+        var events = ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://www.mondialrelay.fr/suivi/12345678", null, false, Now);
+
+        var shipped = Assert.Single(events.OfType<OrderShipped>());
+        Assert.Equal((order.Id, ShipmentId, "mondial-relay", "12345678"), (shipped.OrderId, shipped.ShipmentId, shipped.Carrier, shipped.TrackingNumber));
+        Assert.Equal("https://www.mondialrelay.fr/suivi/12345678", shipped.TrackingUrl);
+        Assert.Equal([new ShippedLine("2", "JEAN-40", 1)], shipped.Lines);
+        var booked = events.Aggregate(shipment, (state, @event) => state.Next(@event));
+        Assert.Equal("label-created", booked.Status);
+        Assert.Empty(ShippingDecisions.OnLabelBooked(booked, "99999999", "x", null, false, Now)); // told twice, ships once
+    }
+
+    [Fact]
+    public void Never_more_than_is_left_of_a_line_and_never_a_shipped_line_declared_missing()
+    {
+        var first = Order();
+        var afterOne = Ship(first, [new("2", 1)]).OrderEvents.Aggregate(first, (state, @event) => state.Next(@event));
+
+        Assert.NotNull(Ship(afterOne, [new("2", 2)]).Conflict);
+        Assert.NotNull(Ship(afterOne, [], ["2"]).Conflict);
+        Assert.NotNull(Ship(afterOne, [new("2", 1)]).Shipment);
+    }
+
+    [Fact]
+    public void A_missing_line_declared_twice_is_announced_once()
+    {
+        var order = Order();
+        var once = Ship(order, [], ["3"]).OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+
+        var again = Ship(once, [], ["3"]);
+
+        Assert.Null(again.Conflict);
+        Assert.Empty(again.OrderEvents);
+        Assert.NotNull(Ship(once, [new("3", 1)]).Conflict); // and it never ships
+    }
+
+    [Fact]
+    public void Unknown_lines_nothing_to_do_or_zero_quantities_are_field_errors()
+    {
+        var order = Order();
+
+        Assert.Contains("lines[0].lineId", Ship(order, [new("9", 1)]).Invalid!.Keys);
+        Assert.Contains("lines[0].quantity", Ship(order, [new("1", 0)]).Invalid!.Keys);
+        Assert.Contains("lines", Ship(order, []).Invalid!.Keys);
+        Assert.Contains("unavailable[0]", Ship(order, [new("1", 1)], ["1"]).Invalid!.Keys);
+        Assert.Contains("lines", Ship(order, [new("1", 1), new("1", 1)]).Invalid!.Keys);
+    }
+
+    [Fact]
+    public void Nothing_ships_while_payment_holds_the_order()
+    {
+        var order = Order().Next(new PaymentHoldRecorded("authorization-renewal-refused", Now));
+
+        Assert.Contains("Payment holds", Ship(order, [new("1", 1)]).Conflict);
+    }
+
+    [Fact]
+    public void On_the_marketplace_each_seller_ships_their_own_parcel_MP_08()
+    {
+        var order = Order("relay-point", new OrderedLine("1", "A", 1, 1000, SellerId: "atelier"), new OrderedLine("2", "B", 1, 1000, SellerId: "brocante"));
+
+        Assert.Contains("lines", Ship(order, [new("1", 1), new("2", 1)], marketplace: true).Invalid!.Keys);
+        Assert.NotNull(Ship(order, [new("1", 1)], marketplace: true).Shipment);
+    }
+
+    [Fact]
+    public void A_carrier_outage_leaves_the_shipment_awaiting_its_label_and_retries_later_each_time()
+    {
+        var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);
+
+        var first = Assert.IsType<LabelAttemptFailed>(Assert.Single(ShippingDecisions.OnLabelFailed(shipment, "503", false, Now, TimeSpan.FromSeconds(30))));
+        var after = shipment.Next(first);
+        var second = Assert.IsType<LabelAttemptFailed>(Assert.Single(ShippingDecisions.OnLabelFailed(after, "503", false, Now, TimeSpan.FromSeconds(30))));
+
+        Assert.Equal("awaiting-label", after.Status);
+        Assert.Equal(Now.AddSeconds(30), first.NextAttemptAt);
+        Assert.Equal(Now.AddSeconds(60), second.NextAttemptAt);
+        var refused = Assert.IsType<LabelAttemptFailed>(Assert.Single(ShippingDecisions.OnLabelFailed(shipment, "STAT 97", true, Now, TimeSpan.FromSeconds(30))));
+        Assert.Equal(Now.AddMinutes(5), refused.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Available_at_the_relay_holds_the_parcel_15_days_and_tells_the_customer_FR_10()
+    {
+        var availableAt = Now.AddDays(-2);
+
+        var (after, events) = Track(Booked(), Event("in-transit", Now.AddDays(-3)), Event("available-for-pickup", availableAt, relay: "020340"));
+
+        var available = Assert.Single(events.OfType<ParcelAvailableForPickup>());
+        Assert.Equal(availableAt.AddDays(15), available.HoldUntil);
+        Assert.Equal("020340", available.PickupPointId);
+        Assert.Equal("available-for-pickup", after.Status);
+        Assert.Equal(availableAt.AddDays(15), after.HoldUntil);
+        Assert.Empty(ShippingDecisions.OnHoldExpiry(after, Now));
+        Assert.Empty(Track(after, Event("in-transit", Now.AddDays(-3)), Event("available-for-pickup", availableAt, relay: "020340")).Events);
+    }
+
+    [Fact]
+    public void Uncollected_after_15_days_the_parcel_goes_back_to_the_warehouse_FR_10()
+    {
+        var (held, _) = Track(Booked(), Event("available-for-pickup", Now.AddDays(-16)));
+
+        var events = ShippingDecisions.OnHoldExpiry(held, Now);
+
+        var returned = Assert.Single(events.OfType<ParcelReturnedToWarehouse>());
+        Assert.Equal(("uncollected", Now.AddDays(-1)), (returned.Reason, returned.At));
+        Assert.Equal("returned-to-warehouse", events.Aggregate(held, (state, @event) => state.Next(@event)).Status);
+    }
+
+    [Fact]
+    public void Nobody_home_a_notice_is_left_and_the_15_days_start_at_the_notice_then_the_post_office_keeps_counting_FR_11()
+    {
+        var noticeAt = Now.AddDays(-10);
+
+        var (noticed, first) = Track(Booked("home"), Event("notice-left", noticeAt, "ND1"));
+        var (atCounter, second) = Track(noticed, Event("available-for-pickup", noticeAt.AddDays(1), "AG1"));
+
+        Assert.Equal("notice-left", noticed.Status);
+        Assert.Equal(noticeAt.AddDays(15), Assert.Single(first.OfType<ParcelAvailableForPickup>()).HoldUntil);
+        Assert.Empty(second.OfType<ParcelAvailableForPickup>());
+        Assert.Equal(noticeAt.AddDays(15), atCounter.HoldUntil);
+        Assert.Single(ShippingDecisions.OnHoldExpiry(atCounter, noticeAt.AddDays(15)).OfType<ParcelReturnedToWarehouse>());
+    }
+
+    [Fact]
+    public void Delivered_is_final_and_starts_the_return_window_with_the_carriers_time()
+    {
+        var deliveredAt = Now.AddHours(-5);
+
+        var (after, events) = Track(Booked(), Event("available-for-pickup", Now.AddDays(-1)), Event("delivered", deliveredAt));
+        var (later, more) = Track(after, Event("in-transit", Now));
+
+        Assert.Equal(deliveredAt, Assert.Single(events.OfType<ParcelDelivered>()).DeliveredAt);
+        Assert.Equal("delivered", later.Status);
+        Assert.Single(more); // recorded, but nothing turns a delivery back
+        Assert.Empty(ShippingDecisions.OnHoldExpiry(later, Now.AddDays(30)));
+    }
+
+    [Fact]
+    public void An_event_older_than_the_newest_does_not_turn_the_status_back()
+    {
+        var (outForDelivery, _) = Track(Booked(), Event("out-for-delivery", Now));
+
+        var (after, events) = Track(outForDelivery, Event("in-transit", Now.AddHours(-6)));
+
+        Assert.Equal("out-for-delivery", after.Status);
+        Assert.IsType<TrackingEventRecorded>(Assert.Single(events));
+    }
+}
