@@ -39,8 +39,8 @@ public static class OrderingPresets
     {
         [MerchantPreset.FashionRetail] = new(5, 7, WorkingDays: false), // FR-08: "5 à 7 jours en moyenne"
         [MerchantPreset.JapanImport] = new(10, 15, WorkingDays: true), // JI-05: "10 à 15 jours ouvrés"
-        // MP-08: each seller's own maximum applies per product once Catalog carries it; until then the marketplace's usual week.
-        [MerchantPreset.Marketplace] = new(2, 7, WorkingDays: false),
+        // MP-08: the slowest seller's own delay to ship, plus two days on the road; a week where no seller gives one.
+        [MerchantPreset.Marketplace] = new(2, 7, WorkingDays: false, TransitDays: 2),
     };
 
     public static OrderPolicy For(MerchantPreset preset, IConfiguration configuration)

@@ -18,5 +18,6 @@ public static class ShippingStorage
             .Duplicate(shipment => shipment.NextLabelAttemptAt!)
             .Duplicate(shipment => shipment.HoldUntil!);
         options.Schema.For<ShipmentLabel>();
+        options.Schema.For<OrderToShip>().Duplicate(order => order.HandedOffAt);
     }
 }

@@ -16,10 +16,11 @@ public static class SmallCatalogues
 
     public static IReadOnlyList<Product> Marketplace(string sellerId) =>
     [
-        Item("tablier-lin", "Tablier en lin lavé", "Maison/Cuisine", 3900, "100 % lin français", "Tablier à bavette, liens croisés au dos.", sellerId),
-        Item("bougie-soja", "Bougie parfumée à la cire de soja", "Maison/Décoration", 2600, "Cire de soja, mèche en coton", "Parfum figuier, 40 heures de combustion.", sellerId),
-        Item("savon-marseille", "Savon de Marseille à l'huile d'olive", "Beauté/Savons", 800, "72 % d'huile d'olive", "Cuit au chaudron, 300 g.", sellerId),
-        Item("plaid-laine", "Plaid en laine des Pyrénées", "Maison/Linge", 8900, "100 % laine", "Tissé dans les Pyrénées, 130 × 180 cm.", sellerId),
+        // Each seller says how long they take to ship each product [MP-08].
+        Item("tablier-lin", "Tablier en lin lavé", "Maison/Cuisine", 3900, "100 % lin français", "Tablier à bavette, liens croisés au dos.", sellerId) with { ShipsWithinDays = 2 },
+        Item("bougie-soja", "Bougie parfumée à la cire de soja", "Maison/Décoration", 2600, "Cire de soja, mèche en coton", "Parfum figuier, 40 heures de combustion.", sellerId) with { ShipsWithinDays = 3 },
+        Item("savon-marseille", "Savon de Marseille à l'huile d'olive", "Beauté/Savons", 800, "72 % d'huile d'olive", "Cuit au chaudron, 300 g.", sellerId) with { ShipsWithinDays = 2 },
+        Item("plaid-laine", "Plaid en laine des Pyrénées", "Maison/Linge", 8900, "100 % laine", "Tissé dans les Pyrénées, 130 × 180 cm.", sellerId) with { ShipsWithinDays = 5 },
     ];
 
     private static Product Item(string id, string name, string category, long priceCents, string composition, string description,

@@ -5,7 +5,7 @@ public sealed record PricedLines(IReadOnlyList<PricedLine> Lines, long TotalCent
 /// <summary>A SKU as a checkout needs it: what it costs (VAT included), what it is, who sells it.</summary>
 public sealed record PricedLine(
     string Sku, int Quantity, long UnitPriceCents, string ProductId, string ProductName, string? Size, string? Colour,
-    bool Outlet, bool FinalSale, string SellerId);
+    bool Outlet, bool FinalSale, string SellerId, int? ShipsWithinDays = null);
 
 public static class Pricing
 {
@@ -29,7 +29,7 @@ public static class Pricing
 
             var (sku, product) = found;
             priced.Add(new PricedLine(sku.Code, lines[i].Quantity, product.PriceCents, product.Id, product.Name, sku.Size, sku.Colour,
-                product.Outlet, product.FinalSale, product.SellerId));
+                product.Outlet, product.FinalSale, product.SellerId, product.ShipsWithinDays));
         }
 
         return errors.Count > 0

@@ -3,6 +3,7 @@ namespace OrderPlatform.Catalog.Domain;
 /// <summary>
 /// A product as the shop sells it: price in euro cents, VAT included; <see cref="Outlet"/> articles are
 /// never restocked [FR-22]; <see cref="FinalSale"/> marks a sale item. Its SKUs are its sizes and colours.
+/// <see cref="ShipsWithinDays"/> is the seller's own maximum delay to ship, shown on the product [MP-08].
 /// </summary>
 public sealed record Product(
     string Id,
@@ -16,7 +17,8 @@ public sealed record Product(
     bool FinalSale,
     string SellerId,
     bool Published,
-    IReadOnlyList<Sku> Skus)
+    IReadOnlyList<Sku> Skus,
+    int? ShipsWithinDays = null)
 {
     /// <summary>What the full-text search reads: name, category, description and composition, normalised.</summary>
     public string SearchText => Domain.SearchText.Normalize($"{Name} {Category.Replace('/', ' ')} {Description} {Composition}");

@@ -55,12 +55,17 @@ public enum InvoiceTrigger
     Shipment,
 }
 
-/// <summary>How long delivery takes: <paramref name="Min"/> to <paramref name="Max"/> calendar or French working days.</summary>
-public sealed record DeliveryEstimate(int Min, int Max, bool WorkingDays)
+/// <summary>
+/// How long delivery takes: <paramref name="Min"/> to <paramref name="Max"/> calendar or French working days. Where sellers give
+/// their own delay to ship (<paramref name="TransitDays"/> set, the marketplace), the latest day is the slowest seller's delay plus
+/// the carrier's transit [MP-08].
+/// </summary>
+public sealed record DeliveryEstimate(int Min, int Max, bool WorkingDays, int? TransitDays = null)
 {
-    public DeliveryWindow From(DateTimeOffset orderedAt)
+    public DeliveryWindow From(DateTimeOffset orderedAt, int? slowestSellerDays = null)
     {
         var day = DeliveryWindows.ParisDate(orderedAt);
-        return WorkingDays ? DeliveryWindows.WorkingDays(day, Min, Max) : DeliveryWindows.CalendarDays(day, Min, Max);
+        var max = TransitDays is { } transit && slowestSellerDays is { } sellerDays ? Math.Max(Min, sellerDays + transit) : Max;
+        return WorkingDays ? DeliveryWindows.WorkingDays(day, Min, max) : DeliveryWindows.CalendarDays(day, Min, max);
     }
 }

@@ -12,6 +12,9 @@ public sealed record ShipRequestLine(string LineId, int Quantity);
 public sealed record ShipDecision(IReadOnlyList<object> OrderEvents, ShipmentStarted? Shipment, IReadOnlyDictionary<string, string[]>? Invalid,
     string? Conflict);
 
+/// <summary>A line its seller should have shipped by <paramref name="DueBy"/> and has not: operations chase the seller [MP-08].</summary>
+public sealed record LateLine(Guid OrderId, string OrderNumber, string LineId, string Sku, string? SellerId, int LeftToShip, DateTimeOffset DueBy);
+
 /// <summary>The warehouse's and the carriers' decisions on orders and shipments: pure functions of state and what happened.</summary>
 public static class ShippingDecisions
 {
@@ -210,6 +213,20 @@ public static class ShippingDecisions
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// Lines not shipped within their seller's own maximum delay (shown on the product), counted from the order's arrival at the
+    /// warehouse [MP-08]; lines without a delay, shipped or missing are never late.
+    /// </summary>
+    public static IReadOnlyList<LateLine> LateLines(OrderToShip order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Lines
+            .Where(line => line.ShipsWithinDays is { } days && order.LeftToShip(line) > 0 && order.HandedOffAt.AddDays(days) < now)
+            .Select(line => new LateLine(order.Id, order.OrderNumber, line.LineId, line.Sku, line.SellerId, order.LeftToShip(line),
+                order.HandedOffAt.AddDays(line.ShipsWithinDays!.Value)))
+            .ToList();
     }
 
     /// <summary>Nobody collected the parcel within its 15 days: it goes back to the warehouse [FR-10, FR-11].</summary>

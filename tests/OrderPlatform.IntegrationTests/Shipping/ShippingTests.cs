@@ -87,6 +87,25 @@ public sealed class ShippingTests : IAsyncLifetime
         Assert.Equal(handedOff.CustomerId, order.CustomerId);
     }
 
+    [Fact]
+    public async Task A_payment_escalated_twice_holds_the_order_once_and_nothing_more_ships()
+    {
+        var handedOff = HandedOff("la-poste", "home", null);
+        await ShipAsync(handedOff, ("1", 1));
+        var bus = await BusAsync();
+
+        await bus.PublishTwiceAsync(new PaymentEscalated(handedOff.OrderId, "re-authorisation refused: do_not_honor", DateTimeOffset.UtcNow));
+
+        var held = await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<OrderToShip>(handedOff.OrderId) is { PaymentHold: not null } order ? order : null;
+        }, Patience, "the order to be held");
+        await Task.Delay(500);
+        Assert.Single((await StreamAsync(handedOff.OrderId)).OfType<PaymentHoldRecorded>());
+        Assert.NotNull(ShippingDecisions.Ship(held, [new ShipRequestLine("2", 1)], [], Guid.NewGuid(), DateTimeOffset.UtcNow, false).Conflict);
+    }
+
     [Theory]
     [InlineData("mondial-relay", "relay-point", "020340")]
     [InlineData("mondial-relay", "home", null)]

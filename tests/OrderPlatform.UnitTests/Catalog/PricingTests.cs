@@ -32,4 +32,15 @@ public sealed class PricingTests
         Assert.Null(priced);
         Assert.Equal(["lines[1].sku", "lines[2].sku"], errors.Keys.Order());
     }
+
+    [Fact]
+    public void A_marketplace_line_carries_its_sellers_own_delay_to_ship_MP_08()
+    {
+        var plaid = SmallCatalogues.Marketplace("atelier-lyonnais").Single(product => product.Id == "plaid-laine");
+
+        var (priced, _) = Pricing.Price([(plaid.Skus[0].Code, 1)], [plaid]);
+
+        Assert.Equal(5, Assert.Single(priced!.Lines).ShipsWithinDays);
+        Assert.Null(Pricing.Price([(Catalogue[0].Skus[0].Code, 1)], Catalogue).Priced!.Lines[0].ShipsWithinDays); // the house gives none
+    }
 }

@@ -33,4 +33,14 @@ public sealed class DeliveryWindowTests
     {
         Assert.Equal(new DateOnly(year, month, day), DeliveryWindows.EasterSunday(year));
     }
+
+    [Fact]
+    public void The_marketplace_promises_the_slowest_sellers_own_delay_plus_the_road_MP_08()
+    {
+        var estimate = Policy(MerchantPreset.Marketplace).Estimate!;
+        var monday = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DeliveryWindow(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 30)), estimate.From(monday, slowestSellerDays: 5));
+        Assert.Equal(new DateOnly(2026, 11, 30), estimate.From(monday).To); // no seller delay: the usual week
+    }
 }

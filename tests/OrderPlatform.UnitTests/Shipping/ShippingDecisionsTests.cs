@@ -203,4 +203,19 @@ public sealed class ShippingDecisionsTests
         Assert.Equal("out-for-delivery", after.Status);
         Assert.IsType<TrackingEventRecorded>(Assert.Single(events));
     }
+
+    [Fact]
+    public void A_line_its_seller_has_not_shipped_within_their_own_delay_is_flagged_late_MP_08()
+    {
+        var order = Order("relay-point", new OrderedLine("1", "TABLIER", 1, 3900, SellerId: "atelier", ShipsWithinDays: 2),
+            new OrderedLine("2", "PLAID", 1, 8900, SellerId: "atelier", ShipsWithinDays: 5), new OrderedLine("3", "HOUSE", 1, 1000));
+
+        var late = ShippingDecisions.LateLines(order, order.HandedOffAt.AddDays(3));
+
+        var tablier = Assert.Single(late);
+        Assert.Equal(("1", "atelier", order.HandedOffAt.AddDays(2)), (tablier.LineId, tablier.SellerId, tablier.DueBy));
+        var shipped = Ship(order, [new("1", 1)], marketplace: true).OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+        Assert.Empty(ShippingDecisions.LateLines(shipped, order.HandedOffAt.AddDays(3)));
+        Assert.Equal(["1", "2"], ShippingDecisions.LateLines(order, order.HandedOffAt.AddDays(6)).Select(line => line.LineId));
+    }
 }

@@ -46,7 +46,10 @@ public static class ProductEndpoints
     }
 }
 
-/// <summary>The product page (API.md, Catalog) [FR-20]; <c>deliveryIncluded</c> says the price is all-in [MP-02].</summary>
+/// <summary>
+/// The product page (API.md, Catalog) [FR-20]; <c>deliveryIncluded</c> says the price is all-in [MP-02]; <c>shipsWithinDays</c>
+/// is the seller's maximum delay to ship, where the seller gives one [MP-08].
+/// </summary>
 public sealed record ProductDetail(
     string Id,
     string Name,
@@ -58,7 +61,8 @@ public sealed record ProductDetail(
     bool Outlet,
     bool FinalSale,
     bool DeliveryIncluded,
-    IReadOnlyList<SkuDetail> Skus)
+    IReadOnlyList<SkuDetail> Skus,
+    int? ShipsWithinDays)
 {
     public static ProductDetail Of(Product product, Func<string, bool> available, PricePolicy prices)
     {
@@ -67,7 +71,8 @@ public sealed record ProductDetail(
         ArgumentNullException.ThrowIfNull(prices);
         return new ProductDetail(product.Id, product.Name, product.Description, product.Composition, product.ImageUrls,
             product.Category, product.PriceCents, product.Outlet, product.FinalSale, prices.DeliveryIncluded,
-            product.Skus.Select(sku => new SkuDetail(sku.Code, sku.Size, sku.Colour, available(sku.Code), product.RestockPossible)).ToList());
+            product.Skus.Select(sku => new SkuDetail(sku.Code, sku.Size, sku.Colour, available(sku.Code), product.RestockPossible)).ToList(),
+            product.ShipsWithinDays);
     }
 }
 

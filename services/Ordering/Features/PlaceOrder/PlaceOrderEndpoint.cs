@@ -93,7 +93,7 @@ public static class PlaceOrderEndpoint
             AddressOf(request.DeliveryAddress!), request.BillingAddress is null ? null : AddressOf(request.BillingAddress),
             new OrderPayment(request.Payment!.Method!, request.Payment.Token?.Trim(), request.Payment.GiftCardCode?.Trim(),
                 request.Payment.UseStoreCredit == true && request.Payment.Method != PaymentMethods.StoreCredit), promo,
-            policy.Estimate?.From(now)));
+            policy.Estimate?.From(now, lines.Select(line => prices.GetValueOrDefault(line.Sku.Trim().ToUpperInvariant())?.ShipsWithinDays).Max())));
         if (placed is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["promoCode"] = [refusal!] });

@@ -43,6 +43,8 @@ public static class ShipmentEndpoints
     {
         ops.MapGet("/shipments", ListAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("ListShipmentsForOps").WithSummary("Shipments by status, oldest status first: awaiting-label with the carrier's reason, parcels held for pickup…");
+        ops.MapGet("/late", LateAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListLateLines").WithSummary("Lines not shipped within their seller's own delay, most overdue first [MP-08]");
         ops.MapPost("/shipments/{shipmentId:guid}/label", RetryLabelAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("RetryShipmentLabel").WithSummary("Ops: ask the carrier for the label now (after fixing what it refused)");
         return ops;
@@ -96,6 +98,15 @@ public static class ShipmentEndpoints
 
         var shipments = await query.OrderBy(shipment => shipment.StatusAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ShipmentView>>(shipments.Select(ShipmentView.Of).ToList());
+    }
+
+    /// <summary>Orders that reached the warehouse in the last 90 days; older open lines are a matter for support, not this list.</summary>
+    private static async Task<Ok<IReadOnlyList<LateLine>>> LateAsync(IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-90);
+        var orders = await session.Query<OrderToShip>().Where(order => order.HandedOffAt >= since).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<LateLine>>(orders.SelectMany(order => ShippingDecisions.LateLines(order, now)).OrderBy(line => line.DueBy).ToList());
     }
 
     private static async Task<Results<Ok<ShipmentView>, NotFound>> RetryLabelAsync(Guid shipmentId, LabelBooking booking, CancellationToken cancellationToken) =>
