@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.Ordering;
 using OrderPlatform.Ordering.Features.Invoices;
 using OrderPlatform.Ordering.Features.OrderProcess;
@@ -25,7 +26,7 @@ builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
 CatalogPricing.Register(builder.Services);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invoicing:Seller").Get<Seller>()
     ?? throw new InvalidOperationException("Invoicing:Seller (the legal mentions on invoices) is required."));
-builder.Services.AddSingleton(InvoiceFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
+builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
 builder.Services.AddSingleton<InvoiceIssuer>();
 builder.Services.AddHostedService<HandOffScan>();
 builder.Services.AddHostedService<StuckOrdersMonitor>();

@@ -1,5 +1,6 @@
 extern alias ordering;
 
+using OrderPlatform.ServiceDefaults.Documents;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -43,7 +44,7 @@ public sealed class InvoicingTests : IAsyncLifetime
                 bus.AddInvoicing();
             },
             OrderingStorage.Configure,
-            services => services.AddSingleton(Policy).AddSingleton(Seller).AddSingleton(InvoiceFonts.From(null)).AddSingleton<InvoiceIssuer>());
+            services => services.AddSingleton(Policy).AddSingleton(Seller).AddSingleton(DocumentFonts.From(null)).AddSingleton<InvoiceIssuer>());
     }
 
     public async Task DisposeAsync() => await service.DisposeAsync();

@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.Ordering.Features.Invoices;
 using UglyToad.PdfPig;
@@ -50,7 +51,7 @@ public sealed class InvoiceTests
         var invoice = Invoicing.ForShipment(order, Guid.NewGuid(), [new ShipmentLine("1", 1), new ShipmentLine("2", 2)], firstInvoice: true, "FA-2026-000007", Now);
         var creditNote = Invoicing.CreditNote(order, 5990, invoice.Number, "AV-2026-000003", Now);
 
-        using var pdf = PdfDocument.Open(InvoicePdf.Render([invoice, creditNote], Seller, InvoiceFonts.From(null)));
+        using var pdf = PdfDocument.Open(InvoicePdf.Render([invoice, creditNote], Seller, DocumentFonts.From(null)));
 
         Assert.Equal(2, pdf.NumberOfPages);
         var text = string.Join(' ', pdf.GetPage(1).GetWords().Select(word => word.Text));
@@ -70,7 +71,7 @@ public sealed class InvoiceTests
     {
         var invoice = Invoicing.CreditNote(Given(), 5990, null, "AV-2026-000009", Now);
 
-        using var pdf = PdfDocument.Open(InvoicePdf.Render([invoice], Seller, new InvoiceFonts(null, null)));
+        using var pdf = PdfDocument.Open(InvoicePdf.Render([invoice], Seller, new DocumentFonts(null, null)));
 
         var text = string.Join(' ', pdf.GetPage(1).GetWords().Select(word => word.Text));
         Assert.Contains("AV-2026-000009", text, StringComparison.Ordinal);

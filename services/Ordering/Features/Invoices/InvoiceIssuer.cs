@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults.Documents;
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
@@ -10,7 +11,7 @@ namespace OrderPlatform.Ordering.Features.Invoices;
 /// transaction as the invoice, so numbers are unique, chronological and without gaps; then the
 /// <see cref="InvoiceIssued"/> event on the order's stream, which the outbox publishes with the PDF.
 /// </summary>
-public sealed class InvoiceIssuer(Seller seller, InvoiceFonts fonts, TimeProvider time)
+public sealed class InvoiceIssuer(Seller seller, DocumentFonts fonts, TimeProvider time)
 {
     /// <summary>
     /// Stages on the session the invoice <paramref name="create"/> makes with the next number and the issue
