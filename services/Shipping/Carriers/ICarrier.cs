@@ -24,9 +24,13 @@ public interface ICarrier
 public sealed record PickupPoint(string Carrier, string Id, string Name, string Address, string PostalCode, string City, string Country, string Kind,
     double? Latitude, double? Longitude, int? DistanceMeters, IReadOnlyDictionary<string, string> OpeningHours);
 
-/// <summary>What a carrier needs for a label: who sends, who receives, how, how heavy; our shipment id as the reference.</summary>
+/// <summary>
+/// What a carrier needs for a label: who sends, who receives, how, how heavy; our shipment id as the reference. A
+/// <paramref name="Return"/> label goes the other way: the customer (<paramref name="Recipient"/> of the order) drops it off, the
+/// warehouse (<paramref name="Sender"/>) receives it.
+/// </summary>
 public sealed record LabelRequest(Guid ShipmentId, string OrderNumber, string Mode, string? PickupPointId, PostalAddress Recipient, PostalAddress Sender,
-    string SenderName, int WeightGrams, DateOnly DepositDate);
+    string SenderName, int WeightGrams, DateOnly DepositDate, bool Return = false);
 
 /// <summary>The carrier's label: the parcel number, where the customer follows it, the label to print.</summary>
 public sealed record BookedLabel(string TrackingNumber, string TrackingUrl, string? LabelUrl, byte[]? LabelPdf);

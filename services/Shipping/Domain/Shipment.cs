@@ -2,9 +2,12 @@ using OrderPlatform.Contracts;
 
 namespace OrderPlatform.Shipping.Domain;
 
-/// <summary>A parcel left the warehouse's packing table: for whom, by which carrier and mode, with which lines.</summary>
+/// <summary>
+/// A parcel left the warehouse's packing table: for whom, by which carrier and mode, with which lines. With a
+/// <paramref name="ReturnId"/> it is a return parcel: the customer (<paramref name="Recipient"/>'s address) sends it to the warehouse.
+/// </summary>
 public sealed record ShipmentStarted(Guid ShipmentId, Guid OrderId, string OrderNumber, Guid? CustomerId, string Carrier, string Mode, string? PickupPointId,
-    PostalAddress Recipient, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
+    PostalAddress Recipient, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At, Guid? ReturnId = null, int Items = 0);
 
 /// <summary>The carrier gave no label this time; the next attempt is due at <paramref name="NextAttemptAt"/>.</summary>
 public sealed record LabelAttemptFailed(int Attempt, string Reason, bool CarrierRefused, DateTimeOffset At, DateTimeOffset NextAttemptAt);
@@ -43,14 +46,16 @@ public sealed record Shipment(
     DateTimeOffset? ShippedAt = null,
     DateTimeOffset? HoldUntil = null,
     DateTimeOffset? DeliveredAt = null,
-    DateTimeOffset? ReturnedAt = null)
+    DateTimeOffset? ReturnedAt = null,
+    Guid? ReturnId = null,
+    int Items = 0)
 {
     public static Shipment Create(ShipmentStarted started)
     {
         ArgumentNullException.ThrowIfNull(started);
         return new Shipment(started.ShipmentId, started.OrderId, started.OrderNumber, started.CustomerId, started.Carrier, started.Mode,
             started.PickupPointId, started.Recipient, started.Lines, started.At, ShipmentStatus.AwaitingLabel, started.At, [],
-            NextLabelAttemptAt: started.At);
+            NextLabelAttemptAt: started.At, ReturnId: started.ReturnId, Items: started.Items > 0 ? started.Items : started.Lines.Sum(line => line.Quantity));
     }
 
     public Shipment Apply(LabelAttemptFailed failed) =>
@@ -80,6 +85,7 @@ public sealed record Shipment(
         LabelAttemptFailed e => Apply(e),
         LabelBooked e => Apply(e),
         OrderShipped e => Apply(e),
+        ReturnLabelBooked => this,
         TrackingEventRecorded e => Apply(e),
         ShipmentStatusChanged e => Apply(e),
         ParcelAvailableForPickup e => Apply(e),

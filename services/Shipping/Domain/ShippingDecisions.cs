@@ -126,18 +126,32 @@ public static class ShippingDecisions
     /// The carrier booked the label: the shipment has left (<c>OrderShipped</c>, which makes Payment capture exactly these lines,
     /// FR-26) with its tracking number and link [FR-03, JI-11]. Booked twice, it decides nothing the second time.
     /// </summary>
-    public static IReadOnlyList<object> OnLabelBooked(Shipment shipment, string trackingNumber, string trackingUrl, string? labelUrl, bool labelStored,
+    /// <remarks>A return parcel's label goes back to Returns instead (<c>ReturnLabelBooked</c>, with the PDF): nothing ships, nothing is charged.</remarks>
+    public static IReadOnlyList<object> OnLabelBooked(Shipment shipment, string trackingNumber, string trackingUrl, string? labelUrl, byte[]? labelPdf,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        return shipment.Status != ShipmentStatus.AwaitingLabel
-            ? []
-            :
-            [
-                new LabelBooked(trackingNumber, trackingUrl, labelUrl, labelStored, now),
-                new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl),
-                new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now),
-            ];
+        if (shipment.Status != ShipmentStatus.AwaitingLabel)
+        {
+            return [];
+        }
+
+        return
+        [
+            new LabelBooked(trackingNumber, trackingUrl, labelUrl, labelPdf is { Length: > 0 }, now),
+            shipment.ReturnId is { } returnId
+                ? new ReturnLabelBooked(returnId, shipment.OrderId, shipment.Carrier, trackingNumber, trackingUrl, labelPdf, now)
+                : new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl),
+            new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now),
+        ];
+    }
+
+    /// <summary>Returns asked for a return label: a return parcel from the customer to the warehouse, booked like any other.</summary>
+    public static ShipmentStarted ReturnParcel(ReturnLabelRequested requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        return new ShipmentStarted(requested.ReturnId, requested.OrderId, requested.ReturnNumber, null, requested.Carrier, "return", null, requested.From, [],
+            requested.RequestedAt, requested.ReturnId, Math.Max(1, requested.Items));
     }
 
     /// <summary>No label this time: try again later, waiting longer each time (never past 30 minutes); a refusal waits at least 5.</summary>

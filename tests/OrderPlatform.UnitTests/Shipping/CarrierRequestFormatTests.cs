@@ -134,7 +134,34 @@ public sealed class CarrierRequestFormatTests
         Assert.Equal(["Durand", "12 rue de la Paix", "75002", "Paris", "FR"],
             new[] { "Lastname", "Streetname", "PostCode", "City", "CountryCode" }.Select(name => recipient.Element(ConnectNs + name)!.Value));
         Assert.Equal(("87654321", "https://connect.test/label/87654321.pdf"), (label.TrackingNumber, label.LabelUrl));
+        Assert.Equal(new Uri("https://connect.test/label/87654321.pdf"), wire.Requested[^1]); // the PDF is fetched and kept
+        Assert.NotNull(label.LabelPdf);
         Assert.Equal("https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition=87654321&codePostal=75002", label.TrackingUrl);
+    }
+
+    [Fact]
+    public async Task Return_labels_go_from_the_customer_to_the_warehouse_dropped_at_a_relay_or_as_Colissimo_CORE()
+    {
+        var mr = new Wire(HttpStatusCode.OK, """
+            <ShipmentCreationResponse xmlns="http://www.example.org/Response"><StatusList /><ShipmentsList><Shipment ShipmentNumber="11112222" /></ShipmentsList>
+            </ShipmentCreationResponse>
+            """);
+        var lp = new Wire(HttpStatusCode.OK, Multipart("""{"messages":[],"labelV2Response":{"parcelNumber":"8R00000000001"}}""", null),
+            "multipart/mixed; boundary=\"uuid:b1\"");
+
+        await new MondialRelayCarrier(new HttpClient(mr), Options.Create(MondialRelay)).BookLabelAsync(Label("return", null) with { Return = true }, CancellationToken.None);
+        await new LaPosteCarrier(new HttpClient(lp), Options.Create(LaPoste), TimeProvider.System).BookLabelAsync(Label("return", null) with { Return = true },
+            CancellationToken.None);
+
+        var shipment = XDocument.Parse(mr.Body).Root!.Descendants(ConnectNs + "Shipment").Single();
+        Assert.Equal(("LCC", "REL"), ((string)shipment.Element(ConnectNs + "DeliveryMode")!.Attribute("Mode")!,
+            (string)shipment.Element(ConnectNs + "CollectionMode")!.Attribute("Mode")!));
+        Assert.Equal("Durand", shipment.Element(ConnectNs + "Sender")!.Element(ConnectNs + "Address")!.Element(ConnectNs + "Lastname")!.Value);
+        Assert.Equal("Kaporal", shipment.Element(ConnectNs + "Recipient")!.Element(ConnectNs + "Address")!.Element(ConnectNs + "Lastname")!.Value);
+        var letter = JsonDocument.Parse(lp.Body).RootElement.GetProperty("letter");
+        Assert.Equal("CORE", letter.GetProperty("service").GetProperty("productCode").GetString());
+        Assert.Equal("Kaporal", letter.GetProperty("addressee").GetProperty("address").GetProperty("companyName").GetString());
+        Assert.Equal("75002", letter.GetProperty("sender").GetProperty("address").GetProperty("zipCode").GetString());
     }
 
     [Fact]
@@ -241,21 +268,28 @@ public sealed class CarrierRequestFormatTests
         return text + "--uuid:b1--\r\n";
     }
 
-    /// <summary>Answers every request with one canned response and keeps what was sent.</summary>
+    /// <summary>Answers every request with one canned response and keeps the first request sent (the call; a label download may follow).</summary>
     private sealed class Wire(HttpStatusCode status, string answer, string contentType = "text/xml") : HttpMessageHandler
     {
-        private HttpRequestMessage? last;
+        private HttpRequestMessage? first;
 
         public string Body { get; private set; } = "";
 
-        public Uri? Uri => last?.RequestUri;
+        public Uri? Uri => first?.RequestUri;
 
-        public string? Header(string name) => last?.Headers.TryGetValues(name, out var values) == true ? values.Single() : null;
+        public List<Uri> Requested { get; } = [];
+
+        public string? Header(string name) => first?.Headers.TryGetValues(name, out var values) == true ? values.Single() : null;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            last = request;
-            Body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requested.Add(request.RequestUri!);
+            if (first is null)
+            {
+                first = request;
+                Body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            }
+
             var content = new ByteArrayContent(Encoding.Latin1.GetBytes(answer));
             content.Headers.TryAddWithoutValidation("Content-Type", contentType);
             return new HttpResponseMessage(status) { Content = content };

@@ -24,7 +24,7 @@ public sealed class ShippingDecisionsTests
     {
         var order = Order(mode);
         var shipment = Shipment.Create(Ship(order, [new("1", 1)]).Shipment!);
-        return ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://track/12345678", null, false, Now)
+        return ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://track/12345678", null, null, Now)
             .Aggregate(shipment, (state, @event) => state.Next(@event));
     }
 
@@ -56,7 +56,7 @@ public sealed class ShippingDecisionsTests
         var order = Order();
         var shipment = Shipment.Create(Ship(order, [new("2", 1)]).Shipment!);
 
-        var events = ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://www.mondialrelay.fr/suivi/12345678", null, false, Now);
+        var events = ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://www.mondialrelay.fr/suivi/12345678", null, null, Now);
 
         var shipped = Assert.Single(events.OfType<OrderShipped>());
         Assert.Equal((order.Id, ShipmentId, "mondial-relay", "12345678"), (shipped.OrderId, shipped.ShipmentId, shipped.Carrier, shipped.TrackingNumber));
@@ -64,7 +64,7 @@ public sealed class ShippingDecisionsTests
         Assert.Equal([new ShippedLine("2", "JEAN-40", 1)], shipped.Lines);
         var booked = events.Aggregate(shipment, (state, @event) => state.Next(@event));
         Assert.Equal("label-created", booked.Status);
-        Assert.Empty(ShippingDecisions.OnLabelBooked(booked, "99999999", "x", null, false, Now)); // told twice, ships once
+        Assert.Empty(ShippingDecisions.OnLabelBooked(booked, "99999999", "x", null, null, Now)); // told twice, ships once
     }
 
     [Fact]

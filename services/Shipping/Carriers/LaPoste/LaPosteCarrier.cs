@@ -71,8 +71,8 @@ public sealed class LaPosteCarrier(HttpClient http, Microsoft.Extensions.Options
     public async Task<BookedLabel> BookLabelAsync(LabelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var product = "DOM";
-        if (request.PickupPointId is { Length: > 0 } pointId)
+        var product = request.Return ? "CORE" : "DOM";
+        if (!request.Return && request.PickupPointId is { Length: > 0 } pointId)
         {
             // A post office takes BPR, any other pickup point A2P: the point's type says which.
             var points = await SearchPickupPointsAsync(request.Recipient.PostalCode, request.Recipient.Country, cancellationToken);
@@ -114,13 +114,19 @@ public sealed class LaPosteCarrier(HttpClient http, Microsoft.Extensions.Options
 
     public string TrackingUrl(string number) => string.Format(CultureInfo.InvariantCulture, Options.TrackingUrlTemplate, Uri.EscapeDataString(number));
 
-    /// <summary>SLS <c>generateLabel</c>'s body: contract and password, a 10×15 PDF, the service, the parcel in kg, both addresses (street on line2).</summary>
+    /// <summary>
+    /// SLS <c>generateLabel</c>'s body: contract and password, a 10×15 PDF, the service, the parcel in kg, both addresses (street on
+    /// line2); a return (CORE) goes from the customer to the warehouse.
+    /// </summary>
     public static JsonObject GenerateLabelBody(LabelRequest request, string productCode, LaPosteOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var parcel = new JsonObject { ["weight"] = Math.Round(request.WeightGrams / 1000.0, 2) };
-        if (request.PickupPointId is { Length: > 0 } point)
+        var (from, fromName, to, toName) = request.Return
+            ? (request.Recipient, (string?)null, request.Sender, request.SenderName)
+            : (request.Sender, request.SenderName, request.Recipient, (string?)null);
+        if (!request.Return && request.PickupPointId is { Length: > 0 } point)
         {
             parcel["pickupLocationId"] = point;
         }
@@ -138,8 +144,8 @@ public sealed class LaPosteCarrier(HttpClient http, Microsoft.Extensions.Options
                     ["orderNumber"] = request.OrderNumber, ["commercialName"] = request.SenderName,
                 },
                 ["parcel"] = parcel,
-                ["sender"] = new JsonObject { ["senderParcelRef"] = request.ShipmentId.ToString("N"), ["address"] = Address(request.Sender, request.SenderName) },
-                ["addressee"] = new JsonObject { ["addresseeParcelRef"] = request.OrderNumber, ["address"] = Address(request.Recipient, null) },
+                ["sender"] = new JsonObject { ["senderParcelRef"] = request.ShipmentId.ToString("N"), ["address"] = Address(from, fromName) },
+                ["addressee"] = new JsonObject { ["addresseeParcelRef"] = request.OrderNumber, ["address"] = Address(to, toName) },
             },
         };
     }

@@ -90,19 +90,41 @@ public sealed class MondialRelayCarrier(HttpClient http, Microsoft.Extensions.Op
         var shipment = root.Descendants(ConnectResponse + "Shipment").FirstOrDefault(s => s.Attribute("ShipmentNumber") is not null)
                        ?? throw new CarrierUnavailableException("Mondial Relay answered without a shipment number.");
         var number = (string)shipment.Attribute("ShipmentNumber")!;
-        return new BookedLabel(number, TrackingUrl(number, request.Recipient.PostalCode),
-            (string?)shipment.Descendants(ConnectResponse + "Output").FirstOrDefault(), null);
+        var labelUrl = (string?)shipment.Descendants(ConnectResponse + "Output").FirstOrDefault();
+        return new BookedLabel(number, TrackingUrl(number, request.Return ? request.Sender.PostalCode : request.Recipient.PostalCode), labelUrl,
+            labelUrl is null ? null : await LabelPdfAsync(labelUrl, cancellationToken));
+    }
+
+    /// <summary>API Connect gives the label as a URL; the PDF is kept so it can be printed again or sent with a return authorisation.</summary>
+    private async Task<byte[]?> LabelPdfAsync(string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.GetByteArrayAsync(new Uri(url), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            return null; // the URL stays: the label can still be fetched from Mondial Relay
+        }
     }
 
     public string TrackingUrl(string number, string postalCode) =>
         string.Format(CultureInfo.InvariantCulture, Options.TrackingUrlTemplate, Uri.EscapeDataString(number), Uri.EscapeDataString(postalCode));
 
-    /// <summary>API Connect's <c>ShipmentCreationRequest</c>: collected at the warehouse (CCC), to a relay point (24R, location PAYS-NNNNNN) or the door (HOM).</summary>
+    /// <summary>
+    /// API Connect's <c>ShipmentCreationRequest</c>: collected at the warehouse (CCC), to a relay point (24R, location PAYS-NNNNNN) or the
+    /// door (HOM); a return is dropped off by the customer at any relay point (REL) and delivered to the warehouse (LCC).
+    /// </summary>
     public static string ShipmentCreationRequest(LabelRequest request, MondialRelayOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var toRelay = request.PickupPointId is { Length: > 0 };
+        var toRelay = !request.Return && request.PickupPointId is { Length: > 0 };
+        var (deliveryMode, collectionMode) = request.Return ? ("LCC", "REL") : (toRelay ? "24R" : "HOM", "CCC");
+        var (from, fromName, to, toName) = request.Return
+            ? (request.Recipient, (string?)null, request.Sender, request.SenderName)
+            : (request.Sender, request.SenderName, request.Recipient, (string?)null);
         var document = new XElement(ConnectRequest + "ShipmentCreationRequest",
             new XElement(ConnectRequest + "Context",
                 new XElement(ConnectRequest + "Login", options.Login), new XElement(ConnectRequest + "Password", options.Password),
@@ -114,15 +136,15 @@ public sealed class MondialRelayCarrier(HttpClient http, Microsoft.Extensions.Op
                 new XElement(ConnectRequest + "OrderNo", request.OrderNumber),
                 new XElement(ConnectRequest + "CustomerNo", request.ShipmentId.ToString("N")[..15]),
                 new XElement(ConnectRequest + "ParcelCount", 1),
-                new XElement(ConnectRequest + "DeliveryMode", new XAttribute("Mode", toRelay ? "24R" : "HOM"),
+                new XElement(ConnectRequest + "DeliveryMode", new XAttribute("Mode", deliveryMode),
                     new XAttribute("Location", toRelay ? RelayLocation(request.PickupPointId!, request.Recipient.Country) : "")),
-                new XElement(ConnectRequest + "CollectionMode", new XAttribute("Mode", "CCC"), new XAttribute("Location", "")),
+                new XElement(ConnectRequest + "CollectionMode", new XAttribute("Mode", collectionMode), new XAttribute("Location", "")),
                 new XElement(ConnectRequest + "Parcels", new XElement(ConnectRequest + "Parcel",
                     new XElement(ConnectRequest + "Content", "Vêtements et accessoires"),
                     new XElement(ConnectRequest + "Weight", new XAttribute("Value", request.WeightGrams), new XAttribute("Unit", "gr")))),
                 new XElement(ConnectRequest + "DeliveryInstruction", ""),
-                new XElement(ConnectRequest + "Sender", Address(request.Sender, request.SenderName)),
-                new XElement(ConnectRequest + "Recipient", Address(request.Recipient, null)))));
+                new XElement(ConnectRequest + "Sender", Address(from, fromName)),
+                new XElement(ConnectRequest + "Recipient", Address(to, toName)))));
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + document.ToString(SaveOptions.DisableFormatting);
     }
 

@@ -35,8 +35,7 @@ public sealed partial class LabelBooking(IDocumentStore store, CarrierDirectory 
                 session.Store(new ShipmentLabel(shipment.Id, pdf));
             }
 
-            events = ShippingDecisions.OnLabelBooked(shipment, label.TrackingNumber, label.TrackingUrl, label.LabelUrl, label.LabelPdf is { Length: > 0 },
-                time.GetUtcNow());
+            events = ShippingDecisions.OnLabelBooked(shipment, label.TrackingNumber, label.TrackingUrl, label.LabelUrl, label.LabelPdf, time.GetUtcNow());
             LogBooked(shipment.Id, shipment.Carrier, label.TrackingNumber);
         }
         catch (Exception e) when (e is CarrierUnavailableException or CarrierRejectedException)
@@ -54,8 +53,8 @@ public sealed partial class LabelBooking(IDocumentStore store, CarrierDirectory 
     {
         var settings = options.Value;
         return new LabelRequest(shipment.Id, shipment.OrderNumber, shipment.Mode, shipment.PickupPointId, shipment.Recipient, settings.Warehouse,
-            settings.SenderName, Math.Max(100, shipment.Lines.Sum(line => line.Quantity) * settings.UnitWeightGrams),
-            Contracts.DeliveryWindows.ParisDate(time.GetUtcNow()));
+            settings.SenderName, Math.Max(100, shipment.Items * settings.UnitWeightGrams),
+            Contracts.DeliveryWindows.ParisDate(time.GetUtcNow()), Return: shipment.ReturnId is not null);
     }
 
     [LoggerMessage(LogLevel.Information, "Shipment {ShipmentId}: {Carrier} booked parcel {TrackingNumber}")]

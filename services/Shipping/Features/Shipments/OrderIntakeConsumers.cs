@@ -34,11 +34,26 @@ public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider 
     }
 }
 
+/// <summary>Returns needs a return label: a return parcel is started, and the label scan books it (retried while the carrier is down).</summary>
+public sealed class ReturnLabelRequestedConsumer(IDocumentStore store, TimeProvider time, ILogger<ReturnLabelRequestedConsumer> logger)
+    : IdempotentConsumer<ReturnLabelRequested>(store, time, logger)
+{
+    protected override async Task HandleAsync(ReturnLabelRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Shipment>(message.ReturnId, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            stream.AppendOne(ShippingDecisions.ReturnParcel(message));
+        }
+    }
+}
+
 public static class ShippingConsumers
 {
     public static void AddShippingConsumers(this MassTransit.IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<OrderHandedToLogisticsConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
+        bus.AddConsumer<ReturnLabelRequestedConsumer>();
     }
 }
