@@ -29,7 +29,9 @@ public sealed record PaymentRefused(Guid OrderId, string DeclineCode) : IIntegra
 public sealed record PaymentCaptured(Guid OrderId, long AmountCents, DateTimeOffset CapturedAt, Guid? ShipmentId = null) : IIntegrationEvent;
 
 /// <summary>Money went back to the customer for the order, to the original method or store credit.</summary>
-public sealed record PaymentRefunded(Guid OrderId, long AmountCents, DateTimeOffset RefundedAt, string Destination = "original") : IIntegrationEvent;
+/// <paramref name="RefundId"/> names the <see cref="RefundRequested"/> it answers, when it answers one.
+public sealed record PaymentRefunded(Guid OrderId, long AmountCents, DateTimeOffset RefundedAt, string Destination = "original", string? RefundId = null)
+    : IIntegrationEvent;
 
 /// <summary>A shipment left the warehouse with these lines; more may follow for the rest of the order.</summary>
 public sealed record OrderShipped(Guid OrderId, Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset ShippedAt,

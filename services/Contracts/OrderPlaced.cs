@@ -24,9 +24,10 @@ public sealed record OrderPlaced(
 /// VAT included) and with what share of the order's discount, so a partial capture charges exactly
 /// the shipped lines [FR-26].
 /// </summary>
-/// <see cref="ShipsWithinDays"/> is the seller's maximum delay to ship it, where the seller gives one [MP-08].
+/// <see cref="ShipsWithinDays"/> is the seller's maximum delay to ship it, where the seller gives one [MP-08];
+/// <see cref="FinalSale"/> marks a sale item, which some shops' returns policies exclude [JI-07].
 public sealed record OrderedLine(string LineId, string Sku, int Quantity, long UnitPriceCents = 0, long DiscountCents = 0,
-    string? ProductName = null, string? SellerId = null, int? ShipsWithinDays = null)
+    string? ProductName = null, string? SellerId = null, int? ShipsWithinDays = null, bool FinalSale = false)
 {
     /// <summary>What the line costs after its share of the discount.</summary>
     public long AmountCents => UnitPriceCents * Quantity - DiscountCents;

@@ -1,14 +1,28 @@
+using OrderPlatform.Returns;
+using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
-// Its own database and the bus from the start; its features arrive with their issues.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore();
-builder.AddMessaging();
+builder.AddEventStore(ReturnsStorage.Configure);
+builder.AddMessaging(bus =>
+{
+    bus.AddCustomerDirectory();
+    bus.AddReturnConsumers();
+});
+builder.AddPlatformAuthentication();
+builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
+builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:FontDirectory"]));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+
+app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception();
+app.MapGroup("/api/ops/returns").WithTags("Operations").MapReturnOperations();
 
 await app.RunAsync();

@@ -34,6 +34,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/shipping/shipments/{shipmentId}"] = Scope.Customer,
         ["/api/shipping/shipments/{shipmentId}/label"] = Scope.Ops,
         ["/api/ops/shipping/shipments/{shipmentId}/label"] = Scope.Ops,
+        ["/api/returns/{returnId}"] = Scope.Customer,
+        ["/api/returns/{returnId}/authorisation"] = Scope.Customer,
+        ["/api/returns/{returnId}/reception"] = Scope.Ops,
     };
 
     // Operations on a customer's path that only ops may perform.
@@ -75,7 +78,18 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         var orderId = await Checkout.PlacedOrderIdAsync(alice, Checkout.Body("FEMME-ROBE-D-ETE-FLEURIE-BLANC-M"));
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         await Warehouse.HandOffAsync(ops, orderId);
-        var shipped = await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(await Warehouse.ConfirmedOrLaterAsync(alice, orderId)));
+        var order = await Warehouse.ConfirmedOrLaterAsync(alice, orderId);
+        var shipped = await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order));
+        await Warehouse.DeliverAsync(platform.Sandboxes, shipped.GetProperty("shipment"), DateTimeOffset.UtcNow.AddHours(-1));
+        var returned = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await alice.PostAsJsonAsync("/api/returns", new
+            {
+                orderId, lines = new[] { new { lineId = order.GetProperty("lines")[0].GetProperty("lineId").GetString(), quantity = 1, reason = "other" } },
+                refundMethod = "original",
+            });
+            return response.StatusCode == HttpStatusCode.Created ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+        }, TimeSpan.FromSeconds(45), "Alice's return once her parcel is delivered");
         // The demo data gives this SKU two units in this store; no other test holds them.
         using var reservation = await alice.PostAsJsonAsync("/api/catalog/reservations", new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-XL", storeId = "paris-rivoli" });
         Assert.Equal(HttpStatusCode.Created, reservation.StatusCode);
@@ -88,6 +102,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             ["customerId"] = (await alice.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString()!,
             ["pspPaymentId"] = "pay_of_alice",
             ["shipmentId"] = shipped.GetProperty("shipment").GetProperty("shipmentId").GetString()!,
+            ["returnId"] = returned.GetProperty("returnId").GetString()!,
         };
     }
 

@@ -51,6 +51,33 @@ public static class Warehouse
         }, Patience, $"order {orderId} to reach the warehouse");
     }
 
+    /// <summary>The carrier tells Shipping the parcel was delivered at <paramref name="at"/> (backdated at will).</summary>
+    public static async Task DeliverAsync(Uri sandboxes, JsonElement shipment, DateTimeOffset at)
+    {
+        using var carriers = new HttpClient { BaseAddress = sandboxes };
+        using var moved = await carriers.PostAsJsonAsync($"/carriers/{shipment.GetProperty("carrier").GetString()}/parcels/"
+            + $"{shipment.GetProperty("trackingNumber").GetString()}/events", new { code = shipment.GetProperty("carrier").GetString() == "la-poste" ? "DI1" : "delivered", at });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+    }
+
+    /// <summary>An order placed, handed off, shipped whole and delivered at <paramref name="deliveredAt"/>; its lines as the customer sees them.</summary>
+    public static async Task<(string OrderId, JsonElement Order)> DeliveredOrderAsync(HttpClient gateway, Uri sandboxes, HttpClient customer,
+        IEnumerable<(string Sku, int Quantity)> lines, DateTimeOffset deliveredAt)
+    {
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body(lines));
+        await HandOffAsync(ops, orderId);
+        var order = await ConfirmedOrLaterAsync(customer, orderId);
+        var shipped = await ShipAsync(ops, orderId, AllLines(order));
+        await DeliverAsync(sandboxes, shipped.GetProperty("shipment"), deliveredAt);
+        var delivered = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "delivered" ? (object)current : null;
+        }, Patience, $"order {orderId} to be delivered");
+        return (orderId, delivered);
+    }
+
     /// <summary>Every line of the order, whole.</summary>
     public static IEnumerable<(string LineId, int Quantity)> AllLines(JsonElement order) =>
         order.GetProperty("lines").EnumerateArray().Select(line => (line.GetProperty("lineId").GetString()!, line.GetProperty("quantity").GetInt32())).ToList();

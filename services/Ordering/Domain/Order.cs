@@ -38,7 +38,7 @@ public sealed record Order(
         ArgumentNullException.ThrowIfNull(placed);
         return new Order(placed.OrderId, placed.OrderNumber, placed.CustomerId, OrderStatus.Placed, placed.PlacedAt,
             placed.Lines.Select(line => new OrderLine(line.LineId, line.Sku, line.Quantity, line.UnitPriceCents, line.DiscountCents,
-                line.ProductName, line.SellerId, LineStatus.Pending, 0, line.ShipsWithinDays)).ToList(),
+                line.ProductName, line.SellerId, LineStatus.Pending, 0, line.ShipsWithinDays, line.FinalSale)).ToList(),
             placed.Amounts ?? new OrderAmounts(0, 0, 0, 0), placed.Delivery, placed.DeliveryAddress, placed.BillingAddress,
             placed.Payment?.Method, placed.PromoCode, placed.PlacedAt, [new StatusChange(OrderStatus.Placed, placed.PlacedAt)], [],
             EstimatedDelivery: placed.EstimatedDelivery);
@@ -151,9 +151,9 @@ public sealed record Order(
 
 /// <summary>One line as the order tracks it: what was bought, at what price, and where it stands.</summary>
 public sealed record OrderLine(string LineId, string Sku, int Quantity, long UnitPriceCents, long DiscountCents, string? ProductName, string? SellerId,
-    string Status, int ShippedQuantity, int? ShipsWithinDays = null)
+    string Status, int ShippedQuantity, int? ShipsWithinDays = null, bool FinalSale = false)
 {
-    public OrderedLine AsOrdered() => new(LineId, Sku, Quantity, UnitPriceCents, DiscountCents, ProductName, SellerId, ShipsWithinDays);
+    public OrderedLine AsOrdered() => new(LineId, Sku, Quantity, UnitPriceCents, DiscountCents, ProductName, SellerId, ShipsWithinDays, FinalSale);
 }
 
 public sealed record OrderShipment(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,

@@ -21,7 +21,7 @@ public sealed record PlaceOrder(
 public sealed record RequestedLine(string Sku, int Quantity);
 
 /// <summary>A SKU as Catalog priced it: unit price in euro cents, VAT included.</summary>
-public sealed record PricedSku(string Sku, long UnitPriceCents, string ProductName, string SellerId, int? ShipsWithinDays = null);
+public sealed record PricedSku(string Sku, long UnitPriceCents, string ProductName, string SellerId, int? ShipsWithinDays = null, bool FinalSale = false);
 
 public static class OrderPlacement
 {
@@ -52,7 +52,7 @@ public static class OrderPlacement
 
         var shares = PromoRules.Share(discount.ItemsDiscountCents, merged.Select(line => line.Price.UnitPriceCents * line.Quantity).ToList());
         var lines = merged.Select((line, index) => new OrderedLine((index + 1).ToString(CultureInfo.InvariantCulture), line.Sku, line.Quantity,
-            line.Price.UnitPriceCents, shares[index], line.Price.ProductName, line.Price.SellerId, line.Price.ShipsWithinDays)).ToList();
+            line.Price.UnitPriceCents, shares[index], line.Price.ProductName, line.Price.SellerId, line.Price.ShipsWithinDays, line.Price.FinalSale)).ToList();
         var fee = discount.FreeShipping ? 0 : command.Delivery.FeeCents;
         var amounts = new OrderAmounts(items, fee, discount.ItemsDiscountCents, items - discount.ItemsDiscountCents + fee);
         return (new OrderPlaced(command.OrderId, OrderNumberFor(command.OrderId, command.Now), command.CustomerId, lines, command.Now, amounts,

@@ -65,7 +65,8 @@ public sealed class CatalogPricing(HttpClient http)
 
             var priced = await response.Content.ReadFromJsonAsync<PricedLines>(cancellationToken)
                          ?? throw new CatalogUnavailableException("Catalog answered the pricing request with nothing.");
-            return (priced.Lines.ToDictionary(line => line.Sku, line => new PricedSku(line.Sku, line.UnitPriceCents, line.ProductName, line.SellerId, line.ShipsWithinDays)),
+            return (priced.Lines.ToDictionary(line => line.Sku, line => new PricedSku(line.Sku, line.UnitPriceCents, line.ProductName, line.SellerId, line.ShipsWithinDays,
+                line.FinalSale)),
                 new Dictionary<string, string[]>());
         }
     }
@@ -98,5 +99,5 @@ public sealed class CatalogPricing(HttpClient http)
 
     private sealed record PricedLines(IReadOnlyList<PricedLine> Lines);
 
-    private sealed record PricedLine(string Sku, long UnitPriceCents, string ProductName, string SellerId, int? ShipsWithinDays);
+    private sealed record PricedLine(string Sku, long UnitPriceCents, string ProductName, string SellerId, int? ShipsWithinDays, bool FinalSale);
 }

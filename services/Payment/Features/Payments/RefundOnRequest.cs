@@ -48,7 +48,7 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
             return;
         }
 
-        stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination));
+        stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination, message.RefundId));
     }
 
     [LoggerMessage(LogLevel.Warning, "Refund {RefundId} asks for order {OrderId}, which Payment never charged; nothing refunded")]

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using UglyToad.PdfPig;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Returns through the gateway: a delivered order comes back, is inspected, and the money goes where the customer chose.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ReturnsTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private readonly HttpClient gateway = platform.Gateway;
+
+    [Fact]
+    public async Task Two_lines_returned_one_refused_at_inspection_the_other_refunded_to_store_credit_less_the_label_FR_12_FR_13_FR_14_FR_15_FR_17_FR_18()
+    {
+        var skus = await Catalogue.InStockSkusAsync(gateway, 3, "Homme");
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(skus[0], 1), (skus[1], 1), (skus[2], 1)],
+            DateTimeOffset.UtcNow.AddDays(-3));
+        var lines = order.GetProperty("lines").EnumerateArray().ToList();
+
+        using var requested = await customer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId,
+            lines = new[] { new { lineId = Id(lines[0]), quantity = 1, reason = "wrong-size" }, new { lineId = Id(lines[1]), quantity = 1, reason = "changed-mind" } },
+            refundMethod = "store-credit",
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        var returnId = created.GetProperty("returnId").GetString();
+        Assert.Equal(490, created.GetProperty("labelCostCents").GetInt64()); // not a loyalty member [FR-14]
+
+        // The printable authorisation with the carrier's label, downloadable again [FR-12, FR-18].
+        var pdf = (byte[])await Eventually.GetAsync(async () =>
+        {
+            using var response = await customer.GetAsync($"/api/returns/{returnId}/authorisation");
+            return response.StatusCode == HttpStatusCode.OK ? (object)await response.Content.ReadAsByteArrayAsync() : null;
+        }, Patience, "the return authorisation");
+        using (var document = PdfDocument.Open(pdf))
+        {
+            var text = string.Join('\n', document.GetPages().Select(page => page.Text));
+            Assert.Contains(created.GetProperty("returnNumber").GetString()!, text, StringComparison.Ordinal);
+            Assert.Contains("MONDIAL RELAY", text, StringComparison.Ordinal); // the label's page
+            Assert.True(document.NumberOfPages >= 2);
+        }
+
+        using var received = await ops.PostAsJsonAsync($"/api/returns/{returnId}/reception", new
+        {
+            lines = new object[] { new { lineId = Id(lines[0]), accepted = true }, new { lineId = Id(lines[1]), accepted = false, note = "porté, sans étiquette" } },
+        });
+        Assert.True(received.StatusCode == HttpStatusCode.OK, await received.Content.ReadAsStringAsync());
+        var inspected = await received.Content.ReadFromJsonAsync<JsonElement>();
+        var expected = lines[0].GetProperty("unitPriceCents").GetInt64() - lines[0].GetProperty("discountCents").GetInt64() - 490; // no shipping fee [FR-17]
+        Assert.Equal(expected, inspected.GetProperty("refundCents").GetInt64());
+        Assert.InRange(inspected.GetProperty("refundDueBy").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddDays(13.9), DateTimeOffset.UtcNow.AddDays(14.1)); // [FR-13]
+
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit"))
+            .GetProperty("balanceCents").GetInt64() == expected, Patience, "the refund on the store credit");
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/returns/{returnId}"))
+            .GetProperty("status").GetString() == "refunded", Patience, "the return to be closed");
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}"))
+            .GetProperty("refundedCents").GetInt64() == expected, Patience, "the order to show the refund");
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        Assert.Equal(0, (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("refundedCents").GetInt64()); // not the card
+        using var again = await customer.GetAsync($"/api/returns/{returnId}/authorisation");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // closed
+    }
+
+    [Fact]
+    public async Task A_return_asked_on_day_15_is_refused_FR_15()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddDays(-15));
+
+        using var late = await customer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId, lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1, reason = "changed-mind" } }, refundMethod = "original",
+        });
+        using var lateWithdrawal = await customer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId, lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1, reason = "changed-mind" } }, refundMethod = "original",
+            withdrawal = true,
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Conflict, lateWithdrawal.StatusCode);
+    }
+
+    private static string Id(JsonElement line) => line.GetProperty("lineId").GetString()!;
+}

@@ -1,0 +1,108 @@
+extern alias returns;
+
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
+using OrderPlatform.ServiceDefaults.Documents;
+using returns::OrderPlatform.Returns;
+using returns::OrderPlatform.Returns.Domain;
+using returns::OrderPlatform.Returns.Features.Returns;
+
+namespace OrderPlatform.IntegrationTests.Returns;
+
+/// <summary>Returns' consumers on real PostgreSQL and RabbitMQ, every message delivered twice: each changes the state once.</summary>
+public sealed class ReturnConsumersTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly PostalAddress Camille = new("Camille", "Durand", "12 rue de la Paix", null, "75002", "Paris", "FR", "0612345678");
+    private TestService service = null!;
+
+    private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("returns")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("returns")),
+            bus => bus.AddReturnConsumers(),
+            ReturnsStorage.Configure,
+            services => services.AddSingleton(DocumentFonts.From(null)));
+    }
+
+    public async Task DisposeAsync() => await service.DisposeAsync();
+
+    [Fact]
+    public async Task An_order_shipped_delivered_labelled_and_refunded_each_told_twice_is_recorded_once_and_the_return_closes_FR_12_FR_13()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var orderId = Guid.NewGuid();
+        var shipmentId = Guid.NewGuid();
+        var placed = new OrderPlaced(orderId, "CMD-1", Guid.NewGuid(), [new OrderedLine("1", "ROBE-38", 1, 4990)], DateTimeOffset.UtcNow.AddDays(-4),
+            new OrderAmounts(4990, 390, 0, 5380), new OrderDelivery("mondial-relay", "relay-point", "020340"), Camille, Camille);
+
+        await bus.PublishTwiceAsync(placed);
+        await bus.PublishTwiceAsync(new OrderShipped(orderId, shipmentId, [new ShippedLine("1", "ROBE-38", 1)], DateTimeOffset.UtcNow.AddDays(-3)));
+        await bus.PublishTwiceAsync(new ParcelDelivered(orderId, shipmentId, DateTimeOffset.UtcNow.AddDays(-2)));
+        var order = await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<ReturnableOrder>(orderId) is { ReceivedAt: not null } known ? known : null;
+        }, Patience, "the delivery to reach Returns");
+        await Task.Delay(500);
+        Assert.Equal(3, (await StreamAsync(orderId)).Count); // placed, shipped, delivered: once each
+
+        var returnId = Guid.NewGuid();
+        var decision = ReturnDecisions.Request(order, [new RequestedReturnLine("1", 1, "wrong-size")], "original", false, false,
+            ReturnsPolicy.For(new OrderPlatform.ServiceDefaults.MerchantPreset("fashion-retail"), new ConfigurationBuilder().Build()), returnId, DateTimeOffset.UtcNow);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(orderId, decision.OrderEvents);
+            session.Events.StartStream<CustomerReturn>(returnId, decision.ReturnEvents);
+            await session.SaveChangesAsync();
+        }
+
+        await bus.PublishTwiceAsync(new ReturnLabelBooked(returnId, orderId, "mondial-relay", "11112222", "https://track/11112222", null, DateTimeOffset.UtcNow));
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<ReturnDocument>(returnId);
+        }, Patience, "the authorisation to be made");
+        await using (var session = Store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId);
+            stream.AppendMany(ReturnDecisions.Receive(stream.Aggregate!, [new LineInspection("1", true, null)], DateTimeOffset.UtcNow).Events);
+            await session.SaveChangesAsync();
+        }
+
+        await bus.PublishTwiceAsync(new PaymentRefunded(orderId, 4500, DateTimeOffset.UtcNow, "original", ReturnDecisions.RefundIdFor(returnId)));
+        var closed = await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<CustomerReturn>(returnId) is { Status: CustomerReturn.Refunded } done ? done : null;
+        }, Patience, "the return to close");
+        await Task.Delay(500);
+
+        var events = await StreamAsync(returnId);
+        Assert.Single(events.OfType<ReturnLabelAttached>());
+        Assert.Single(events.OfType<ReturnAuthorised>());
+        Assert.Single(events.OfType<RefundConfirmed>());
+        Assert.Equal("11112222", closed.TrackingNumber);
+        // The return parcel reaching the warehouse is not a delivery of the order: the window does not move.
+        await bus.PublishTwiceAsync(new ParcelDelivered(orderId, returnId, DateTimeOffset.UtcNow));
+        await Task.Delay(1000);
+        await using var query = Store.QuerySession();
+        Assert.Equal(order.ReceivedAt, (await query.LoadAsync<ReturnableOrder>(orderId))!.ReceivedAt);
+    }
+
+    private async Task<IReadOnlyList<object>> StreamAsync(Guid id)
+    {
+        await using var query = Store.QuerySession();
+        return (await query.Events.FetchStreamAsync(id)).Select(e => e.Data).ToList();
+    }
+}
