@@ -30,6 +30,16 @@ foreach (var (name, address) in gateway.Services)
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseCorrelationId();
+app.Use((context, next) =>
+{
+    if (HttpMethods.IsPost(context.Request.Method) && GatewayOptions.UploadPaths.Any(path => context.Request.Path.StartsWithSegments(path))
+        && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+    {
+        body.MaxRequestBodySize = limits.MaxUploadBytes;
+    }
+
+    return next(context);
+});
 app.UseCors();
 app.UseRateLimiter();
 app.UseTokenGate();

@@ -1,4 +1,5 @@
 using OrderPlatform.Returns;
+using OrderPlatform.Returns.Features.Claims;
 using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Customers;
@@ -23,6 +24,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception();
-app.MapGroup("/api/ops/returns").WithTags("Operations").MapReturnOperations();
+app.MapGroup("/api/claims").WithTags("Claims").MapClaims();
+app.MapGroup("/api/ops/returns").WithTags("Operations").MapReturnOperations().MapClaimOperations();
 
 await app.RunAsync();

@@ -13,6 +13,9 @@ public static class ReturnsStorage
         options.Projections.Snapshot<CustomerReturn>(SnapshotLifecycle.Inline);
         options.Schema.For<CustomerReturn>().Duplicate(item => item.CustomerId).Duplicate(item => item.Status).Duplicate(item => item.RefundDueBy!);
         options.Schema.For<ReturnDocument>();
+        options.Projections.Snapshot<CustomerClaim>(SnapshotLifecycle.Inline);
+        options.Schema.For<CustomerClaim>().Duplicate(claim => claim.Status);
+        options.Schema.For<ClaimPhoto>();
     }
 }
 

@@ -37,6 +37,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/returns/{returnId}"] = Scope.Customer,
         ["/api/returns/{returnId}/authorisation"] = Scope.Customer,
         ["/api/returns/{returnId}/reception"] = Scope.Ops,
+        ["/api/claims/{claimId}"] = Scope.Customer,
+        ["/api/claims/{claimId}/photo"] = Scope.Customer,
+        ["/api/ops/returns/claims/{claimId}/resolution"] = Scope.Ops,
     };
 
     // Operations on a customer's path that only ops may perform.
@@ -90,6 +93,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             });
             return response.StatusCode == HttpStatusCode.Created ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
         }, TimeSpan.FromSeconds(45), "Alice's return once her parcel is delivered");
+        using var claimed = await alice.PostAsync("/api/claims", ReturnsTests.Claim(orderId, "missing", order.GetProperty("lines")[0].GetProperty("lineId").GetString(), null));
+        Assert.Equal(HttpStatusCode.Created, claimed.StatusCode);
         // The demo data gives this SKU two units in this store; no other test holds them.
         using var reservation = await alice.PostAsJsonAsync("/api/catalog/reservations", new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-XL", storeId = "paris-rivoli" });
         Assert.Equal(HttpStatusCode.Created, reservation.StatusCode);
@@ -103,6 +108,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             ["pspPaymentId"] = "pay_of_alice",
             ["shipmentId"] = shipped.GetProperty("shipment").GetProperty("shipmentId").GetString()!,
             ["returnId"] = returned.GetProperty("returnId").GetString()!,
+            ["claimId"] = (await claimed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("claimId").GetString()!,
         };
     }
 

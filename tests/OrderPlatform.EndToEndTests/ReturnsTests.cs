@@ -91,5 +91,55 @@ public sealed class ReturnsTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Conflict, lateWithdrawal.StatusCode);
     }
 
+    [Fact]
+    public async Task A_defective_item_is_claimed_with_a_photo_only_its_customer_and_ops_see_and_ops_refund_it_FR_05_FR_04()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var someoneElse = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddHours(-2));
+        var line = order.GetProperty("lines")[0];
+        var photo = new byte[2 * 1024 * 1024]; // a phone's photo: larger than the gateway's JSON limit
+        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(photo, 0);
+
+        using var notAnImage = await customer.PostAsync("/api/claims", Claim(orderId, "defective", Id(line), "%PDF-1.4"u8.ToArray()));
+        using var filed = await customer.PostAsync("/api/claims", Claim(orderId, "defective", Id(line), photo));
+
+        Assert.Equal(HttpStatusCode.BadRequest, notAnImage.StatusCode);
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var claimId = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("claimId").GetString();
+        Assert.Equal(photo, await customer.GetByteArrayAsync($"/api/claims/{claimId}/photo"));
+        Assert.Equal(photo.Length, (await ops.GetByteArrayAsync($"/api/claims/{claimId}/photo")).Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.GetAsync($"/api/claims/{claimId}/photo")).StatusCode);
+
+        using var resolved = await ops.PostAsJsonAsync($"/api/ops/returns/claims/{claimId}/resolution", new { outcome = "refund", note = "couture défaite" });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var amount = line.GetProperty("unitPriceCents").GetInt64() - line.GetProperty("discountCents").GetInt64();
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        await Eventually.TrueAsync(async () => (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0]
+            .GetProperty("refundedCents").GetInt64() == amount, Patience, "the claim's refund on the card");
+        Assert.Equal("resolved", (await customer.GetFromJsonAsync<JsonElement>($"/api/claims/{claimId}")).GetProperty("status").GetString());
+    }
+
+    /// <summary>The multipart form a storefront sends for a claim.</summary>
+    public static MultipartFormDataContent Claim(string orderId, string kind, string? lineId, byte[]? photo)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(orderId), "orderId" }, { new StringContent(kind), "kind" } };
+        if (lineId is not null)
+        {
+            form.Add(new StringContent(lineId), "lineId");
+        }
+
+        if (photo is not null)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "photo", "photo.jpg");
+        }
+
+        return form;
+    }
+
     private static string Id(JsonElement line) => line.GetProperty("lineId").GetString()!;
 }

@@ -1,0 +1,130 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Returns.Domain;
+
+/// <summary>A customer reported a problem with a delivered order: an item missing [FR-04, JI-12], defective [FR-05] or damaged [JI-13].</summary>
+public sealed record ClaimFiled(Guid ClaimId, Guid OrderId, string OrderNumber, Guid CustomerId, string Kind, string? LineId, string? TrackingNumber,
+    bool HasPhoto, string? Description, DateTimeOffset At);
+
+/// <summary>Operations settled the claim: a refund (through Payment) or a replacement sent by the warehouse.</summary>
+public sealed record ClaimResolved(string Outcome, long RefundCents, string? Note, DateTimeOffset At);
+
+/// <summary>A claim: the fold of its stream.</summary>
+public sealed record CustomerClaim(Guid Id, Guid OrderId, string OrderNumber, Guid CustomerId, string Kind, string? LineId, string? TrackingNumber, bool HasPhoto,
+    string? Description, DateTimeOffset FiledAt, string Status, string? Outcome = null, long RefundCents = 0, string? ResolutionNote = null,
+    DateTimeOffset? ResolvedAt = null)
+{
+    public const string Open = "open";
+    public const string Resolved = "resolved";
+    public const string Refund = "refund";
+    public const string Replacement = "replacement";
+
+    public static readonly IReadOnlyList<string> Kinds = ["missing", "defective", "damaged"];
+
+    public static CustomerClaim Create(ClaimFiled filed)
+    {
+        ArgumentNullException.ThrowIfNull(filed);
+        return new CustomerClaim(filed.ClaimId, filed.OrderId, filed.OrderNumber, filed.CustomerId, filed.Kind, filed.LineId, filed.TrackingNumber, filed.HasPhoto,
+            filed.Description, filed.At, Open);
+    }
+
+    public CustomerClaim Apply(ClaimResolved resolved) => this with
+    {
+        Status = Resolved, Outcome = resolved.Outcome, RefundCents = resolved.RefundCents, ResolutionNote = resolved.Note, ResolvedAt = resolved.At,
+    };
+}
+
+/// <summary>The photo that goes with a claim, readable by its customer and operations only.</summary>
+public sealed record ClaimPhoto(Guid Id, string ContentType, byte[] Content);
+
+/// <summary>What a claim must carry, and how operations settle it: pure.</summary>
+public static class ClaimDecisions
+{
+    public const int MaxPhotoBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Missing: the item [FR-04], and where the shop asks it (japan-import) the tracking number and a photo of the parcel [JI-12];
+    /// defective: the item and a photo [FR-05]; damaged: a photo [JI-13]. The order must have been shipped.
+    /// </summary>
+    public static (ClaimFiled? Filed, IReadOnlyDictionary<string, string[]>? Invalid, string? Conflict) File(ReturnableOrder order, string? kind, string? lineId,
+        string? trackingNumber, string? description, string? photoType, bool trackingAndPhotoForMissing, Guid claimId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var invalid = new Dictionary<string, string[]>();
+        if (kind is null || !CustomerClaim.Kinds.Contains(kind))
+        {
+            invalid["kind"] = [$"One of {string.Join(", ", CustomerClaim.Kinds)}."];
+        }
+
+        if (kind is "missing" or "defective" && string.IsNullOrWhiteSpace(lineId))
+        {
+            invalid["lineId"] = ["Which item: the order line."];
+        }
+        else if (lineId is not null && order.Lines.All(line => line.LineId != lineId))
+        {
+            invalid["lineId"] = [$"The order has no line {lineId}."];
+        }
+
+        var photoNeeded = kind is "defective" or "damaged" || (kind == "missing" && trackingAndPhotoForMissing);
+        if (photoNeeded && photoType is null)
+        {
+            invalid["photo"] = [kind == "missing" ? "A photo of the parcel as it arrived." : "A photo of the item."];
+        }
+
+        if (kind == "missing" && trackingAndPhotoForMissing && string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            invalid["trackingNumber"] = ["The parcel's tracking number."];
+        }
+
+        if (invalid.Count > 0)
+        {
+            return (null, invalid, null);
+        }
+
+        return order.Shipments.Count == 0
+            ? (null, null, "Nothing of this order has shipped yet: there is nothing to claim about.")
+            : (new ClaimFiled(claimId, order.Id, order.OrderNumber, order.CustomerId, kind!, lineId, trackingNumber?.Trim(), photoType is not null,
+                description?.Trim(), now), null, null);
+    }
+
+    /// <summary>A refund of the line's amount (or what ops decide, never more than the order's total paid: Payment caps it), or a replacement.</summary>
+    public static (IReadOnlyList<object> Events, string? Problem) Resolve(CustomerClaim claim, ReturnableOrder order, string? outcome, long? amountCents, string? note,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(order);
+        if (claim.Status != CustomerClaim.Open)
+        {
+            return ([], "This claim is already resolved.");
+        }
+
+        if (outcome == CustomerClaim.Replacement)
+        {
+            return ([new ClaimResolved(CustomerClaim.Replacement, 0, note, now)], null);
+        }
+
+        if (outcome != CustomerClaim.Refund)
+        {
+            return ([], "outcome: refund or replacement.");
+        }
+
+        var lineAmount = order.Lines.FirstOrDefault(line => line.LineId == claim.LineId)?.AmountCents;
+        var amount = amountCents ?? lineAmount ?? 0;
+        if (amount <= 0)
+        {
+            return ([], "Say how much to refund (amountCents): the claim names no line.");
+        }
+
+        return ([new ClaimResolved(CustomerClaim.Refund, amount, note, now),
+            new RefundRequested(claim.OrderId, $"claim-{claim.Id:N}", amount, RefundRequested.Original, "claim:" + claim.Kind)], null);
+    }
+
+    /// <summary>The image type the bytes really are (JPEG, PNG, WebP), whatever the upload claimed; null for anything else.</summary>
+    public static string? ImageType(ReadOnlySpan<byte> content) => content switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "image/webp",
+        _ => null,
+    };
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrderPlatform.Returns.Domain;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Security;
+
+namespace OrderPlatform.Returns.Features.Claims;
+
+public sealed record ClaimCreated(Guid ClaimId, string Status);
+
+public sealed record ClaimResolution(string? Outcome, long? AmountCents, string? Note);
+
+/// <summary>Claims about a delivered order, with a photo the customer and operations only can see [FR-04, FR-05, JI-12, JI-13].</summary>
+public static class ClaimEndpoints
+{
+    public static RouteGroupBuilder MapClaims(this RouteGroupBuilder claims)
+    {
+        claims.MapPost("/", FileAsync).RequireAuthorization(PlatformAuthentication.Customer).DisableAntiforgery()
+            .WithName("FileClaim")
+            .WithSummary("Report a missing, defective or damaged item: multipart orderId, kind, lineId?, trackingNumber?, description?, photo (JPEG, PNG or WebP, 5 MB)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        claims.MapGet("/{claimId:guid}", GetAsync).RequireAuthorization()
+            .WithName("GetClaim").WithSummary("A claim and how it was resolved (its customer or ops)");
+        claims.MapGet("/{claimId:guid}/photo", PhotoAsync).RequireAuthorization()
+            .WithName("GetClaimPhoto").WithSummary("The claim's photo (its customer or ops) [FR-05]");
+        return claims;
+    }
+
+    public static RouteGroupBuilder MapClaimOperations(this RouteGroupBuilder ops)
+    {
+        ops.MapGet("/claims", OpenClaimsAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListOpenClaims").WithSummary("Claims waiting for a decision, oldest first");
+        ops.MapPost("/claims/{claimId:guid}/resolution", ResolveAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (the line's amount unless said) or a replacement")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return ops;
+    }
+
+    private static async Task<Results<Created<ClaimCreated>, NotFound, ValidationProblem, ProblemHttpResult>> FileAsync(
+        [FromForm] Guid orderId, [FromForm] string? kind, [FromForm] string? lineId, [FromForm] string? trackingNumber, [FromForm] string? description,
+        IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, MerchantPreset preset, TimeProvider time, CancellationToken cancellationToken)
+    {
+        byte[]? content = null;
+        string? photoType = null;
+        if (photo is not null)
+        {
+            if (photo.Length is 0 or > ClaimDecisions.MaxPhotoBytes)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["A photo of at most 5 MB."] });
+            }
+
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+            photoType = ClaimDecisions.ImageType(content);
+            if (photoType is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["A JPEG, PNG or WebP image."] });
+            }
+        }
+
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken) is not { } order || order.CustomerId != user.CustomerId())
+        {
+            return TypedResults.NotFound();
+        }
+
+        var claimId = Guid.CreateVersion7();
+        var (filed, invalid, conflict) = ClaimDecisions.File(order, kind, lineId, trackingNumber, description, photoType,
+            trackingAndPhotoForMissing: preset.Name == MerchantPreset.JapanImport, claimId, time.GetUtcNow());
+        if (invalid is not null)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        if (conflict is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be filed.", detail: conflict);
+        }
+
+        session.Events.StartStream<CustomerClaim>(claimId, filed!);
+        if (content is not null)
+        {
+            session.Store(new ClaimPhoto(claimId, photoType!, content));
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/claims/{claimId}", new ClaimCreated(claimId, CustomerClaim.Open));
+    }
+
+    private static async Task<Results<Ok<CustomerClaim>, NotFound>> GetAsync(Guid claimId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<CustomerClaim>(claimId, cancellationToken) is { } claim && (claim.CustomerId == user.CustomerId() || user.IsOps())
+            ? TypedResults.Ok(claim)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> PhotoAsync(Guid claimId, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken cancellationToken) =>
+        await session.LoadAsync<CustomerClaim>(claimId, cancellationToken) is { } claim && (claim.CustomerId == user.CustomerId() || user.IsOps())
+        && await session.LoadAsync<ClaimPhoto>(claimId, cancellationToken) is { } photo
+            ? TypedResults.File(photo.Content, photo.ContentType)
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<CustomerClaim>>> OpenClaimsAsync(IQuerySession session, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<CustomerClaim>>(await session.Query<CustomerClaim>().Where(claim => claim.Status == CustomerClaim.Open).OrderBy(claim => claim.FiledAt)
+            .Take(500).ToListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<CustomerClaim>, NotFound, ProblemHttpResult>> ResolveAsync(Guid claimId, ClaimResolution resolution, IDocumentStore store,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<CustomerClaim>(claimId, cancellationToken);
+        if (stream.Aggregate is not { } claim || await session.LoadAsync<ReturnableOrder>(claim.OrderId, cancellationToken) is not { } order)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (events, problem) = ClaimDecisions.Resolve(claim, order, resolution.Outcome, resolution.AmountCents, resolution.Note, time.GetUtcNow());
+        if (problem is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be resolved so.", detail: problem);
+        }
+
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(claim.Apply(events.OfType<ClaimResolved>().Single()));
+    }
+}
