@@ -14,6 +14,9 @@ public static class OrderPlatformSystem
         var postgres = builder.AddPostgres("postgres");
         var messaging = builder.AddRabbitMQ("messaging");
         var sandboxes = builder.AddProject("sandboxes", "OrderPlatform.Sandboxes", options.SandboxesPort);
+        // E-mail leaves by SMTP like to any relay: the Sandboxes' capture server on its own port.
+        var smtpPort = (options.UseFixedPorts ? options.SmtpCapturePort : Processes.FreePort.Next()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        sandboxes.WithEnvironment("Sandboxes__SmtpPort", smtpPort);
         var gateway = builder.AddProject("gateway", "OrderPlatform.Gateway", options.GatewayPort);
 
         var services = Services.ToDictionary(name => name, name => builder.AddProject(name, ProjectName(name))
@@ -34,6 +37,8 @@ public static class OrderPlatformSystem
 
         // Checkout prices the basket with Catalog, the one call that cannot wait for an event.
         services["ordering"].WithReference(services["catalog"]);
+        services["notification"].WithEnvironment("Notification__Smtp__Host", "127.0.0.1").WithEnvironment("Notification__Smtp__Port", smtpPort)
+            .WithEnvironment("Notification__Storefront", gateway.HttpAddress.ToString().TrimEnd('/'));
 
         return builder.Build();
     }

@@ -17,6 +17,8 @@ public sealed record AppHostOptions
     public int GatewayPort { get; init; } = 5080;
     public int DashboardPort { get; init; } = 18888;
     public int SandboxesPort { get; init; } = 5090;
+    /// <summary>The Sandboxes' SMTP capture, where Notification sends its e-mail in development.</summary>
+    public int SmtpCapturePort { get; init; } = 2525;
 
     /// <summary>Keeps data between runs under this directory; null makes a throw-away one (tests).</summary>
     public string? StateDirectory { get; init; }
