@@ -1,3 +1,7 @@
+using OrderPlatform.Notification;
+using OrderPlatform.Notification.Delivery;
+using OrderPlatform.Notification.Features.AccountNotifications;
+using OrderPlatform.Notification.Features.Newsletters;
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Customers;
@@ -7,17 +11,36 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore();
+builder.AddEventStore(options =>
+{
+    options.Schema.For<QueuedMessage>().Duplicate(queued => queued.NextAttemptAt);
+    options.Schema.For<NotificationLogEntry>().Duplicate(entry => entry.OrderId!).Duplicate(entry => entry.CustomerId!);
+});
 builder.AddMessaging(bus =>
 {
     bus.AddCustomerDirectory();
     bus.AddConsumer<OrderPlacedConsumer>();
+    bus.AddConsumer<OrderConfirmedConsumer>();
+    bus.AddConsumer<OrderShippedConsumer>();
+    bus.AddConsumer<InvoiceIssuedConsumer>();
+    bus.AddConsumer<ParcelAvailableConsumer>();
+    bus.AddConsumer<StockBackorderedConsumer>();
+    bus.AddConsumer<ReturnAuthorisedConsumer>();
+    bus.AddConsumer<PaymentRefundedConsumer>();
+    bus.AddConsumer<WelcomeEmailConsumer>();
+    bus.AddConsumer<PasswordResetRequestedConsumer>();
+    bus.AddConsumer<InStoreReservationConfirmedConsumer>();
 });
 builder.AddPlatformAuthentication();
+builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
+builder.Services.AddSingleton<IForgetCustomer, NotificationCustomerErasure>();
+builder.Services.AddSingleton<SmtpMailer>();
+builder.Services.AddHttpClient<SmsSender>();
+builder.Services.AddHostedService<MessageDispatcher>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/notifications").WithTags("Notifications").MapNotificationLog();
+app.MapGroup("/api/notifications").WithTags("Notifications").MapNotificationLog().MapNewsletters();
 
 await app.RunAsync();

@@ -227,7 +227,12 @@ public sealed class PasswordResetTests(PlatformFixture platform)
         using var signUp = await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026" });
         var customerId = (await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!;
         (await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email })).Dispose();
-        var token = await EmailedTokenAsync(customerId); // what the e-mail carries
+        // The link in the captured e-mail carries the token [FR-31].
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, email, "mot de passe");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.GetProperty("text").GetString()!, @"token=([^\s]+)");
+        var token = Uri.UnescapeDataString(link.Groups[1].Value);
+        Assert.Equal(await EmailedTokenAsync(customerId), token);
+        Assert.Contains("/mot-de-passe/nouveau?token=", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
 
         using var confirmed = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Nouveau-mot-2026" });
         using var reused = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Encore-autre-2026" });

@@ -27,6 +27,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/ops/payments/store-credit/{customerId}"] = Scope.Ops,
         ["/api/payments/gift-cards/{code}"] = Scope.Public, // whoever holds the code holds the card
         ["/api/notifications/orders/{orderId}"] = Scope.Ops,
+        ["/api/notifications/customers/{customerId}"] = Scope.Ops,
         ["/api/catalog/stock/{sku}"] = Scope.Ops,
         ["/api/catalog/products/{productId}"] = Scope.Public,
         ["/api/ops/orders/{orderId}/hand-off"] = Scope.Ops,

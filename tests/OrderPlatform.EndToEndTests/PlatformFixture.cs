@@ -46,6 +46,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Shipping__TrackingPollInterval"] = "00:00:01",
             ["Shipping__LabelScanInterval"] = "00:00:01",
             ["Shipping__LabelRetryDelay"] = "00:00:01",
+            // Messages leave every second and, while the mail relay is down, are retried at most three seconds apart.
+            ["Notification__DispatchInterval"] = "00:00:01",
+            ["Notification__RetryDelay"] = "00:00:01",
+            ["Notification__MaxRetryDelay"] = "00:00:03",
         },
     };
 

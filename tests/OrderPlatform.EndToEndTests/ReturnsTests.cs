@@ -47,6 +47,12 @@ public sealed class ReturnsTests(PlatformFixture platform)
             Assert.True(document.NumberOfPages >= 2);
         }
 
+        // The confirmation e-mail carries the same authorisation [FR-12].
+        var confirmation = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est accepté");
+        var attachment = Assert.Single(confirmation.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(($"{created.GetProperty("returnNumber").GetString()}.pdf", "application/pdf"),
+            (attachment.GetProperty("fileName").GetString(), attachment.GetProperty("contentType").GetString()));
+
         using var received = await ops.PostAsJsonAsync($"/api/returns/{returnId}/reception", new
         {
             lines = new object[] { new { lineId = Id(lines[0]), accepted = true }, new { lineId = Id(lines[1]), accepted = false, note = "porté, sans étiquette" } },
@@ -65,6 +71,8 @@ public sealed class ReturnsTests(PlatformFixture platform)
             .GetProperty("refundedCents").GetInt64() == expected, Patience, "the order to show the refund");
         using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
         Assert.Equal(0, (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("refundedCents").GetInt64()); // not the card
+        var refundMail = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "remboursement de");
+        Assert.Contains("avoir", refundMail.GetProperty("text").GetString()!, StringComparison.Ordinal);
         using var again = await customer.GetAsync($"/api/returns/{returnId}/authorisation");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // closed
     }

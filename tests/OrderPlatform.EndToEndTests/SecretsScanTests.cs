@@ -32,6 +32,9 @@ public sealed class SecretsScanTests(PlatformFixture platform)
         (await gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email })).Dispose();
         var resetToken = (string)(await platform.ScalarAsync("accountsdb",
             "select data ->> 'Token' from mt_events where type = 'password_reset_requested' and data ->> 'CustomerId' = @p0", customerId))!;
+        // The customer follows the link in the e-mail: it carries the token, and the e-mail has left before the token is spent.
+        var resetMail = await Mailbox.WaitAsync(platform.Sandboxes, email, "mot de passe");
+        Assert.Contains(Uri.EscapeDataString(resetToken), resetMail.GetProperty("text").GetString(), StringComparison.Ordinal);
         using var reset = await gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token = resetToken, newPassword = third });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         var lastToken = await Accounts.TokenAsync(gateway, email, third);

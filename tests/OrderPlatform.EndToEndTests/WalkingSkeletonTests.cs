@@ -62,10 +62,10 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         var notifications = await Eventually.GetAsync(async () =>
         {
             var log = await GetJsonAsync(ops, $"/api/notifications/orders/{orderId}");
-            return log.GetArrayLength() > 0 ? (object)log : null;
-        }, Patience, "Notification to record the order");
+            return log.EnumerateArray().Any(entry => entry.GetProperty("status").GetString() == "sent") ? (object)log : null;
+        }, Patience, "Notification to send the confirmation");
         var entry = Assert.Single(((JsonElement)notifications).EnumerateArray());
-        Assert.Equal("order-received", entry.GetProperty("template").GetString());
+        Assert.Equal(("order-confirmed", "email"), (entry.GetProperty("template").GetString(), entry.GetProperty("channel").GetString()));
     }
 
     [Fact]

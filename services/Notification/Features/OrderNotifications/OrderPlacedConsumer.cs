@@ -4,16 +4,13 @@ using OrderPlatform.ServiceDefaults.Messaging;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 
+/// <summary>Keeps who placed the order, to address the messages that follow; nothing is sent yet (the confirmation waits for payment, FR-27).</summary>
 public sealed class OrderPlacedConsumer(IDocumentStore store, TimeProvider time, ILogger<OrderPlacedConsumer> logger)
     : IdempotentConsumer<OrderPlaced>(store, time, logger)
 {
-    private readonly TimeProvider time = time;
-
     protected override Task HandleAsync(OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var template = NotificationLogEntry.OrderReceived;
-        session.Store(new NotificationLogEntry(NotificationLogEntry.IdFor(message.OrderId, template), message.OrderId,
-            message.OrderNumber, template, NotificationLogEntry.Pending, time.GetUtcNow()));
+        session.Store(new OrderContact(message.OrderId, message.OrderNumber, message.CustomerId));
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,165 @@
+extern alias notification;
+extern alias sandboxes;
+
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Customers;
+using notification::OrderPlatform.Notification;
+using notification::OrderPlatform.Notification.Delivery;
+using notification::OrderPlatform.Notification.Features.OrderNotifications;
+using sandboxes::OrderPlatform.Sandboxes.Mail;
+
+namespace OrderPlatform.IntegrationTests.Notification;
+
+/// <summary>
+/// Notification on real PostgreSQL and RabbitMQ, sending by SMTP to the Sandboxes' capture server on a free port (japan-import:
+/// the invoice travels with the shipment e-mail). Every event is delivered twice.
+/// </summary>
+public sealed class NotificationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private SmtpCapture smtp = null!;
+    private TestService service = null!;
+
+    private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        var port = Hosting.Processes.FreePort.Next();
+        smtp = new SmtpCapture(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sandboxes:SmtpPort"] = $"{port}" }).Build(),
+            TimeProvider.System, NullLogger<SmtpCapture>.Instance);
+        await smtp.StartAsync(CancellationToken.None);
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("notification")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("notification")),
+            bus =>
+            {
+                bus.AddCustomerDirectory();
+                bus.AddConsumer<OrderPlacedConsumer>();
+                bus.AddConsumer<OrderShippedConsumer>();
+                bus.AddConsumer<InvoiceIssuedConsumer>();
+                bus.AddConsumer<StockBackorderedConsumer>();
+            },
+            options => options.Schema.For<QueuedMessage>().Duplicate(queued => queued.NextAttemptAt),
+            services =>
+            {
+                services.Configure<NotificationOptions>(options =>
+                {
+                    options.ShopName = "Maison Nippon";
+                    options.Smtp.Port = port;
+                    options.DispatchInterval = TimeSpan.FromMilliseconds(300);
+                    options.RetryDelay = TimeSpan.FromMilliseconds(500);
+                    options.MaxRetryDelay = TimeSpan.FromSeconds(2);
+                });
+                services.AddSingleton(new MerchantPreset(MerchantPreset.JapanImport)).AddSingleton<SmtpMailer>().AddHostedService<MessageDispatcher>()
+                    .AddSingleton<IForgetCustomer, NotificationCustomerErasure>();
+                services.AddHttpClient<SmsSender>();
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await service.DisposeAsync();
+        await smtp.StopAsync(CancellationToken.None);
+        smtp.Dispose();
+    }
+
+    [Fact]
+    public async Task The_shipment_e_mail_waits_for_its_invoice_and_carries_it_once_JI_10_JI_11_ALL_04()
+    {
+        var (bus, customer, email) = await CustomerAsync();
+        var orderId = Guid.NewGuid();
+        var shipmentId = Guid.NewGuid();
+        await bus.PublishTwiceAsync(Placed(orderId, customer));
+
+        await bus.PublishTwiceAsync(new OrderShipped(orderId, shipmentId, [new ShippedLine("1", "THEIERE", 1)], DateTimeOffset.UtcNow, "la-poste", "6A123",
+            "https://www.laposte.fr/outils/suivre-vos-envois?code=6A123"));
+        await Task.Delay(1500);
+        Assert.Empty(smtp.Messages(email)); // no invoice yet: the e-mail waits
+        await bus.PublishTwiceAsync(new InvoiceIssued(orderId, "CMD-1", customer, "FA-2026-000001", "invoice", shipmentId, 8900, DateTimeOffset.UtcNow,
+            "%PDF-1.4 facture"u8.ToArray()));
+
+        var mail = await Eventually.GetAsync(() => Task.FromResult(smtp.Messages(email).FirstOrDefault()), Patience, "the shipment e-mail");
+        Assert.Contains("https://www.laposte.fr/outils/suivre-vos-envois?code=6A123", mail.Text, StringComparison.Ordinal);
+        var invoice = Assert.Single(mail.Attachments);
+        Assert.Equal(("facture-FA-2026-000001.pdf", "application/pdf"), (invoice.FileName, invoice.ContentType));
+        await Task.Delay(1500);
+        Assert.Single(smtp.Messages(email)); // each event told twice: one e-mail
+    }
+
+    [Fact]
+    public async Task An_order_awaiting_restock_is_told_so_JI_09()
+    {
+        var (bus, customer, email) = await CustomerAsync();
+        var orderId = Guid.NewGuid();
+        await bus.PublishTwiceAsync(Placed(orderId, customer));
+
+        await bus.PublishTwiceAsync(new StockBackordered(orderId, [new UnavailableLine("1", "THEIERE", 1, 0)]));
+
+        var mail = await Eventually.GetAsync(() => Task.FromResult(smtp.Messages(email).FirstOrDefault()), Patience, "the backorder notice");
+        Assert.Contains("réapprovisionnement", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("THEIERE", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_relay_down_messages_wait_then_each_leaves_once_and_an_erased_customer_gets_nothing_more()
+    {
+        var (bus, customer, email) = await CustomerAsync();
+        smtp.Stop();
+        var orders = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var orderId in orders)
+        {
+            await bus.PublishTwiceAsync(Placed(orderId, customer));
+            await bus.PublishTwiceAsync(new StockBackordered(orderId, [new UnavailableLine("1", "THEIERE", 1, 0)]));
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.Query<NotificationLogEntry>().CountAsync(entry => entry.CustomerId == customer && entry.Status == NotificationLogEntry.Retrying) == 3;
+        }, Patience, "three messages to be retrying");
+        smtp.Start();
+
+        await Eventually.TrueAsync(() => Task.FromResult(smtp.Messages(email).Count() == 3), Patience, "the three messages once the relay is back");
+        await Task.Delay(1500);
+        Assert.Equal(3, smtp.Messages(email).Count());
+
+        await bus.PublishTwiceAsync(new CustomerErased(customer, "C-1", DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return (await session.Query<NotificationLogEntry>().Where(entry => entry.CustomerId == customer).ToListAsync()).All(entry => entry.Recipient == "erased");
+        }, Patience, "the log to forget the address");
+        var later = Guid.NewGuid();
+        await bus.PublishTwiceAsync(Placed(later, customer));
+        await bus.PublishTwiceAsync(new StockBackordered(later, [new UnavailableLine("1", "THEIERE", 1, 0)]));
+        await Task.Delay(2000);
+        Assert.Equal(3, smtp.Messages(email).Count());
+    }
+
+    private async Task<(IBusControl Bus, Guid Customer, string Email)> CustomerAsync()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var customer = Guid.NewGuid();
+        var email = $"client-{customer:N}@exemple.fr";
+        await bus.PublishTwiceAsync(new CustomerRegistered(customer, "C-1", email, "Aiko", "Tanaka", false));
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<KnownCustomer>(customer);
+        }, Patience, "the customer to be known");
+        return (bus, customer, email);
+    }
+
+    private static OrderPlaced Placed(Guid orderId, Guid customer) =>
+        new(orderId, "CMD-1", customer, [new OrderedLine("1", "THEIERE", 1, 8900, ProductName: "Théière")], DateTimeOffset.UtcNow);
+}
