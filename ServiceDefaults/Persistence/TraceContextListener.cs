@@ -16,6 +16,11 @@ internal sealed class TraceContextListener : DocumentSessionListenerBase
         if (Activity.Current?.Id is { } traceParent)
         {
             session.SetHeader(Header, traceParent);
+            // The session's headers reach only events appended after they are set: stamp what this save appends, too.
+            foreach (var @event in session.PendingChanges.Streams().SelectMany(stream => stream.Events))
+            {
+                @event.SetHeader(Header, traceParent);
+            }
         }
 
         return Task.CompletedTask;
