@@ -9,8 +9,7 @@ namespace OrderPlatform.Hosting.Dashboard;
 /// <summary>
 /// The operations dashboard on its own address: every resource with state, pid, uptime, restarts,
 /// endpoints and masked environment; each resource's console output; and the OTLP/HTTP endpoint the
-/// services export to. This dashboard counts what arrives; decoding and charting it is the
-/// dashboard issue's.
+/// services export to, decoded into traces, structured logs and metrics held in bounded memory.
 /// </summary>
 internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
 {
@@ -22,6 +21,7 @@ internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         var web = builder.Build();
         var telemetry = new TelemetryCounters();
+        var store = new Telemetry.TelemetryStore();
 
         web.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
         web.MapGet("/api/resources", () => Results.Json(application.Resources.Select(ResourceView.Of)));
@@ -30,6 +30,12 @@ internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
                 ? Results.Json(resource.Log.Tail(Math.Clamp(tail ?? 500, 1, 2000)))
                 : Results.NotFound());
         web.MapGet("/api/telemetry", () => Results.Json(telemetry.Snapshot()));
+        web.MapGet("/api/traces", (string? resource, string? text, int? limit) => Results.Json(store.Traces(resource, text, Math.Clamp(limit ?? 100, 1, 1000))));
+        web.MapGet("/api/traces/{traceId}", (string traceId) => store.Trace(traceId) is { Count: > 0 } spans ? Results.Json(spans) : Results.NotFound());
+        web.MapGet("/api/logs", (string? resource, string? level, string? text, string? traceId, int? limit) =>
+            Results.Json(store.Logs(resource, level, text, traceId, Math.Clamp(limit ?? 200, 1, 2000))));
+        web.MapGet("/api/metrics", () => Results.Json(store.MetricNames()));
+        web.MapGet("/api/metrics/{name}", (string name, string? resource) => Results.Json(store.Metric(name, resource)));
         foreach (var signal in (string[])["traces", "logs", "metrics"])
         {
             web.MapPost($"/v1/{signal}", async (HttpRequest request) =>
@@ -37,6 +43,15 @@ internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
                 telemetry.Record(signal, body.Length);
+                try
+                {
+                    Decode(store, signal, body.ToArray());
+                }
+                catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Not an OTLP/HTTP protobuf {signal} export.");
+                }
+
                 // An empty Export*ServiceResponse: everything accepted.
                 return Results.Bytes([], "application/x-protobuf");
             });
@@ -44,6 +59,22 @@ internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
 
         await web.StartAsync(cancellationToken);
         return new DashboardServer(web);
+    }
+
+    private static void Decode(Telemetry.TelemetryStore store, string signal, byte[] body)
+    {
+        switch (signal)
+        {
+            case "traces":
+                store.Add(Telemetry.OtlpDecoder.Traces(body));
+                break;
+            case "logs":
+                store.Add(Telemetry.OtlpDecoder.Logs(body));
+                break;
+            default:
+                store.Add(Telemetry.OtlpDecoder.Metrics(body));
+                break;
+        }
     }
 
     public async ValueTask DisposeAsync()

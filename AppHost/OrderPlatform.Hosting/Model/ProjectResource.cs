@@ -90,6 +90,8 @@ public sealed class ProjectResource : Resource
             ["OTEL_SERVICE_NAME"] = Name,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = hosting.DashboardAddress.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            // The dashboard charts metrics: every 5 s rather than the SDK's minute.
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "5000",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
