@@ -20,6 +20,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid();
-app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations();
+app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow();
 
 await app.RunAsync();
