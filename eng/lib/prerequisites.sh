@@ -18,6 +18,11 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# The dashboard's browser tests drive Debian's Chromium through Playwright (no browser download).
+install_test_browser() {
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+}
+
 install_prerequisites() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)

@@ -49,4 +49,24 @@ public sealed class DashboardTelemetryTests(PlatformFixture platform)
                 is { ValueKind: JsonValueKind.String } found ? (object)found : null, Patience, "the services' metrics");
         Assert.NotEmpty((await dashboard.GetFromJsonAsync<JsonElement>($"/api/metrics/{metric.GetString()}?resource=gateway")).EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_message_a_consumer_gives_up_on_shows_in_its_error_queue_with_the_reason()
+    {
+        var orderId = Guid.NewGuid(); // a shipment of an order no service has heard of: Returns cannot place it
+        await Broker.PoisonAsync(platform, orderId);
+        using var dashboard = new HttpClient { BaseAddress = platform.System.DashboardAddress };
+
+        var queue = (JsonElement)await Eventually.GetAsync(async () =>
+            (await dashboard.GetFromJsonAsync<JsonElement>("/api/queues")).EnumerateArray().FirstOrDefault(q => q.GetProperty("name").GetString() == "returns-order-shipped_error"
+                && q.GetProperty("messages").GetInt64() > 0) is { ValueKind: JsonValueKind.Object } found ? (object)found : null, Patience, "the error queue to fill");
+
+        Assert.True(queue.GetProperty("errorQueue").GetBoolean());
+        var peeked = await dashboard.GetFromJsonAsync<JsonElement>($"/api/queues/{Uri.EscapeDataString(queue.GetProperty("virtualHost").GetString()!)}/returns-order-shipped_error/messages");
+        Assert.Contains(peeked.EnumerateArray(), message => message.GetProperty("payload").GetString()!.Contains(orderId.ToString(), StringComparison.Ordinal)
+                                                            && message.GetProperty("exception").GetString()!.Contains("not known to Returns", StringComparison.Ordinal));
+        // A peek puts the message back.
+        Assert.True((await dashboard.GetFromJsonAsync<JsonElement>("/api/queues")).EnumerateArray()
+            .Single(q => q.GetProperty("name").GetString() == "returns-order-shipped_error").GetProperty("messages").GetInt64() >= 1);
+    }
 }

@@ -23,6 +23,14 @@ internal static class DashboardPage
         <h2 id="log-title"></h2><pre id="log" hidden></pre>
         <p id="telemetry"></p>
 
+        <h2>Orders and money</h2>
+        <div id="operations">…</div>
+
+        <h2>Queues</h2>
+        <table><thead><tr><th>Virtual host</th><th>Queue</th><th>Messages</th><th>Ready</th><th>Unacked</th><th>Consumers</th><th>In/s</th><th>Out/s</th><th></th></tr></thead>
+        <tbody id="queues"></tbody></table>
+        <pre id="peek" hidden></pre>
+
         <h2>Traces</h2>
         <form id="trace-filter">
           <label>Resource <input id="trace-resource" placeholder="ordering"></label>
@@ -47,7 +55,7 @@ internal static class DashboardPage
         <svg id="chart" width="900" height="220" role="img" aria-label="metric chart"></svg>
 
         <script>
-          let shown = null;
+          let shown = null, selectedTrace = null;
           const cell = text => { const td = document.createElement('td'); td.textContent = text ?? ''; return td; };
           const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
           async function refresh() {
@@ -61,7 +69,15 @@ internal static class DashboardPage
               const links = document.createElement('td');
               for (const [name, url] of Object.entries(r.endpoints)) { const a = document.createElement('a'); a.href = url; a.textContent = name + ' '; links.append(a); }
               tr.append(links);
-              const logs = document.createElement('td'); const b = document.createElement('button'); b.textContent = 'logs'; b.onclick = () => { shown = r.name; showLogs(); }; logs.append(b); tr.append(logs);
+              const logs = document.createElement('td'); const b = document.createElement('button'); b.textContent = 'logs'; b.onclick = () => { shown = r.name; showLogs(); }; logs.append(b);
+              if (r.type === 'Project') for (const action of ['restart', 'stop', 'start']) {
+                const act = document.createElement('button'); act.textContent = action; act.dataset.action = action; act.dataset.resource = r.name;
+                act.onclick = async () => { await fetch('/api/resources/' + encodeURIComponent(r.name) + '/' + action, { method: 'POST' }); refresh(); };
+                logs.append(' ', act);
+              }
+              const env = document.createElement('details'); const summary = document.createElement('summary'); summary.textContent = 'environment'; env.append(summary);
+              const vars = document.createElement('pre'); vars.textContent = Object.entries(r.environment).map(([k, v]) => k + '=' + v).join('\n'); env.append(vars); logs.append(env);
+              tr.append(logs);
               body.append(tr);
             }
             document.getElementById('telemetry').textContent = 'OTLP received: ' + JSON.stringify(await (await fetch('/api/telemetry')).json());
@@ -83,8 +99,10 @@ internal static class DashboardPage
               body.append(tr);
             }
           }
-          async function waterfall(traceId) {
-            const spans = await (await fetch('/api/traces/' + traceId)).json();
+          async function waterfall(traceId, scroll = true) {
+            selectedTrace = traceId;
+            const response = await fetch('/api/traces/' + traceId); if (!response.ok) return;
+            const spans = await response.json();
             const start = Math.min(...spans.map(s => Date.parse(s.start))), end = Math.max(...spans.map(s => Date.parse(s.end)));
             const total = Math.max(end - start, 1), depth = {}, byId = Object.fromEntries(spans.map(s => [s.spanId, s]));
             const level = s => depth[s.spanId] ??= (s.parentSpanId && byId[s.parentSpanId] ? level(byId[s.parentSpanId]) + 1 : 0);
@@ -101,7 +119,7 @@ internal static class DashboardPage
               const track = document.createElement('span'); track.className = 'track'; track.append(bar);
               row.append(label, track); view.append(row);
             }
-            view.scrollIntoView();
+            if (scroll) view.scrollIntoView();
           }
           async function structuredLogs() {
             const list = await (await fetch('/api/logs?' + q({ resource: document.getElementById('log-resource').value, level: document.getElementById('log-level').value,
@@ -138,7 +156,43 @@ internal static class DashboardPage
           document.getElementById('trace-filter').onsubmit = e => { e.preventDefault(); traces(); };
           document.getElementById('log-filter').onsubmit = e => { e.preventDefault(); structuredLogs(); };
           document.getElementById('metric').onchange = metrics;
-          const all = () => { refresh(); traces(); structuredLogs(); metrics(); };
+          async function queues() {
+            const response = await fetch('/api/queues'); if (!response.ok) return;
+            const body = document.getElementById('queues'); body.replaceChildren();
+            for (const queue of await response.json()) {
+              const tr = document.createElement('tr'); tr.className = queue.errorQueue && queue.messages > 0 ? 'Exited' : '';
+              const peek = document.createElement('td');
+              if (queue.messages > 0) {
+                const b = document.createElement('button'); b.textContent = 'peek'; b.dataset.queue = queue.name;
+                b.onclick = async () => {
+                  const messages = await (await fetch('/api/queues/' + encodeURIComponent(queue.virtualHost) + '/' + encodeURIComponent(queue.name) + '/messages')).json();
+                  const pre = document.getElementById('peek'); pre.hidden = false;
+                  pre.textContent = queue.name + '\n' + messages.map(m => (m.messageType ?? '') + (m.exception ? '  ✗ ' + m.exception : '') + '\n' + m.payload).join('\n---\n');
+                };
+                peek.append(b);
+              }
+              tr.append(cell(queue.virtualHost), cell(queue.name), cell(queue.messages), cell(queue.ready), cell(queue.unacknowledged), cell(queue.consumers),
+                cell(queue.publishRate.toFixed(1)), cell(queue.deliverRate.toFixed(1)), peek);
+              body.append(tr);
+            }
+          }
+          const euros = cents => (cents / 100).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' });
+          async function operations() {
+            const view = document.getElementById('operations');
+            const o = await (await fetch('/api/operations')).json();
+            view.replaceChildren();
+            const counts = document.createElement('p');
+            counts.textContent = o.counts ? Object.entries(o.counts).filter(([, n]) => n > 0).map(([s, n]) => s + ': ' + n).join(' · ') || 'no orders yet' : 'Ordering does not answer';
+            const money = document.createElement('p');
+            money.textContent = o.money ? 'Today: authorised ' + euros(o.money.authorisedCents) + ' · captured ' + euros(o.money.capturedCents) + ' · refunded ' + euros(o.money.refundedCents)
+              : 'Payment does not answer';
+            const stuck = document.createElement('p');
+            stuck.textContent = o.stuck ? (o.stuck.length ? 'Stuck: ' + o.stuck.map(s => s.orderNumber + ' (' + s.status + ')').join(', ') : 'No stuck order') : '';
+            stuck.className = o.stuck && o.stuck.length ? 'Exited' : '';
+            view.append(counts, money, stuck);
+          }
+          // A selected trace keeps filling in: its spans arrive from each service in batches.
+          const all = () => { refresh(); traces(); structuredLogs(); metrics(); queues(); operations(); if (selectedTrace) waterfall(selectedTrace, false); };
           all(); setInterval(all, 3000);
         </script>
         </body></html>

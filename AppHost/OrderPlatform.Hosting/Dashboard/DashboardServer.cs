@@ -22,13 +22,43 @@ internal sealed class DashboardServer(WebApplication web) : IAsyncDisposable
         var web = builder.Build();
         var telemetry = new TelemetryCounters();
         var store = new Telemetry.TelemetryStore();
+        var settings = application.Options.ServiceSettings;
+        var operations = new OperationsFeed(() => application.Get<ProjectResource>("gateway").HttpAddress,
+            settings.GetValueOrDefault("Accounts__BootstrapOps__Email") ?? "ops@orderplatform.test",
+            settings.GetValueOrDefault("Accounts__BootstrapOps__Password") ?? "Ops-Dev-2026!");
 
+        web.Lifetime.ApplicationStopped.Register(operations.Dispose);
         web.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
         web.MapGet("/api/resources", () => Results.Json(application.Resources.Select(ResourceView.Of)));
         web.MapGet("/api/resources/{name}/logs", (string name, int? tail) =>
             application.Resources.FirstOrDefault(resource => resource.Name == name) is { } resource
                 ? Results.Json(resource.Log.Tail(Math.Clamp(tail ?? 500, 1, 2000)))
                 : Results.NotFound());
+        web.MapPost("/api/resources/{name}/{action:regex(^(stop|start|restart)$)}", async (string name, string action) =>
+        {
+            if (application.Resources.FirstOrDefault(resource => resource.Name == name) is not ProjectResource project)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No service {name}: only services can be stopped, started or restarted.");
+            }
+
+            var done = action switch
+            {
+                "stop" => await project.StopByOperatorAsync(),
+                "start" => project.StartByOperator(),
+                _ => await project.RestartByOperatorAsync(),
+            };
+            return done ? Results.Accepted() : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"{name} cannot {action} now ({project.State}).");
+        });
+        web.MapGet("/api/queues", async (CancellationToken cancellationToken) =>
+            application.Resources.OfType<Infrastructure.RabbitMqServer>().FirstOrDefault() is { State: ResourceState.Running } broker
+                ? Results.Json(await BrokerQueues.ListAsync(broker, cancellationToken))
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "RabbitMQ is not running."));
+        web.MapGet("/api/queues/{virtualHost}/{queue}/messages", async (string virtualHost, string queue, CancellationToken cancellationToken) =>
+            application.Resources.OfType<Infrastructure.RabbitMqServer>().FirstOrDefault() is { State: ResourceState.Running } broker
+                // "/" arrives as %2F, which routing leaves encoded.
+                ? Results.Json(await BrokerQueues.PeekAsync(broker, Uri.UnescapeDataString(virtualHost), queue, cancellationToken))
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "RabbitMQ is not running."));
+        web.MapGet("/api/operations", async (CancellationToken cancellationToken) => Results.Json(await operations.ReadAsync(cancellationToken)));
         web.MapGet("/api/telemetry", () => Results.Json(telemetry.Snapshot()));
         web.MapGet("/api/traces", (string? resource, string? text, int? limit) => Results.Json(store.Traces(resource, text, Math.Clamp(limit ?? 100, 1, 1000))));
         web.MapGet("/api/traces/{traceId}", (string traceId) => store.Trace(traceId) is { Count: > 0 } spans ? Results.Json(spans) : Results.NotFound());

@@ -11,6 +11,8 @@ namespace OrderPlatform.Hosting.Model;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly AppHostOptions options;
+
+    internal AppHostOptions Options => options;
     private readonly List<Resource> resources;
     private readonly bool ephemeral;
     private DashboardServer? dashboard;

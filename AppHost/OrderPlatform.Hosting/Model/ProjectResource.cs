@@ -21,6 +21,8 @@ public sealed class ProjectResource : Resource
     private readonly CancellationTokenSource stopping = new();
     private ChildProcess? process;
     private Task? supervision;
+    private volatile bool held;
+    private TaskCompletionSource resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HostingContext? context;
 
     internal ProjectResource(string name, string projectName, int port) : base(name)
@@ -193,6 +195,19 @@ public sealed class ProjectResource : Resource
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                if (held)
+                {
+                    // Stopped from the dashboard: it stays down until started again from there.
+                    State = ResourceState.Stopped;
+                    Log.Append("stopped by an operator");
+                    await resume.Task.WaitAsync(cancellationToken);
+                    Log.Append("started by an operator");
+                    RestartCount++;
+                    State = ResourceState.Starting;
+                    Launch(hosting, assembly);
+                    continue;
+                }
+
                 var ranFor = TimeProvider.System.GetUtcNow() - StartedAt.GetValueOrDefault();
                 backoff = ranFor > StableAfter ? TimeSpan.FromSeconds(1) : backoff;
                 State = ResourceState.Restarting;
@@ -210,9 +225,55 @@ public sealed class ProjectResource : Resource
         }
     }
 
+    /// <summary>An operator stops the service: it is not restarted until <see cref="StartByOperator"/>. False when it is not running.</summary>
+    public async Task<bool> StopByOperatorAsync()
+    {
+        if (held || process is not { HasExited: false } running || supervision is null)
+        {
+            return false;
+        }
+
+        resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        held = true;
+        await running.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(15));
+        return true;
+    }
+
+    /// <summary>An operator starts a service they stopped. False when it was not stopped by an operator.</summary>
+    public bool StartByOperator()
+    {
+        if (!held)
+        {
+            return false;
+        }
+
+        held = false;
+        resume.TrySetResult();
+        return true;
+    }
+
+    /// <summary>An operator restarts the service: stopped gracefully, started again by its supervision (restart count + 1).</summary>
+    public async Task<bool> RestartByOperatorAsync()
+    {
+        if (held)
+        {
+            return StartByOperator();
+        }
+
+        if (process is not { HasExited: false } running || supervision is null)
+        {
+            return false;
+        }
+
+        Log.Append("restart asked by an operator");
+        await running.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(15));
+        return true;
+    }
+
     protected internal override async Task StopAsync(CancellationToken cancellationToken)
     {
         State = ResourceState.Stopping;
+        held = false;
         await stopping.CancelAsync();
         if (supervision is not null)
         {
