@@ -50,8 +50,10 @@ public static class OrderingPresets
         var (rule, handOff) = Cancellation[preset.Name];
         handOff = configuration.GetValue<TimeSpan?>("Ordering:HandOffDelay") ?? handOff;
         var invoiceAt = preset.Name == MerchantPreset.FashionRetail ? InvoiceTrigger.Capture : InvoiceTrigger.Shipment;
+        // Returns are taken 14 days after delivery (FR-15), 30 on the marketplace (MP-10): then the order is completed.
+        var returnWindow = TimeSpan.FromDays(preset.Name == MerchantPreset.Marketplace ? 30 : 14);
         return new OrderPolicy(Deliveries[preset.Name], PaymentMethods.AcceptedBy(preset), rule, handOff, StuckThresholds(handOff), invoiceAt,
-            Estimates[preset.Name]);
+            Estimates[preset.Name], returnWindow);
     }
 
     /// <summary>Generous bounds: past them something upstream is late, not merely slow.</summary>

@@ -73,7 +73,7 @@ public static class Warehouse
         var delivered = (JsonElement)await Eventually.GetAsync(async () =>
         {
             var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
-            return current.GetProperty("status").GetString() == "delivered" ? (object)current : null;
+            return current.GetProperty("status").GetString() is "delivered" or "completed" ? (object)current : null;
         }, Patience, $"order {orderId} to be delivered");
         return (orderId, delivered);
     }

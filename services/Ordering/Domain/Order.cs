@@ -100,6 +100,8 @@ public sealed record Order(
             : shipment).ToList(),
     };
 
+    public Order Apply(OrderCompleted completed) => Enter(OrderStatus.Completed, completed.At);
+
     public Order Apply(PaymentIssueRecorded issue) => this with { PaymentIssue = issue.Reason };
 
     public Order Apply(CaptureRecorded captured) => this with { CapturedCents = CapturedCents + captured.AmountCents };
@@ -133,6 +135,7 @@ public sealed record Order(
         ShipmentRecorded e => Apply(e),
         DeliveryRecorded e => Apply(e),
         ShipmentStatusRecorded e => Apply(e),
+        OrderCompleted e => Apply(e),
         PaymentIssueRecorded e => Apply(e),
         CaptureRecorded e => Apply(e),
         RefundRecorded e => Apply(e),

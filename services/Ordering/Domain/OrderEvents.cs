@@ -17,6 +17,9 @@ public sealed record LinesUnavailable(IReadOnlyList<string> LineIds, string Reas
 /// <summary>These lines wait for a restock [JI-09].</summary>
 public sealed record LinesBackordered(IReadOnlyList<string> LineIds, DateTimeOffset At);
 
+/// <summary>The return window closed after delivery: nothing more is expected of the order.</summary>
+public sealed record OrderCompleted(DateTimeOffset At);
+
 public sealed record PaymentAuthorizationRecorded(long AmountCents, string Method, DateTimeOffset At);
 
 /// <summary>The payment was refused with this decline code [JI-03]; the order ends here [FR-27].</summary>

@@ -10,6 +10,7 @@ namespace OrderPlatform.Ordering.Domain;
 /// <param name="StuckAfter">How long an order may stay in each non-terminal status before operations hear of it [ALL-07].</param>
 /// <param name="InvoiceAt">When an invoice is issued: for what was charged, or at shipment.</param>
 /// <param name="Estimate">Shipping's delivery estimate for this shop [FR-08, JI-05].</param>
+/// <param name="ReturnWindow">How long after delivery returns are taken; past it the order is <c>completed</c> [FR-15, MP-10].</param>
 public sealed record OrderPolicy(
     IReadOnlyList<DeliveryOption> Deliveries,
     IReadOnlyList<string> PaymentMethods,
@@ -17,7 +18,8 @@ public sealed record OrderPolicy(
     TimeSpan HandOffDelay,
     IReadOnlyDictionary<string, TimeSpan> StuckAfter,
     InvoiceTrigger InvoiceAt = InvoiceTrigger.Shipment,
-    DeliveryEstimate? Estimate = null)
+    DeliveryEstimate? Estimate = null,
+    TimeSpan? ReturnWindow = null)
 {
     public DeliveryOption? DeliveryFor(string? carrier, string? mode) =>
         Deliveries.FirstOrDefault(option => option.Carrier == carrier && option.Mode == mode);

@@ -136,6 +136,16 @@ public static class OrderProcess
             : [];
     }
 
+    /// <summary>Delivered and its return window over (14 days, 30 on the marketplace): the order is completed.</summary>
+    public static IReadOnlyList<object> Complete(Order order, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(policy);
+        return order.Status == OrderStatus.Delivered && order.StatusSince + (policy.ReturnWindow ?? TimeSpan.FromDays(14)) <= now
+            ? [new OrderCompleted(now)]
+            : [];
+    }
+
     /// <summary>A shipment arrived; told twice, or about a shipment the order does not have, it decides nothing.</summary>
     public static IReadOnlyList<object> OnDelivered(Order order, Guid shipmentId, DateTimeOffset deliveredAt)
     {

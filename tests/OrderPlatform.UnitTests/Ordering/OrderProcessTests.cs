@@ -151,6 +151,23 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void A_delivered_order_is_completed_once_its_return_window_closes_FR_15_MP_10()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var shipment = new OrderShipped(OrderId, Guid.NewGuid(), [new ShippedLine("1", "ROBE-ETE-38", 1), new ShippedLine("2", "JEAN-SLIM-40", 2)], Now.AddDays(1));
+        var shipped = preparing.After(OrderProcess.OnShipped(preparing, shipment));
+        var delivered = shipped.After(OrderProcess.OnDelivered(shipped, shipment.ShipmentId, Now.AddDays(3)));
+
+        Assert.Equal(OrderStatus.Delivered, delivered.Status);
+        Assert.Empty(OrderProcess.Complete(delivered, Now.AddDays(17).AddMinutes(-1), Fashion));
+        Assert.Equal(OrderStatus.Completed, delivered.After(OrderProcess.Complete(delivered, Now.AddDays(17), Fashion)).Status);
+        Assert.Empty(OrderProcess.Complete(delivered, Now.AddDays(20), Policy(MerchantPreset.Marketplace))); // 30 days there
+        Assert.Empty(OrderProcess.Complete(shipped, Now.AddDays(60), Fashion)); // never before delivery
+    }
+
+    [Fact]
     public void Fashion_retail_never_cancels_once_paid_FR_06()
     {
         var placed = Given(BothReserved);

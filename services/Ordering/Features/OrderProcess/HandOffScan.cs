@@ -5,17 +5,35 @@ using OrderPlatform.Ordering.Domain;
 namespace OrderPlatform.Ordering.Features.OrderProcess;
 
 /// <summary>
-/// Sends confirmed orders to logistics once their hand-off time has come. The due time is stored on the
-/// order, so a restart loses nothing: the next scan finds what fell due meanwhile [FR-09, JI-06].
+/// Sends confirmed orders to logistics once their hand-off time has come, and completes delivered orders whose
+/// return window closed. The times are stored on the order, so a restart loses nothing: the next scan finds what
+/// fell due meanwhile [FR-09, JI-06].
 /// </summary>
-public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<HandOffScan> logger)
+public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfiguration configuration, OrderPolicy policy, ILogger<HandOffScan> logger)
     : DeadlineScan(time, logger)
 {
     protected override TimeSpan Interval => configuration.GetValue<TimeSpan?>("Ordering:HandOffScanInterval") ?? TimeSpan.FromSeconds(15);
 
-    protected override string What => "orders handed to logistics";
+    protected override string What => "orders handed to logistics or completed";
 
-    protected override Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) => HandOffDueAsync(store, now, cancellationToken);
+    protected override async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await HandOffDueAsync(store, now, cancellationToken) + await CompleteDueAsync(store, policy, now, cancellationToken);
+
+    /// <summary>Completes every delivered order whose return window closed by <paramref name="now"/>; how many.</summary>
+    public static async Task<int> CompleteDueAsync(IDocumentStore store, OrderPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        var deliveredBefore = now - (policy.ReturnWindow ?? TimeSpan.FromDays(14));
+        IReadOnlyList<Guid> due;
+        await using (var query = store.QuerySession())
+        {
+            due = await query.Query<Order>().Where(order => order.Status == OrderStatus.Delivered && order.StatusSince <= deliveredBefore)
+                .Select(order => order.Id).Take(500).ToListAsync(cancellationToken);
+        }
+
+        return await DecideEachAsync(store, due, order => Domain.OrderProcess.Complete(order, now, policy), cancellationToken);
+    }
 
     /// <summary>Hands off every order due by <paramref name="now"/>; how many went.</summary>
     public static async Task<int> HandOffDueAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -29,15 +47,21 @@ public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfig
                 .Select(order => order.Id).Take(500).ToListAsync(cancellationToken);
         }
 
-        var handedOff = 0;
-        foreach (var orderId in due)
+        return await DecideEachAsync(store, due, order => Domain.OrderProcess.HandOff(order, now), cancellationToken);
+    }
+
+    private static async Task<int> DecideEachAsync(IDocumentStore store, IReadOnlyList<Guid> orderIds, Func<Order, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        var decided = 0;
+        foreach (var orderId in orderIds)
         {
             await using var session = store.LightweightSession();
-            var (_, events) = await OrderStreams.DecideAsync(session, orderId, order => Domain.OrderProcess.HandOff(order, now), cancellationToken);
+            var (_, events) = await OrderStreams.DecideAsync(session, orderId, decide, cancellationToken);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
-                handedOff += events.Count > 0 ? 1 : 0;
+                decided += events.Count > 0 ? 1 : 0;
             }
             catch (JasperFx.ConcurrencyException)
             {
@@ -45,6 +69,6 @@ public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfig
             }
         }
 
-        return handedOff;
+        return decided;
     }
 }
