@@ -9,7 +9,8 @@ public sealed record DeliveryWindow(DateOnly From, DateOnly To);
 /// </summary>
 public static class DeliveryWindows
 {
-    private static readonly TimeZoneInfo Paris = FindParis();
+    /// <summary>France's time zone: French days, carriers' local times, messages' dates.</summary>
+    public static readonly TimeZoneInfo Paris = FindParis();
 
     public static DateOnly ParisDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime);
 

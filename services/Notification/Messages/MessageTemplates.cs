@@ -18,7 +18,7 @@ public sealed record Recipient(Guid CustomerId, string Email, string? FirstName,
 public static class MessageTemplates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = FindParis();
+    private static readonly TimeZoneInfo Paris = DeliveryWindows.Paris;
 
     /// <summary>The order confirmation: products, price paid, addresses, delivery method, order number [FR-02, JI-02].</summary>
     public static OutgoingMessage OrderConfirmed(OrderConfirmed order, Recipient to, Shop shop)
@@ -180,7 +180,7 @@ public static class MessageTemplates
         new($"{eventKey}/email/{to.CustomerId:N}", template, OutgoingMessage.Email, to.Email, subject, body.Text(), body.Html(), attachments ?? [], to.CustomerId,
             orderId, orderNumber);
 
-    public static string Euros(long cents) => (cents / 100m).ToString("N2", French).Replace('\u202F', ' ').Replace('\u00A0', ' ') + " €";
+    public static string Euros(long cents) => ServiceDefaults.Documents.PrintedDocument.Euros(cents);
 
     private static string Number(int value) => value.ToString(French);
 
@@ -216,18 +216,6 @@ public static class MessageTemplates
         string.Join(' ', new[] { address.FirstName, address.LastName }.Where(part => !string.IsNullOrWhiteSpace(part))),
         address.Line1, address.Line2, $"{address.PostalCode} {address.City}", address.Country,
     }.Where(part => !string.IsNullOrWhiteSpace(part)));
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 
     /// <summary>A message's body, built once and written twice: plain text and HTML (every value escaped).</summary>
     private sealed class Body

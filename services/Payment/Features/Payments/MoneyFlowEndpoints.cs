@@ -21,7 +21,7 @@ public static class MoneyFlowEndpoints
     {
         var now = time.GetUtcNow();
         var day = DeliveryWindows.ParisDate(now);
-        var since = now - (TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).TimeOfDay);
+        var since = now - TimeZoneInfo.ConvertTime(now, DeliveryWindows.Paris).TimeOfDay;
         var authorised = await session.Events.QueryRawEventDataOnly<PaymentAuthorized>().Where(e => e.AuthorizedAt >= since).ToListAsync(cancellationToken);
         var captured = await session.Events.QueryRawEventDataOnly<PaymentCaptured>().Where(e => e.CapturedAt >= since).ToListAsync(cancellationToken);
         var refunded = await session.Events.QueryRawEventDataOnly<PaymentRefunded>().Where(e => e.RefundedAt >= since).ToListAsync(cancellationToken);

@@ -57,10 +57,8 @@ public static class MondialRelayTracking
     public static DateTimeOffset ParseParisTime(string date, string time)
     {
         var local = DateTime.ParseExact($"{date} {(string.IsNullOrWhiteSpace(time) ? "00:00" : time)}", "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, Contracts.DeliveryWindows.Paris.GetUtcOffset(local)).ToUniversalTime();
     }
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     private static bool IsReturn(string text)
     {
