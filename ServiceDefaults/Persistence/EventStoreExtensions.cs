@@ -12,7 +12,7 @@ public static class EventStoreExtensions
 {
     /// <summary>
     /// Marten on the service's own database (connection string <c>{service}db</c>), with the outbox
-    /// relay running in the async daemon (Solo: see DESIGN.md, Marten shim) and the inbox table.
+    /// relay running in the async daemon (Solo: one copy of each service; issue 19 makes it HotCold) and the inbox table.
     /// The service is ready only when this database answers.
     /// </summary>
     public static IHostApplicationBuilder AddEventStore(this IHostApplicationBuilder builder, Action<StoreOptions>? configure = null)

@@ -38,5 +38,17 @@ install_prerequisites() {
     echo "eng: the .NET SDK 10 is required (dotnet on PATH)" >&2
     return 1
   fi
-  "$repo_root/eng/shims/pack"
+  evict_stale_shim
+}
+
+# Earlier checkouts packed an empty stand-in for Patched.DistributedLock.Postgres under the real id
+# and version; NuGet would keep restoring that copy from the global packages folder. The real
+# package has a lib/ folder: a copy without one is the stand-in, and goes.
+evict_stale_shim() {
+  local packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+  local stale="$packages/patched.distributedlock.postgres/1.3.3"
+  if [ -d "$stale" ] && [ ! -d "$stale/lib" ]; then
+    echo "eng: removing the stale Marten shim from $stale"
+    rm -rf "$stale"
+  fi
 }
