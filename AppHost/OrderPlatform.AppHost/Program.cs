@@ -1,29 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.AppHost;
-using OrderPlatform.Hosting;
-using OrderPlatform.Hosting.Model;
 
-var options = await CommandLineOptions.ParseAsync(args);
-if (options is null)
+// The whole platform, declared once: eng/run starts it, the end-to-end tests start it
+// (Aspire.Hosting.Testing), and the Aspire Dashboard shows it.
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = PlatformSettings.Read(builder.Configuration, builder.AppHostDirectory);
+var infrastructure = Infrastructure.Add(builder, settings);
+var messaging = infrastructure.Messaging;
+
+// The outside world for development and tests: the PSP, the carriers, the SMTP and SMS capture.
+var sandboxes = builder.AddProject<Projects.OrderPlatform_Sandboxes>("sandboxes")
+    .WithHttpEndpoint(port: 5090)
+    .WithEndpoint(name: "smtp", port: 2525, scheme: "tcp", env: "Sandboxes__SmtpPort")
+    .WithHttpHealthCheck("/health")
+    .WithPlatformSettings(settings);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
 {
-    Console.Error.WriteLine(CommandLineOptions.Usage);
-    return 2;
+    var database = infrastructure.AddDatabase($"{name}db");
+    return builder.AddProject<TProject>(name)
+        .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithReference(sandboxes).WaitFor(sandboxes)
+        .WithPlatformSettings(settings);
 }
 
-var system = OrderPlatformSystem.Build(options);
-await system.RunAsync(started =>
+var accounts = Service<Projects.OrderPlatform_Accounts>("accounts");
+var catalog = Service<Projects.OrderPlatform_Catalog>("catalog");
+var ordering = Service<Projects.OrderPlatform_Ordering>("ordering");
+var payment = Service<Projects.OrderPlatform_Payment>("payment");
+var shipping = Service<Projects.OrderPlatform_Shipping>("shipping");
+var returns = Service<Projects.OrderPlatform_Returns>("returns");
+var notification = Service<Projects.OrderPlatform_Notification>("notification");
+IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
+
+// The only public entry.
+var gateway = builder.AddProject<Projects.OrderPlatform_Gateway>("gateway")
+    .WithHttpEndpoint(port: 5080)
+    .WithHttpHealthCheck("/health")
+    .WithPlatformSettings(settings)
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Gateway (API docs at /docs)");
+
+foreach (var service in services)
 {
-    var gateway = started.Get<ProjectResource>("gateway");
-    var sandboxes = started.Get<ProjectResource>("sandboxes");
-    Console.WriteLine($"""
+    // Every service validates tokens itself, with the keys Accounts publishes.
+    if (service != accounts)
+    {
+        service.WithReference(accounts);
+    }
 
-        OrderPlatform is running.
-          gateway    {gateway.HttpAddress}
-          dashboard  {started.DashboardAddress}
-          sandboxes  {sandboxes.HttpAddress}
-          data       {started.StateDirectory}
-          instance   {started.InstanceId}
-        Ctrl-C stops everything.
+    gateway.WithReference(service).WaitFor(service);
+}
 
-        """);
-});
-return 0;
+// Checkout prices the basket with Catalog: the one call that cannot wait for an event.
+ordering.WithReference(catalog);
+// E-mail leaves by SMTP like to any relay: the Sandboxes' capture server.
+var smtp = sandboxes.GetEndpoint("smtp");
+notification
+    .WithEnvironment("Notification__Smtp__Host", smtp.Property(EndpointProperty.Host))
+    .WithEnvironment("Notification__Smtp__Port", smtp.Property(EndpointProperty.Port))
+    .WithEnvironment("Notification__Storefront", gateway.GetEndpoint("http"));
+
+builder.Services.AddHostedService<ResourceStateLog>();
+builder.Build().Run();

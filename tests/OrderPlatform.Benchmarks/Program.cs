@@ -1,25 +1,32 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Npgsql;
 using OrderPlatform.Benchmarks;
-using OrderPlatform.Hosting;
-using OrderPlatform.Hosting.Infrastructure;
-using OrderPlatform.Hosting.Model;
+using OrderPlatform.Hosting.LocalServers;
 
 // Catalog search latency over the demo catalogue and over a generated 10,000-product catalogue, on a
 // throw-away local PostgreSQL. Prints p50/p95/p99 per catalogue; `eng/bench` runs it.
-var builder = new DistributedApplicationBuilder(new AppHostOptions
-{
-    RepositoryRoot = RepositoryLayout.FindRoot(),
-    UseFixedPorts = false,
-    StreamToConsole = false,
-});
-var postgres = builder.AddPostgres("postgres");
-await using var system = builder.Build();
-await system.StartAsync(CancellationToken.None);
+var state = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orderplatform-bench-" + Guid.NewGuid().ToString("N")[..10])).FullName;
+var builder = DistributedApplicationTestingBuilder.Create();
+builder.AddLocalPostgres("postgres", state, durable: false);
+await using var app = await builder.BuildAsync();
+await app.StartAsync();
+await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
+var admin = await app.GetConnectionStringAsync("postgres") + ";Database=postgres";
 
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;
-Console.WriteLine($"Catalog search latency, {iterations} queries per catalogue after warm-up (PostgreSQL {postgres.Endpoints["tcp"]})");
+Console.WriteLine($"Catalog search latency, {iterations} queries per catalogue after warm-up");
 foreach (var (name, products) in (ValueTuple<string, int>[])[("demo", 0), ("generated", 10_000)])
 {
-    var connectionString = await PostgresAdmin.CreateDatabaseIfMissingAsync(postgres.ConnectionStringFor("postgres"), $"bench_{name}", CancellationToken.None);
-    var result = await SearchBenchmark.RunAsync(connectionString, products, iterations);
+    await using (var connection = new NpgsqlConnection(admin))
+    {
+        await connection.OpenAsync();
+        await LocalPostgresBuilderExtensions.CreateDatabaseIfMissingAsync(connection, $"bench_{name}", CancellationToken.None);
+    }
+
+    var result = await SearchBenchmark.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = $"bench_{name}" }.ConnectionString, products, iterations);
     Console.WriteLine(result);
 }
+
+await app.StopAsync();
+Directory.Delete(state, recursive: true);

@@ -10,14 +10,14 @@ public static class Broker
     public static async Task PoisonAsync(PlatformFixture platform, Guid orderId)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        using var management = platform.System.Get<Hosting.Infrastructure.RabbitMqServer>("messaging").ManagementClient();
+        using var management = await platform.BrokerManagementAsync();
         var envelope = JsonSerializer.Serialize(new
         {
             messageId = Guid.NewGuid(), messageType = new[] { "urn:message:OrderPlatform.Contracts:OrderShipped" },
             message = new { orderId, shipmentId = Guid.NewGuid(), lines = Array.Empty<object>(), shippedAt = DateTimeOffset.UtcNow },
             sentTime = DateTimeOffset.UtcNow,
         });
-        using var published = await management.PostAsJsonAsync("api/exchanges/%2F/OrderPlatform.Contracts:OrderShipped/publish", new
+        using var published = await management.PostAsJsonAsync("exchanges/%2F/OrderPlatform.Contracts:OrderShipped/publish", new
         {
             properties = new { content_type = "application/vnd.masstransit+json", message_id = Guid.NewGuid().ToString() },
             routing_key = "", payload = envelope, payload_encoding = "string",

@@ -29,10 +29,11 @@ public sealed class CardDataScanTests(PlatformFixture platform)
         await Eventually.TrueAsync(async () => await platform.ScalarAsync("paymentdb", "select count(*) from mt_doc_payment where data ->> 'Last4' = '0069'") is > 0L,
             TimeSpan.FromSeconds(60), "Payment to authorise the last order");
 
+        var printed = await platform.PrintedAsync();
         var databases = await platform.DatabasesAsync();
         foreach (var card in TestCards)
         {
-            var printedBy = platform.Printed.Where(line => line.Replace(" ", "", StringComparison.Ordinal).Contains(card, StringComparison.Ordinal))
+            var printedBy = printed.Where(line => line.Replace(" ", "", StringComparison.Ordinal).Contains(card, StringComparison.Ordinal))
                 .Select(line => line.Split(':')[0]).Distinct().ToList();
             Assert.True(printedBy.Count == 0, $"{card} was printed by {string.Join(", ", printedBy)}");
             foreach (var database in databases)

@@ -1,87 +1,113 @@
-using OrderPlatform.Hosting;
-using OrderPlatform.Hosting.Model;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace OrderPlatform.EndToEndTests;
 
-/// <summary>One whole system for the tests of the platform collection: free ports, throw-away data.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+/// <summary>
+/// One whole system for the tests of a collection, started from the AppHost project itself
+/// (Aspire.Hosting.Testing): the same definition as eng/run, on free ports, with throw-away data, the
+/// Aspire Dashboard on, and the merchant preset as a parameter.
+/// </summary>
+public class PlatformFixture : IAsyncLifetime
 {
-    public DistributedApplication System { get; } = OrderPlatformSystem.Build(Options());
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>Every test signs in from 127.0.0.1: the gateway's per-client limits are proven in-memory instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ServiceSettings = new Dictionary<string, string>
+    {
+        ["Gateway__RateLimit__PerMinute"] = "100000",
+        ["Gateway__RateLimit__SignInPerMinute"] = "100000",
+        // Reconciliation waits this long before calling a payment without an order an orphan.
+        ["Payment__OrphanGracePeriod"] = "00:00:02",
+        // Carriers are polled and failed labels retried every second, so tracking tests see the carriers' news at once.
+        ["Shipping__TrackingPollInterval"] = "00:00:01",
+        ["Shipping__LabelScanInterval"] = "00:00:01",
+        ["Shipping__LabelRetryDelay"] = "00:00:01",
+        // Messages leave every second and, while the mail relay is down, are retried at most three seconds apart.
+        ["Notification__DispatchInterval"] = "00:00:01",
+        ["Notification__RetryDelay"] = "00:00:01",
+        ["Notification__MaxRetryDelay"] = "00:00:03",
+    };
+
+    protected virtual string Preset => "fashion-retail";
+
+    public DistributedApplication App { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
 
     /// <summary>The Sandboxes host: the PSP a storefront's payment form talks to, never behind the gateway.</summary>
-    public Uri Sandboxes => System.Get<ProjectResource>("sandboxes").HttpAddress;
+    public Uri Sandboxes => Endpoint("sandboxes");
 
-    /// <summary>Every line every resource printed since the system started, for the scans that look for secrets.</summary>
-    public IReadOnlyCollection<string> Printed => printed;
+    /// <summary>The Aspire Dashboard, and what signs a browser or a client in to it.</summary>
+    public Uri Dashboard => App.GetEndpoint("aspire-dashboard", "http");
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> printed = new();
+    public string DashboardBrowserToken { get; } = Secret();
 
-    public PlatformFixture()
+    public string DashboardApiKey { get; } = Secret();
+
+    /// <summary>Every line every resource printed since the system started (DCP keeps them all), for the scans that look for secrets.</summary>
+    public async Task<IReadOnlyList<string>> PrintedAsync()
     {
-        foreach (var resource in System.Resources)
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
         {
-            resource.Log.LineAppended += line => printed.Enqueue($"{resource.Name}: {line}");
+            await foreach (var batch in logs.GetAllAsync(resource))
+            {
+                lines.AddRange(batch.Select(line => $"{resource.Name}: {line.Content}"));
+            }
         }
+
+        return lines;
     }
 
-    public static AppHostOptions Options() => new()
-    {
-        RepositoryRoot = RepositoryLayout.FindRoot(),
-        Configuration = RepositoryLayout.BuildConfiguration,
-        UseFixedPorts = false,
-        StreamToConsole = false,
-        StartTimeout = TimeSpan.FromMinutes(3),
-        // Every test signs in from 127.0.0.1: the gateway's per-client limits are proven in-memory instead.
-        ServiceSettings = new Dictionary<string, string>
-        {
-            ["Gateway__RateLimit__PerMinute"] = "100000",
-            ["Gateway__RateLimit__SignInPerMinute"] = "100000",
-            // Reconciliation waits this long before calling a payment without an order an orphan.
-            ["Payment__OrphanGracePeriod"] = "00:00:02",
-            // Carriers are polled and failed labels retried every second, so tracking tests see the carriers' news at once.
-            ["Shipping__TrackingPollInterval"] = "00:00:01",
-            ["Shipping__LabelScanInterval"] = "00:00:01",
-            ["Shipping__LabelRetryDelay"] = "00:00:01",
-            // Messages leave every second and, while the mail relay is down, are retried at most three seconds apart.
-            ["Notification__DispatchInterval"] = "00:00:01",
-            ["Notification__RetryDelay"] = "00:00:01",
-            ["Notification__MaxRetryDelay"] = "00:00:03",
-        },
-    };
+    public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
     public async Task InitializeAsync()
     {
+        string[] arguments =
+        [
+            $"--Preset={Preset}", "--Ephemeral=true",
+            $"--AppHost:BrowserToken={DashboardBrowserToken}", $"--AppHost:DashboardApiKey={DashboardApiKey}",
+            .. ServiceSettings.Select(setting => $"--ServiceSettings:{setting.Key}={setting.Value}"),
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderPlatform_AppHost>(arguments,
+            (options, _) => options.DisableDashboard = false);
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
-            await System.StartAsync(CancellationToken.None);
+            await App.StartAsync(timeout.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         }
-        catch (Exception e)
+        catch (OperationCanceledException e)
         {
-            // Say which resource failed and what it printed, not just that something did.
-            var logs = System.Resources
-                .Where(resource => resource.State is ResourceState.FailedToStart or ResourceState.Exited)
-                .Select(resource => $"--- {resource.Name} ---\n{string.Join('\n', resource.Log.Tail(40))}");
-            await System.StopAsync();
-            throw new InvalidOperationException($"The platform did not start: {e.Message}\n{string.Join('\n', logs)}", e);
+            // Say what did not come up and what it printed, not just that something did not.
+            throw new InvalidOperationException($"The platform did not start within {StartTimeout}:\n{string.Join('\n', (await PrintedAsync()).TakeLast(80))}", e);
         }
 
-        Gateway = new HttpClient { BaseAddress = System.Get<ProjectResource>("gateway").HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Gateway = new HttpClient { BaseAddress = Endpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
         Checkout.VisaToken = await Checkout.TokeniseAsync(Sandboxes, "4242 4242 4242 4242");
     }
 
+    /// <summary>A connection string of the system's PostgreSQL, to one of its databases.</summary>
+    public async Task<string> ConnectionStringAsync(string database) =>
+        database == "postgres"
+            ? await App.GetConnectionStringAsync("postgres") + ";Database=postgres"
+            : await App.GetConnectionStringAsync(database) ?? throw new InvalidOperationException($"No database {database}.");
+
     /// <summary>
-    /// One value read straight from a service's database: what only an e-mail would carry (a reset or
-    /// unsubscribe token), or proof that erased data is gone. Parameters are named @p0, @p1…
+    /// One value read straight from a service's database: proof that erased data is gone, or what only a
+    /// service keeps. Parameters are named @p0, @p1…
     /// </summary>
     public async Task<object?> ScalarAsync(string database, string sql, params object[] parameters)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor(database));
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync(database));
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         for (var i = 0; i < parameters.Length; i++)
         {
             command.Parameters.AddWithValue($"p{i}", parameters[i]);
@@ -94,9 +120,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task<IReadOnlyList<string>> DatabasesAsync()
     {
         var names = new List<string>();
-        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor("postgres"));
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync("postgres"));
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("select datname from pg_database where not datistemplate and datname <> 'postgres'", connection);
+        await using var command = new NpgsqlCommand("select datname from pg_database where not datistemplate and datname <> 'postgres'", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -109,10 +135,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Where in a database a text appears: "schema.table" for every table whose rows contain it.</summary>
     public async Task<IReadOnlyList<string>> TablesContainingAsync(string database, string text)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(System.Get<Hosting.Infrastructure.PostgresServer>("postgres").ConnectionStringFor(database));
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync(database));
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new Npgsql.NpgsqlCommand(
+        await using (var list = new NpgsqlCommand(
             "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
             "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
         await using (var reader = await list.ExecuteReaderAsync())
@@ -126,7 +152,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var found = new List<string>();
         foreach (var table in tables)
         {
-            await using var search = new Npgsql.NpgsqlCommand($"select exists (select 1 from {table} t where t::text like @p)", connection);
+            await using var search = new NpgsqlCommand($"select exists (select 1 from {table} t where t::text like @p)", connection);
             search.Parameters.AddWithValue("p", "%" + text + "%");
             if ((bool)(await search.ExecuteScalarAsync())!)
             {
@@ -137,11 +163,28 @@ public sealed class PlatformFixture : IAsyncLifetime
         return found;
     }
 
+    /// <summary>RabbitMQ's management API, signed in with the broker's own credentials (from its connection string).</summary>
+    public async Task<HttpClient> BrokerManagementAsync()
+    {
+        var amqp = new Uri(await App.GetConnectionStringAsync("messaging") ?? throw new InvalidOperationException("No broker."));
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo)));
+        var client = new HttpClient { BaseAddress = new Uri(Endpoint("messaging", "management"), "/api/") };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        await System.StopAsync();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
     }
+
+    private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }
 
 [CollectionDefinition(Name)]

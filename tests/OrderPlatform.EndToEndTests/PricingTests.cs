@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrderPlatform.Hosting.Model;
 
 namespace OrderPlatform.EndToEndTests;
 
@@ -9,7 +8,7 @@ namespace OrderPlatform.EndToEndTests;
 [Collection(PlatformCollection.Name)]
 public sealed class PricingTests(PlatformFixture platform)
 {
-    private HttpClient Catalog() => new() { BaseAddress = platform.System.Get<ProjectResource>("catalog").HttpAddress };
+    private HttpClient Catalog() => new() { BaseAddress = platform.Endpoint("catalog") };
 
     [Fact]
     public async Task Skus_are_priced_VAT_included_with_their_product()

@@ -2,8 +2,7 @@ extern alias gateway;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OrderPlatform.Hosting;
-using OrderPlatform.Hosting.Processes;
+using OrderPlatform.IntegrationTests.Infrastructure;
 
 namespace OrderPlatform.IntegrationTests.Gateway;
 
@@ -15,7 +14,7 @@ public sealed class ClientLimitsTests : IDisposable
         host.UseSetting("Gateway:RateLimit:PerMinute", "5");
         host.UseSetting("Gateway:RateLimit:SignInPerMinute", "2");
         host.UseSetting("Gateway:Cors:Origins:0", "https://boutique.example.fr");
-        foreach (var service in OrderPlatformSystem.Services)
+        foreach (var service in PlatformServices.Names)
         {
             host.UseSetting($"services:{service}:http:0", $"http://127.0.0.1:{FreePort.Next()}");
         }

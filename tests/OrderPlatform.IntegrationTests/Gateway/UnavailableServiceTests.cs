@@ -3,8 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OrderPlatform.Hosting;
-using OrderPlatform.Hosting.Processes;
+using OrderPlatform.IntegrationTests.Infrastructure;
 
 namespace OrderPlatform.IntegrationTests.Gateway;
 
@@ -24,7 +23,7 @@ public sealed class UnavailableServiceTests : IDisposable
         factory = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("Gateway:UpstreamTimeout", "00:00:02");
-            foreach (var service in OrderPlatformSystem.Services)
+            foreach (var service in PlatformServices.Names)
             {
                 host.UseSetting($"services:{service}:http:0", $"http://127.0.0.1:{FreePort.Next()}"); // nothing listens
             }

@@ -1,59 +1,77 @@
-using OrderPlatform.Hosting.Infrastructure;
-using OrderPlatform.Hosting.Model;
-using OrderPlatform.Hosting.Processes;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using OrderPlatform.Hosting.LocalServers;
 
 namespace OrderPlatform.IntegrationTests.Infrastructure;
 
-/// <summary>PostgreSQL and RabbitMQ from the machine's binaries, through the AppHost's own resources.</summary>
-internal static class LocalInfrastructure
+/// <summary>
+/// PostgreSQL and RabbitMQ from the machine's binaries, as the AppHost runs them: the same Aspire
+/// resources, in a small Aspire application of their own, with throw-away data.
+/// </summary>
+internal sealed class LocalInfrastructure : IAsyncDisposable
 {
-    public static async Task<T> StartAsync<T>(Func<string, Uri, Uri, T> describe)
+    private readonly string stateDirectory;
+
+    private LocalInfrastructure(DistributedApplication app, string stateDirectory)
     {
-        var (context, postgres, rabbitMq) = Declare();
-        var stopped = 0;
-        void StopOnce()
+        App = app;
+        this.stateDirectory = stateDirectory;
+    }
+
+    public DistributedApplication App { get; }
+
+    /// <summary>A PostgreSQL server and a RabbitMQ broker, both healthy.</summary>
+    public static Task<LocalInfrastructure> StartAsync() => StartAsync(withPostgres: true);
+
+    /// <summary>A RabbitMQ broker of its own, for a test that stops and starts it.</summary>
+    public static Task<LocalInfrastructure> StartOwnRabbitMqAsync() => StartAsync(withPostgres: false);
+
+    private static async Task<LocalInfrastructure> StartAsync(bool withPostgres)
+    {
+        var state = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orderplatform-tests-" + Guid.NewGuid().ToString("N")[..10])).FullName;
+        var builder = DistributedApplicationTestingBuilder.Create();
+        if (withPostgres)
         {
-            if (Interlocked.Exchange(ref stopped, 1) == 0)
-            {
-                // The test host may exit moments after the run ends: throw-away servers are killed
-                // outright, with everything they started, then the rest is tidied up.
-                ProcessSweep.KillAll(HostingContext.InstanceVariable, context.InstanceId);
-                Stop(context, rabbitMq, postgres);
-            }
+            builder.AddLocalPostgres("postgres", state, durable: false);
         }
 
-        TestRunCleanup.Register(StopOnce);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnce();
-        await Task.WhenAll(postgres.StartAsync(context, CancellationToken.None), rabbitMq.StartAsync(context, CancellationToken.None));
-        return describe(postgres.ConnectionStringFor("postgres"), new Uri(rabbitMq.ConnectionString), rabbitMq.ManagementAddress);
+        builder.AddLocalRabbitMQ("messaging", state);
+        var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging", timeout.Token);
+        if (withPostgres)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
+        }
+
+        return new LocalInfrastructure(app, state);
     }
 
-    /// <summary>A RabbitMQ of its own, for a test that stops and starts the broker.</summary>
-    public static async Task<(RabbitMqServer Broker, HostingContext Context)> StartOwnRabbitMqAsync()
+    public async Task<string> PostgresAdminAsync() => await App.GetConnectionStringAsync("postgres") + ";Database=postgres";
+
+    public async Task<Uri> RabbitMqAsync() => new(await App.GetConnectionStringAsync("messaging") ?? throw new InvalidOperationException("No broker."));
+
+    public Uri RabbitMqManagement => App.GetEndpoint("messaging", "management");
+
+    public Task StopRabbitMqAsync() => App.ResourceCommands.ExecuteCommandAsync("messaging", KnownResourceCommands.StopCommand);
+
+    public async Task RestartRabbitMqAsync()
     {
-        var (context, _, rabbitMq) = Declare();
-        await rabbitMq.StartAsync(context, CancellationToken.None);
-        return (rabbitMq, context);
+        await App.ResourceCommands.ExecuteCommandAsync("messaging", KnownResourceCommands.StartCommand);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("messaging");
     }
 
-    private static (HostingContext, PostgresServer, RabbitMqServer) Declare()
+    public async ValueTask DisposeAsync()
     {
-        var instance = Convert.ToHexString(Guid.NewGuid().ToByteArray()[..5]).ToLowerInvariant();
-        var state = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"orderplatform-tests-{instance}")).FullName;
-        var options = new AppHostOptions { RepositoryRoot = state, UseFixedPorts = false, StreamToConsole = false };
-        return (new HostingContext(options, instance, state, new Uri("http://127.0.0.1:4318")), new PostgresServer("postgres"), new RabbitMqServer("messaging"));
-    }
-
-    private static void Stop(HostingContext context, params Resource[] resources)
-    {
-        // Together: the test host may not wait long once the run is over.
-        Task.WhenAll(resources.Select(resource => resource.StopAsync(CancellationToken.None))).GetAwaiter().GetResult();
-
+        await App.StopAsync();
+        await App.DisposeAsync();
         try
         {
-            Directory.Delete(context.StateDirectory, recursive: true);
+            Directory.Delete(stateDirectory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A temporary directory left behind is harmless.
         }

@@ -1,4 +1,7 @@
-using OrderPlatform.Hosting.Infrastructure;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Npgsql;
+using OrderPlatform.Hosting.LocalServers;
 
 namespace OrderPlatform.IntegrationTests.Infrastructure;
 
@@ -6,7 +9,7 @@ namespace OrderPlatform.IntegrationTests.Infrastructure;
 /// The PostgreSQL server and RabbitMQ broker of this test run, started once: given by environment
 /// variables when set (<c>ORDERPLATFORM_TEST_POSTGRES</c>, <c>ORDERPLATFORM_TEST_RABBITMQ</c>,
 /// <c>ORDERPLATFORM_TEST_RABBITMQ_MANAGEMENT</c>); else containers when a Docker engine answers; else
-/// local processes. Each test class asks for its own database and virtual host.
+/// local processes run by Aspire. Each test class asks for its own database and virtual host.
 /// </summary>
 public sealed class TestInfrastructure
 {
@@ -30,16 +33,40 @@ public sealed class TestInfrastructure
 
     public static Task<TestInfrastructure> GetAsync() => Shared.Value;
 
-    public Task<string> CreateDatabaseAsync(string name) =>
-        Hosting.Infrastructure.PostgresAdmin.CreateDatabaseIfMissingAsync(PostgresAdmin, name, CancellationToken.None);
+    /// <summary>A fresh database; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using (var connection = new NpgsqlConnection(PostgresAdmin))
+        {
+            await connection.OpenAsync();
+            await LocalPostgresBuilderExtensions.CreateDatabaseIfMissingAsync(connection, name, CancellationToken.None);
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
+    }
 
     /// <summary>A fresh virtual host; returns the messaging connection string that uses it.</summary>
     public async Task<string> CreateVirtualHostAsync(string name)
     {
-        var (user, password) = Credentials(RabbitMq);
-        using var management = RabbitMqAdmin.Client(RabbitMqManagement, user, password);
-        await RabbitMqAdmin.CreateVirtualHostAsync(management, user, name, CancellationToken.None);
-        return new Uri(RabbitMq, Uri.EscapeDataString(name)).ToString();
+        using var management = ManagementClient();
+        var (user, _) = Credentials(RabbitMq);
+        var path = Uri.EscapeDataString(name);
+        (await management.PutAsync(new Uri($"api/vhosts/{path}", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        (await management.PutAsJsonAsync(new Uri($"api/permissions/{path}/{Uri.EscapeDataString(user)}", UriKind.Relative),
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        return new Uri(RabbitMq, path).ToString();
+    }
+
+    /// <summary>RabbitMQ's management API, signed in with the broker's credentials.</summary>
+    public HttpClient ManagementClient() => ManagementClient(RabbitMqManagement, RabbitMq);
+
+    public static HttpClient ManagementClient(Uri management, Uri amqp)
+    {
+        ArgumentNullException.ThrowIfNull(amqp);
+        var client = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
+        return client;
     }
 
     public static (string User, string Password) Credentials(Uri amqp)
@@ -63,8 +90,14 @@ public sealed class TestInfrastructure
             return new TestInfrastructure(postgres, new Uri(rabbitMq), new Uri(management), "environment");
         }
 
-        return await ContainerCommands.EngineAnswersAsync(CancellationToken.None)
-            ? await ContainerInfrastructure.StartAsync((admin, amqp, http) => new TestInfrastructure(admin, amqp, http, "containers"))
-            : await LocalInfrastructure.StartAsync((admin, amqp, http) => new TestInfrastructure(admin, amqp, http, "local processes"));
+        if (ContainerEngine.Answers())
+        {
+            return await ContainerInfrastructure.StartAsync((admin, amqp, http) => new TestInfrastructure(admin, amqp, http, "containers"));
+        }
+
+        var local = await LocalInfrastructure.StartAsync();
+        TestRunCleanup.Register(() => local.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        var amqpAddress = new UriBuilder(await local.RabbitMqAsync()) { Path = "/" }.Uri;
+        return new TestInfrastructure(await local.PostgresAdminAsync(), amqpAddress, local.RabbitMqManagement, "local processes");
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
-using OrderPlatform.Hosting.Infrastructure;
 using OrderPlatform.IntegrationTests.Infrastructure;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
@@ -43,8 +42,7 @@ public sealed class ErrorQueueTests : IAsyncLifetime
 
     private async Task<long> MessagesInAsync(string queue)
     {
-        var (user, password) = TestInfrastructure.Credentials(infrastructure.RabbitMq);
-        using var management = RabbitMqAdmin.Client(infrastructure.RabbitMqManagement, user, password);
+        using var management = infrastructure.ManagementClient();
         using var response = await management.GetAsync(new Uri($"api/queues/{Uri.EscapeDataString(virtualHost)}/{queue}", UriKind.Relative));
         if (!response.IsSuccessStatusCode)
         {

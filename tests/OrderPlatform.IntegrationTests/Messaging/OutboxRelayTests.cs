@@ -3,8 +3,6 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderPlatform.Contracts;
-using OrderPlatform.Hosting.Infrastructure;
-using OrderPlatform.Hosting.Model;
 using OrderPlatform.IntegrationTests.Infrastructure;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
@@ -16,17 +14,16 @@ namespace OrderPlatform.IntegrationTests.Messaging;
 public sealed class OutboxRelayTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private RabbitMqServer broker = null!;
-    private HostingContext brokerContext = null!;
+    private LocalInfrastructure broker = null!;
     private TestService service = null!;
 
     public async Task InitializeAsync()
     {
         var infrastructure = await TestInfrastructure.GetAsync();
-        (broker, brokerContext) = await LocalInfrastructure.StartOwnRabbitMqAsync();
+        broker = await LocalInfrastructure.StartOwnRabbitMqAsync();
         service = await TestService.StartAsync(
             await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("outbox")),
-            broker.ConnectionString,
+            (await broker.RabbitMqAsync()).ToString(),
             bus => bus.AddConsumer<OrderPlacedRecorder>(),
             OrderPlacedRecorder.Storage);
         await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
@@ -35,8 +32,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await service.DisposeAsync();
-        await broker.StopAsync(CancellationToken.None);
-        Directory.Delete(brokerContext.StateDirectory, recursive: true);
+        await broker.DisposeAsync();
     }
 
     [Fact]
@@ -51,7 +47,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     [Fact]
     public async Task An_event_appended_while_RabbitMQ_is_down_is_delivered_when_it_is_back()
     {
-        await broker.StopAsync(CancellationToken.None);
+        await broker.StopRabbitMqAsync();
         var health = service.Services.GetRequiredService<HealthCheckService>();
         await Eventually.TrueAsync(async () => (await health.CheckHealthAsync()).Status != HealthStatus.Healthy, Patience,
             "the service to report not ready while RabbitMQ is down");
@@ -60,7 +56,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(3)); // the relay tries, fails and waits
         Assert.Null(await RecordedAsync(order.OrderId));
 
-        await broker.StartAsync(brokerContext, CancellationToken.None);
+        await broker.RestartRabbitMqAsync();
 
         // A RabbitMQ node takes a while to start on a busy machine, and the relay's backoff may be at its 15 s ceiling.
         var recorded = await Eventually.GetAsync(() => RecordedAsync(order.OrderId), 2 * Patience, "the OrderPlaced appended during the outage");

@@ -32,7 +32,7 @@ public sealed class NotificationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = Hosting.Processes.FreePort.Next();
+        var port = FreePort.Next();
         smtp = new SmtpCapture(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sandboxes:SmtpPort"] = $"{port}" }).Build(),
             TimeProvider.System, NullLogger<SmtpCapture>.Instance);
         await smtp.StartAsync(CancellationToken.None);

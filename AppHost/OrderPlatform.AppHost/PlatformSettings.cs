@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace OrderPlatform.AppHost;
+
+/// <summary>
+/// How this run of the platform is set up, from the AppHost's configuration (<c>--Preset japan-import</c>
+/// on the command line, as eng/run passes it, or <c>appsettings.json</c>).
+/// </summary>
+/// <param name="Preset">The merchant preset every service runs with.</param>
+/// <param name="StateDirectory">Where PostgreSQL and RabbitMQ keep their data when they run as local processes.</param>
+/// <param name="Ephemeral">Throw-away data, deleted when the AppHost stops.</param>
+/// <param name="Containers">Aspire's container resources for PostgreSQL and RabbitMQ (when an engine answers).</param>
+/// <param name="ServiceSettings">Settings given to every service (<c>ServiceSettings:Gateway__RateLimit__PerMinute</c>), for tests and benchmarks.</param>
+internal sealed record PlatformSettings(string Preset, string StateDirectory, bool Ephemeral, bool Containers, IReadOnlyDictionary<string, string> ServiceSettings)
+{
+    public static readonly string[] Presets = ["fashion-retail", "japan-import", "marketplace"];
+
+    public static PlatformSettings Read(IConfiguration configuration, string appHostDirectory)
+    {
+        var preset = configuration["Preset"] ?? "fashion-retail";
+        if (!Presets.Contains(preset, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"Preset '{preset}' is not one of {string.Join(", ", Presets)}.");
+        }
+
+        var ephemeral = configuration.GetValue("Ephemeral", false);
+        var stateDirectory = ephemeral
+            ? Path.Combine(Path.GetTempPath(), "orderplatform-ephemeral-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant())
+            : configuration["StateDirectory"] is { Length: > 0 } chosen ? Path.GetFullPath(chosen) : DefaultStateDirectory(appHostDirectory);
+        var serviceSettings = configuration.GetSection("ServiceSettings").GetChildren()
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key, setting => setting.Value!, StringComparer.Ordinal);
+        return new PlatformSettings(preset, stateDirectory, ephemeral, Hosting.LocalServers.ContainerEngine.ShouldUse(configuration["Containers"]), serviceSettings);
+    }
+
+    /// <summary>
+    /// As root, PostgreSQL runs as the postgres user, which must reach its data: keep it under /var/tmp
+    /// (a clone under /root is not readable by other users). Otherwise beside the clone, in .data/.
+    /// </summary>
+    private static string DefaultStateDirectory(string appHostDirectory)
+    {
+        var repository = Path.GetFullPath(Path.Combine(appHostDirectory, "..", ".."));
+        return Environment.UserName == "root"
+            ? Path.Combine("/var/tmp", "orderplatform", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(repository)))[..12].ToLowerInvariant())
+            : Path.Combine(repository, ".data");
+    }
+}
