@@ -14,13 +14,18 @@ internal sealed class Infrastructure
 {
     private readonly Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase;
 
-    private Infrastructure(IResourceBuilder<IResourceWithConnectionString> messaging, Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase)
+    private Infrastructure(IResourceBuilder<IResourceWithConnectionString> messaging, EndpointReference messagingManagement,
+        Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase)
     {
         Messaging = messaging;
+        MessagingManagement = messagingManagement;
         this.addDatabase = addDatabase;
     }
 
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; }
+
+    /// <summary>RabbitMQ's management UI and API.</summary>
+    public EndpointReference MessagingManagement { get; }
 
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
 
@@ -37,7 +42,7 @@ internal sealed class Infrastructure
                 rabbitMq.WithDataVolume();
             }
 
-            return new Infrastructure(rabbitMq, name => postgres.AddDatabase(name));
+            return new Infrastructure(rabbitMq, rabbitMq.GetEndpoint("management"), name => postgres.AddDatabase(name));
         }
 
         var localPostgres = builder.AddLocalPostgres("postgres", settings.StateDirectory, durable: !settings.Ephemeral);
@@ -47,7 +52,7 @@ internal sealed class Infrastructure
             builder.Services.AddHostedService(services => new EphemeralStateCleanup(settings.StateDirectory, services.GetRequiredService<IHostApplicationLifetime>()));
         }
 
-        return new Infrastructure(localRabbitMq, name => localPostgres.AddDatabase(name));
+        return new Infrastructure(localRabbitMq, localRabbitMq.GetEndpoint(LocalRabbitMQServerResource.ManagementEndpointName), name => localPostgres.AddDatabase(name));
     }
 
     private static string EnabledPluginsFile(PlatformSettings settings)

@@ -36,6 +36,15 @@ var returns = Service<Projects.OrderPlatform_Returns>("returns");
 var notification = Service<Projects.OrderPlatform_Notification>("notification");
 IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
 
+// Operations' back office: business views and error queues, behind the gateway, for ops accounts.
+var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffice")
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithReference(accounts)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
+    .WithPlatformSettings(settings);
+
 // The only public entry.
 var gateway = builder.AddProject<Projects.OrderPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5080)
@@ -43,6 +52,11 @@ var gateway = builder.AddProject<Projects.OrderPlatform_Gateway>("gateway")
     .WithPlatformSettings(settings)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Gateway (API docs at /docs)");
 
+gateway.WithReference(backOffice).WaitFor(backOffice)
+    .WithUrls(context => context.Urls.Add(new ResourceUrlAnnotation
+    {
+        Url = gateway.GetEndpoint("http").Url + "/backoffice/", DisplayText = "Back office (orders, money, error queues)",
+    }));
 foreach (var service in services)
 {
     // Every service validates tokens itself, with the keys Accounts publishes.

@@ -41,6 +41,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/claims/{claimId}"] = Scope.Customer,
         ["/api/claims/{claimId}/photo"] = Scope.Customer,
         ["/api/ops/returns/claims/{claimId}/resolution"] = Scope.Ops,
+        ["/api/ops/messaging/queues/{queue}/messages"] = Scope.Ops,
+        ["/api/ops/messaging/queues/{queue}/redrive"] = Scope.Ops,
     };
 
     // Operations on a customer's path that only ops may perform.
