@@ -71,7 +71,7 @@ public class PlatformFixture : IAsyncLifetime
         string[] arguments =
         [
             $"--Preset={Preset}", "--Ephemeral=true",
-            $"--AppHost:BrowserToken={DashboardBrowserToken}", $"--AppHost:DashboardApiKey={DashboardApiKey}",
+            $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={DashboardBrowserToken}", $"--AppHost:DashboardApiKey={DashboardApiKey}",
             .. ServiceSettings.Select(setting => $"--ServiceSettings:{setting.Key}={setting.Value}"),
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderPlatform_AppHost>(arguments,

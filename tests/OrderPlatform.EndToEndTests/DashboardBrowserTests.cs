@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>
+/// What an operator sees, in a real browser: the Aspire Dashboard and the back office, through Playwright
+/// driving Debian's Chromium (installed by eng/test, no browser download). Screenshots land in
+/// artifacts/test-results/dashboard.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly string[] Projects = ["accounts", "backoffice", "catalog", "gateway", "notification", "ordering", "payment", "returns", "sandboxes", "shipping"];
+    private static readonly string[] OrderServices = ["gateway", "ordering", "catalog", "payment", "notification"];
+    private readonly string screenshots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "test-results", "dashboard");
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(screenshots);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("ORDERPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task The_Aspire_Dashboard_asks_for_its_browser_token()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(platform.Dashboard.ToString());
+
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        // The page becomes interactive a moment after it shows (Blazor): try until the dashboard answers.
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.FillAsync("input", "not-the-token");
+            await page.ClickAsync("text=Log in");
+            return await page.Locator("text=Invalid token").IsVisibleAsync()
+                   || await page.Locator("text=Invalid token").WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 }).ContinueWith(t => t.IsCompletedSuccessfully);
+        }, Patience, "the dashboard to refuse a wrong token");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operations_see_every_service_running_and_healthy_and_follow_one_orders_trace_and_logs_across_the_services()
+    {
+        foreach (var project in Projects)
+        {
+            await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(project).WaitAsync(Patience);
+        }
+
+        var page = await SignedInToDashboardAsync();
+        foreach (var project in Projects)
+        {
+            // A row of the resources grid: the resource's name, then its state.
+            await page.Locator("[role=row]", new PageLocatorOptions { HasText = project }).Filter(new LocatorFilterOptions { HasText = "Running" })
+                .First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
+        }
+
+        Assert.DoesNotContain("Unhealthy", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "resources.png"), FullPage = true });
+
+        var sku = (await Catalogue.InStockSkusAsync(platform.Gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var placed = await Checkout.PlaceAsync(customer, Checkout.Body([(sku, 1)]));
+        placed.EnsureSuccessStatusCode();
+        var traceId = placed.Headers.GetValues("X-Correlation-Id").Single();
+
+        // The dashboard's telemetry API says which services the trace crossed; the page shows the same trace.
+        using var telemetry = new HttpClient { BaseAddress = platform.Dashboard };
+        telemetry.DefaultRequestHeaders.Add("x-api-key", platform.DashboardApiKey);
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await telemetry.GetAsync($"/api/telemetry/traces/{traceId}");
+            return response.IsSuccessStatusCode && OrderServices.All(ServicesIn(await response.Content.ReadFromJsonAsync<JsonElement>()).Contains);
+        }, Patience, "the order's trace to reach gateway, ordering, catalog, payment and notification");
+
+        await page.GotoAsync(new Uri(platform.Dashboard, $"/traces/detail/{traceId}").ToString());
+        await page.WaitForSelectorAsync("text=POST /api/orders/{**rest}");
+        // The spans' rows fill in as the page renders them.
+        await Eventually.TrueAsync(async () =>
+        {
+            var trace = await page.InnerTextAsync("body");
+            return OrderServices.All(service => trace.Contains($"\n{service}\n", StringComparison.Ordinal));
+        }, Patience, "the trace page to show spans of gateway, ordering, catalog, payment and notification");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "trace.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(platform.Dashboard, $"/structuredlogs?traceId={traceId}").ToString());
+        // The order's own log lines, filtered by its trace: checkout priced the basket with Catalog.
+        await Eventually.TrueAsync(async () => await page.InnerTextAsync("body") is var logs
+                                               && logs.Contains("internal/pricing", StringComparison.Ordinal) && logs.Contains(traceId[..7], StringComparison.Ordinal),
+            Patience, "the order's structured logs");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "structured-logs.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_operator_signs_in_to_the_back_office_and_sees_money_orders_and_queues()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(platform.Gateway.BaseAddress!, "/backoffice/").ToString());
+        await page.FillAsync("#email", Accounts.OpsEmail);
+        await page.FillAsync("#password", "wrong password");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Wrong e-mail or password.");
+
+        await page.FillAsync("#password", Accounts.OpsPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("#queues tbody tr", new PageLocatorOptions { HasText = "catalog-reserve-stock" }).WaitForAsync();
+        Assert.Contains("Captured", await page.InnerTextAsync("#money"), StringComparison.Ordinal);
+        Assert.Contains("confirmed", await page.InnerTextAsync("#counts"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "backoffice.png"), FullPage = true });
+    }
+
+    private async Task<IPage> SignedInToDashboardAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(platform.Dashboard, $"/login?t={platform.DashboardBrowserToken}").ToString());
+        // The token is checked and the browser sent on to the resources page.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private Task<IPage> NewPageAsync() =>
+        browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+
+    private static HashSet<string> ServicesIn(JsonElement otlp) =>
+        otlp.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+            .SelectMany(spans => spans.GetProperty("resource").GetProperty("attributes").EnumerateArray())
+            .Where(attribute => attribute.GetProperty("key").GetString() == "service.name")
+            .Select(attribute => attribute.GetProperty("value").GetProperty("stringValue").GetString()!)
+            .ToHashSet(StringComparer.Ordinal);
+}
