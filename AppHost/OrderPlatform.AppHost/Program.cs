@@ -13,7 +13,8 @@ var sandboxes = builder.AddProject<Projects.OrderPlatform_Sandboxes>("sandboxes"
     .WithHttpEndpoint(port: 5090)
     .WithEndpoint(name: "smtp", port: 2525, scheme: "tcp", env: "Sandboxes__SmtpPort")
     .WithHttpHealthCheck("/health")
-    .WithPlatformSettings(settings);
+    .WithPlatformSettings(settings)
+    .WithSandboxCommands();
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
 {
