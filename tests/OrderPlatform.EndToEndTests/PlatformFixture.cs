@@ -34,6 +34,9 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual string Preset => "fashion-retail";
 
+    /// <summary>Settings a preset's collection adds for every service (a shorter hand-off, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>();
+
     public DistributedApplication App { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
@@ -72,7 +75,7 @@ public class PlatformFixture : IAsyncLifetime
         [
             $"--Preset={Preset}", "--Ephemeral=true",
             $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={DashboardBrowserToken}", $"--AppHost:DashboardApiKey={DashboardApiKey}",
-            .. ServiceSettings.Select(setting => $"--ServiceSettings:{setting.Key}={setting.Value}"),
+            .. ServiceSettings.Concat(PresetSettings).Select(setting => $"--ServiceSettings:{setting.Key}={setting.Value}"),
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderPlatform_AppHost>(arguments,
             (options, _) => options.DisableDashboard = false);

@@ -35,7 +35,8 @@ public sealed record Payment(
     long CreditCapturedCents = 0,
     long CreditRefundedCents = 0,
     long CreditVoidedCents = 0,
-    long RefundedAsCreditCents = 0)
+    long RefundedAsCreditCents = 0,
+    long RefundedForMissingCents = 0)
 {
     public const string Requested = "requested";
     public const string Authorized = "authorized";
@@ -97,6 +98,8 @@ public sealed record Payment(
         RefundedAsCreditCents = RefundedAsCreditCents + (refunded.Destination == "store-credit" ? refunded.AmountCents : 0),
     };
 
+    public Payment Apply(MissingLinesRefunded refunded) => this with { RefundedForMissingCents = RefundedForMissingCents + refunded.AmountCents };
+
     public Payment Apply(PaymentEscalated escalated) => this with { Status = Escalated, Escalation = escalated.Reason };
 
     /// <summary>
@@ -115,6 +118,7 @@ public sealed record Payment(
         PaymentCaptured e => Apply(e),
         PaymentVoided e => Apply(e),
         PaymentRefunded e => Apply(e),
+        MissingLinesRefunded e => Apply(e),
         PaymentEscalated e => Apply(e),
         PaymentAuthorized or PaymentRequested => this,
         _ => throw new ArgumentException($"A payment has no {@event?.GetType().Name} event.", nameof(@event)),

@@ -43,6 +43,27 @@ public static class PaymentDecisions
         return payment.Status == Payment.Authorized && payment.Complete ? payment.Uncaptured : 0;
     }
 
+    /// <summary>
+    /// Charged at order, what lines found missing give back: each one's amount not shipped, and the shipping
+    /// fee once nothing at all will ship; less what was given back for them already, never more than is
+    /// captured and not refunded. Charged at shipment, missing lines were never charged: nothing [ALL-01].
+    /// </summary>
+    public static long RefundForMissing(Payment payment, CaptureTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        if (timing != CaptureTiming.OnOrder || payment.CapturedCents == 0)
+        {
+            return 0;
+        }
+
+        var missing = payment.Lines
+            .Where(line => (payment.Missing ?? []).Contains(line.LineId) && (payment.Deliverable?.Contains(line.LineId) ?? true))
+            .Sum(line => line.AmountForCents(line.Quantity) - line.AmountForCents(Math.Min(payment.ShippedQuantity(line.LineId), line.Quantity)));
+        var nothingShips = payment.Complete && (payment.Shipped ?? []).Sum(line => line.Quantity) == 0;
+        var fee = nothingShips && payment.ShippingCaptured ? payment.ShippingFeeCents : 0;
+        return Math.Clamp(missing + fee - payment.RefundedForMissingCents, 0, payment.CapturedCents - payment.RefundedCents);
+    }
+
     /// <summary>How a capture splits between the store credit (first) and the card [FR-25].</summary>
     public static (long Credit, long Card) SplitCapture(Payment payment, long amountCents)
     {

@@ -31,3 +31,6 @@ public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShippedLine
 
 /// <summary>These lines were found missing and will never ship [FR-07].</summary>
 public sealed record LinesMissingRecorded(IReadOnlyList<string> LineIds, DateTimeOffset At);
+
+/// <summary>Charged at order, this much was given back for lines found missing (and the fee when nothing shipped) [ALL-01].</summary>
+public sealed record MissingLinesRefunded(long AmountCents, DateTimeOffset At);

@@ -82,7 +82,8 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
             Assert.True(ours.CapturedCents == life.ExpectedCaptured(preset), $"{why}: captured {ours.CapturedCents}, expected {life.ExpectedCaptured(preset)}");
             Assert.True(ours.CapturedCents <= ours.AuthorizedCents, $"{why}: captured more than authorised");
             Assert.True(ours.RefundedCents <= ours.CapturedCents, $"{why}: refunded more than captured");
-            Assert.True(ours.RefundedCents == life.ExpectedRefunded(preset), $"{why}: refunded {ours.RefundedCents}");
+            Assert.True(ours.RefundedCents == life.ExpectedRefunded(preset), $"{why}: refunded {ours.RefundedCents}, expected {life.ExpectedRefunded(preset)}");
+            Assert.True(ours.CapturedCents - ours.RefundedCents == life.ShippedValue, $"{why}: kept {ours.CapturedCents - ours.RefundedCents}, shipped {life.ShippedValue} [ALL-01]");
             Assert.True((ours.CapturedCents, ours.RefundedCents, ours.AuthorizedCents - ours.VoidedCents)
                         == (theirs.CapturedCents, theirs.RefundedCents, theirs.AuthorizedCents), $"{why}: our ledger differs from the PSP's");
         }
@@ -161,7 +162,8 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
 
         public long ExpectedCaptured(string preset) => preset == MerchantPreset.FashionRetail ? ShippedValue : Confirmed.Amounts.TotalCents;
 
-        public long ExpectedRefunded(string preset) => Cancelled && preset != MerchantPreset.FashionRetail ? Confirmed.Amounts.TotalCents : 0;
+        /// <summary>Charged at order: everything back when cancelled, else what never shipped, so that captured − refunded = value shipped [ALL-01].</summary>
+        public long ExpectedRefunded(string preset) => preset == MerchantPreset.FashionRetail ? 0 : ExpectedCaptured(preset) - ShippedValue;
 
         public override string ToString() =>
             $"{Placed.Lines.Count} lines, {Confirmed.Lines.Count} deliverable, {Afterwards.Count} messages after, cancelled: {Cancelled}";

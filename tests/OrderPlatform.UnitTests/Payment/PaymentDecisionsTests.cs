@@ -51,6 +51,32 @@ public sealed class PaymentDecisionsTests
     }
 
     [Fact]
+    public void Charged_at_order_a_missing_line_is_refunded_exactly_and_the_fee_only_once_nothing_at_all_ships_ALL_01()
+    {
+        var payment = Authorised().Apply(new PaymentCaptured(Guid.Empty, 11044, Now, null)).Apply(new LinesMissingRecorded(["1"], Now));
+
+        var shirts = PaymentDecisions.RefundForMissing(payment, CaptureTiming.OnOrder);
+        payment = payment.Apply(new MissingLinesRefunded(shirts, Now)).Apply(new PaymentRefunded(payment.Id, shirts, Now));
+        Assert.Equal(5997 - 1000, shirts); // the dress may still ship: the fee stays charged
+        Assert.Equal(0, PaymentDecisions.RefundForMissing(payment, CaptureTiming.OnOrder)); // delivered twice: nothing more
+
+        payment = payment.Apply(new LinesMissingRecorded(["2"], Now));
+        var dressAndFee = PaymentDecisions.RefundForMissing(payment, CaptureTiming.OnOrder);
+
+        Assert.Equal(5990 - 333 + 390, dressAndFee);
+        Assert.Equal(payment.CapturedCents, shirts + dressAndFee); // captured − refunded = value shipped = 0
+    }
+
+    [Fact]
+    public void Charged_at_shipment_a_missing_line_was_never_charged_so_nothing_is_refunded_ALL_01()
+    {
+        var payment = Shipped(Authorised(), Guid.NewGuid(), new ShippedLine("2", "ROBE", 1));
+        payment = payment.Apply(new PaymentCaptured(payment.Id, 5990 - 333 + 390, Now, Guid.NewGuid())).Apply(new LinesMissingRecorded(["1"], Now));
+
+        Assert.Equal(0, PaymentDecisions.RefundForMissing(payment, CaptureTiming.OnShipment));
+    }
+
+    [Fact]
     public void A_capture_never_exceeds_what_is_still_authorised_ALL_02()
     {
         var payment = Authorised().Apply(new PaymentCaptured(Guid.Empty, 11000, Now, null));

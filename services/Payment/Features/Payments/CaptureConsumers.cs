@@ -115,6 +115,19 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         stream.AppendOne(new PaymentRefunded(payment.Id, card + credit, time.GetUtcNow(), destination));
     }
 
+    /// <summary>Charged at order, what lines found missing cost goes back to the methods that paid [ALL-01].</summary>
+    public async Task RefundMissingLinesAsync(IEventStream<Domain.Payment> stream, CaptureTiming timing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = Folded(stream);
+        if (PaymentDecisions.RefundForMissing(payment, timing) is > 0 and var refund)
+        {
+            // One key per step: a redelivery retries the same refund at the PSP, a later missing line makes a new one.
+            await RefundToPayersAsync(stream, refund, $"refund-missing-{payment.Id:N}-{payment.RefundedForMissingCents}", RefundRequested.Original, cancellationToken);
+            stream.AppendOne(new MissingLinesRefunded(refund, time.GetUtcNow()));
+        }
+    }
+
     /// <summary>A cancelled order: what was captured goes back, what was only authorised is released.</summary>
     public async Task SettleCancellationAsync(IEventStream<Domain.Payment> stream, CancellationToken cancellationToken)
     {
@@ -210,8 +223,8 @@ public sealed class CaptureOnShipment(IDocumentStore store, TimeProvider time, P
     }
 }
 
-public sealed class ReleaseOnLinesMissing(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, ILogger<ReleaseOnLinesMissing> logger)
-    : IdempotentConsumer<LinesFoundMissing>(store, time, logger)
+public sealed class ReleaseOnLinesMissing(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PaymentPolicy policy,
+    ILogger<ReleaseOnLinesMissing> logger) : IdempotentConsumer<LinesFoundMissing>(store, time, logger)
 {
     private readonly TimeProvider time = time;
 
@@ -225,6 +238,7 @@ public sealed class ReleaseOnLinesMissing(IDocumentStore store, TimeProvider tim
 
         stream.AppendOne(new LinesMissingRecorded(message.Lines.Select(line => line.LineId).ToList(), time.GetUtcNow()));
         await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);
+        await settlement.RefundMissingLinesAsync(stream, policy.Capture, cancellationToken);
     }
 }
 

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Japan-import charges at order: what the warehouse cannot find is given back, to the cent [ALL-01].</summary>
+[Collection(JapanImportCollection.Name)]
+public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private const long BowlCents = 4500, FuroshikiCents = 2400, HomeDeliveryCents = 1290;
+
+    [Fact]
+    public async Task A_line_found_missing_after_the_charge_is_refunded_exactly_and_the_customer_told_ALL_01()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1), ("FUROSHIKI-COTON", 1)));
+        await PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == BowlCents + FuroshikiCents + HomeDeliveryCents,
+            "the whole order charged at confirmation");
+
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var furoshiki = LineOf(order, "FUROSHIKI-COTON");
+        await Warehouse.ShipAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)], furoshiki);
+
+        var settled = await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the missing furoshiki refunded");
+        Assert.Equal(FuroshikiCents, settled.GetProperty("refundedCents").GetInt64());
+        Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("capturedCents").GetInt64() - settled.GetProperty("refundedCents").GetInt64());
+        Assert.Equal(FuroshikiCents, await PspRefundedAsync(orderId)); // the PSP's own ledger agrees
+        await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "remboursement");
+    }
+
+    [Fact]
+    public async Task An_order_with_every_line_missing_is_refunded_in_full_delivery_included_ALL_01()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1)));
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+
+        await Warehouse.ShipAsync(ops, orderId, [], LineOf(order, "BOL-RAKU"));
+
+        var settled = await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the order refunded");
+        Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("capturedCents").GetInt64());
+        Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("refundedCents").GetInt64());
+        Assert.Equal(BowlCents + HomeDeliveryCents, await PspRefundedAsync(orderId));
+    }
+
+    private static object Body(params (string Sku, int Quantity)[] lines) => new
+    {
+        lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
+        deliveryAddress = new { firstName = "Kenji", lastName = "Martin", line1 = "4 rue de Rivoli", postalCode = "75004", city = "Paris", country = "FR", phone = "06 12 34 56 78" },
+        delivery = new { carrier = "la-poste", mode = "home" },
+        payment = new { method = "card", token = Checkout.VisaToken },
+    };
+
+    private static string LineOf(JsonElement order, string sku) =>
+        order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
+
+    private static async Task<JsonElement> PaymentAsync(HttpClient ops, string orderId, Func<JsonElement, bool> done, string what) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await ops.GetAsync($"/api/payments/orders/{orderId}");
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var payment && done(payment) ? (object)payment : null;
+        }, Patience, what);
+
+    private async Task<long> PspRefundedAsync(string orderId)
+    {
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        var payments = await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}");
+        return payments.EnumerateArray().Sum(payment => payment.GetProperty("refundedCents").GetInt64());
+    }
+}

@@ -1,0 +1,22 @@
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>
+/// The whole system under the japan-import preset (charged at order, parcels by La Poste), for the
+/// promises that differ from fashion-retail's. Orders go to the warehouse two seconds after confirmation.
+/// </summary>
+public sealed class JapanImportPlatform : PlatformFixture
+{
+    protected override string Preset => "japan-import";
+
+    protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
+    {
+        ["Ordering__HandOffDelay"] = "00:00:02",
+        ["Ordering__HandOffScanInterval"] = "00:00:01",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class JapanImportCollection : ICollectionFixture<JapanImportPlatform>
+{
+    public const string Name = "japan-import";
+}
