@@ -14,6 +14,7 @@ namespace OrderPlatform.Returns;
 /// <param name="LabelFeeCents">What a return label costs the customer, deducted from the refund [FR-14].</param>
 /// <param name="FreeLabelForLoyalty">Loyalty-club members return for free through Mondial Relay from metropolitan France and Belgium [FR-14].</param>
 /// <param name="CheapestStandardDeliveryCents">The shop's cheapest standard delivery, refunded on a whole-order withdrawal (L221-24).</param>
+/// <param name="StoreCreditRefunds">Whether the shop offers store credit as a refund (fashion-retail's "avoir", FR-13); elsewhere refunds go to the payment method.</param>
 public sealed record ReturnsPolicy(
     int WindowDays,
     int? LongWindowDays,
@@ -22,7 +23,8 @@ public sealed record ReturnsPolicy(
     string Carrier,
     long LabelFeeCents,
     bool FreeLabelForLoyalty,
-    long CheapestStandardDeliveryCents)
+    long CheapestStandardDeliveryCents,
+    bool StoreCreditRefunds)
 {
     public static readonly IReadOnlyList<string> Reasons =
         ["changed-mind", "wrong-size", "not-as-described", "defective", "damaged", "wrong-item", "counterfeit", "not-working", "other"];
@@ -35,12 +37,12 @@ public sealed record ReturnsPolicy(
         var policy = preset.Name switch
         {
             // JI-07: "les produits soldés ne peuvent faire l'objet d'un remboursement"; parcels go back by Colissimo.
-            MerchantPreset.JapanImport => new ReturnsPolicy(14, null, new HashSet<string>(), false, "la-poste", 890, false, 1190),
+            MerchantPreset.JapanImport => new ReturnsPolicy(14, null, new HashSet<string>(), false, "la-poste", 890, false, 1190, StoreCreditRefunds: false),
             // MP-10: counterfeit, non-working or wrong items: 30 days, return shipping refunded.
             MerchantPreset.Marketplace => new ReturnsPolicy(14, 30, new HashSet<string> { "counterfeit", "not-working", "wrong-item" }, true, "mondial-relay",
-                490, false, 0),
+                490, false, 0, StoreCreditRefunds: false),
             // FR-14, FR-15, FR-17: 14 days, free Mondial Relay label for Le Klub members, shipping fees kept.
-            _ => new ReturnsPolicy(14, null, new HashSet<string>(), true, "mondial-relay", 490, true, 390),
+            _ => new ReturnsPolicy(14, null, new HashSet<string>(), true, "mondial-relay", 490, true, 390, StoreCreditRefunds: true),
         };
         return configuration.GetValue<long?>("Returns:LabelFeeCents") is { } fee ? policy with { LabelFeeCents = fee } : policy;
     }

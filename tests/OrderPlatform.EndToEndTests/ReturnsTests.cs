@@ -78,6 +78,33 @@ public sealed class ReturnsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_return_refunded_to_the_card_is_closed_once_the_PSP_gave_the_money_back_FR_13()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddDays(-2));
+        var line = order.GetProperty("lines")[0];
+        using var requested = await customer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId, lines = new[] { new { lineId = Id(line), quantity = 1, reason = "wrong-size" } }, refundMethod = "original",
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var returnId = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("returnId").GetString();
+
+        using var received = await ops.PostAsJsonAsync($"/api/returns/{returnId}/reception", new { lines = new object[] { new { lineId = Id(line), accepted = true } } });
+        Assert.True(received.StatusCode == HttpStatusCode.OK, await received.Content.ReadAsStringAsync());
+        var refund = (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refundCents").GetInt64();
+
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/returns/{returnId}"))
+            .GetProperty("status").GetString() == "refunded", Patience, "the return refunded to the card to be closed");
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        Assert.Equal(refund, (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("refundedCents").GetInt64());
+        using var overdue = await ops.GetAsync("/api/ops/returns/refunds-due");
+        Assert.DoesNotContain(returnId!, await overdue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_return_asked_on_day_15_is_refused_FR_15()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];

@@ -28,7 +28,7 @@ public static class ReturnDecisions
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(policy);
-        var invalid = Validate(order, lines, refundMethod);
+        var invalid = Validate(order, lines, refundMethod, policy);
         if (invalid.Count > 0)
         {
             return new ReturnDecision(null, [], [], invalid, null);
@@ -156,7 +156,7 @@ public static class ReturnDecisions
                && (metropolitanFrance || from.Country.Equals("BE", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static Dictionary<string, string[]> Validate(ReturnableOrder order, IReadOnlyList<RequestedReturnLine> lines, string? refundMethod)
+    private static Dictionary<string, string[]> Validate(ReturnableOrder order, IReadOnlyList<RequestedReturnLine> lines, string? refundMethod, ReturnsPolicy policy)
     {
         var invalid = new Dictionary<string, string[]>();
         if (lines.Count == 0)
@@ -187,9 +187,9 @@ public static class ReturnDecisions
             invalid["lines"] = ["Each line once, with its whole quantity."];
         }
 
-        if (refundMethod is not (RefundRequested.Original or RefundRequested.StoreCredit))
+        if (refundMethod != RefundRequested.Original && !(refundMethod == RefundRequested.StoreCredit && policy.StoreCreditRefunds))
         {
-            invalid["refundMethod"] = ["original or store-credit [FR-13]."];
+            invalid["refundMethod"] = [policy.StoreCreditRefunds ? "original or store-credit [FR-13]." : "original: this shop refunds to the payment method."];
         }
 
         return invalid;

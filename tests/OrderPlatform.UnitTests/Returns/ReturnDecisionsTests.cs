@@ -34,6 +34,20 @@ public sealed class ReturnDecisionsTests
         ReturnDecisions.Request(order, lines.Length > 0 ? lines : [new("1", 1, "changed-mind"), new("2", 2, "wrong-size")], refund, withdrawal, loyal,
             Policy(preset), Guid.NewGuid(), now);
 
+    [Theory]
+    [InlineData(MerchantPreset.FashionRetail, true)]
+    [InlineData(MerchantPreset.JapanImport, false)]
+    [InlineData(MerchantPreset.Marketplace, false)]
+    public void Store_credit_is_offered_as_a_refund_only_by_the_shop_that_has_it_FR_13(string preset, bool offered)
+    {
+        var toStoreCredit = Request(Delivered(), DeliveredAt.AddDays(2), preset: preset, refund: "store-credit");
+        var toTheCard = Request(Delivered(), DeliveredAt.AddDays(2), preset: preset, refund: "original");
+
+        Assert.Equal(offered, toStoreCredit.Requested is not null);
+        Assert.Equal(!offered, toStoreCredit.Invalid?.ContainsKey("refundMethod") == true);
+        Assert.NotNull(toTheCard.Requested);
+    }
+
     [Fact]
     public void A_return_is_accepted_until_day_14_after_receipt_and_refused_after_FR_15()
     {

@@ -94,9 +94,12 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         stream.AppendOne(new PaymentVoided(payment.Id, payment.Uncaptured, now));
     }
 
-    /// <summary>Gives money back to the methods that paid: the card first, then the store credit [FR-19].</summary>
+    /// <summary>
+    /// Gives money back to the methods that paid: the card first, then the store credit [FR-19]. The refund's
+    /// id, when another service asked for it, goes out with <see cref="PaymentRefunded"/> so that service can close what waited [FR-13].
+    /// </summary>
     public async Task RefundToPayersAsync(IEventStream<Domain.Payment> stream, long amountCents, string key, string destination,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? refundId = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var payment = Folded(stream);
@@ -112,7 +115,7 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
             stream.AppendOne(new CreditTenderMoved("refund", credit, time.GetUtcNow()));
         }
 
-        stream.AppendOne(new PaymentRefunded(payment.Id, card + credit, time.GetUtcNow(), destination));
+        stream.AppendOne(new PaymentRefunded(payment.Id, card + credit, time.GetUtcNow(), destination, refundId));
     }
 
     /// <summary>Charged at order, what lines found missing cost goes back to the methods that paid [ALL-01].</summary>

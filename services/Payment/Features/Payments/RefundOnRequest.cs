@@ -44,7 +44,7 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
         }
         else
         {
-            await settlement.RefundToPayersAsync(stream, amount, key, RefundRequested.Original, cancellationToken);
+            await settlement.RefundToPayersAsync(stream, amount, key, RefundRequested.Original, cancellationToken, message.RefundId);
             return;
         }
 
