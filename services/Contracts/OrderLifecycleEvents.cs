@@ -16,7 +16,14 @@ public sealed record OrderHandedToLogistics(Guid OrderId, string OrderNumber, IR
     PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt, Guid? CustomerId = null, DeliveryWindow? EstimatedDelivery = null) : IIntegrationEvent;
 
 /// <summary>The order was cancelled where the merchant allows it; nothing of it will ship, its stock returns, its payment is voided or refunded.</summary>
-public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt, string? Reason = null) : IIntegrationEvent;
+public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt, string? Reason = null) : IIntegrationEvent
+{
+    public const string ByCustomer = "customer";
+    public const string OutOfStock = "out-of-stock";
+
+    /// <summary>The warehouse found none of the order's lines: nothing will ship [ALL-07].</summary>
+    public const string FoundMissing = "found-missing";
+}
 
 /// <summary>The payment provider authorised the order's payment; it can be captured until <paramref name="ExpiresAt"/>.</summary>
 public sealed record PaymentAuthorized(Guid OrderId, long AmountCents, string Method, DateTimeOffset AuthorizedAt, DateTimeOffset? ExpiresAt = null)

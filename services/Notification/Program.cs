@@ -21,6 +21,7 @@ builder.AddMessaging(bus =>
     bus.AddCustomerDirectory();
     bus.AddConsumer<OrderPlacedConsumer>();
     bus.AddConsumer<OrderConfirmedConsumer>();
+    bus.AddConsumer<OrderCancelledConsumer>();
     bus.AddConsumer<OrderShippedConsumer>();
     bus.AddConsumer<InvoiceIssuedConsumer>();
     bus.AddConsumer<ParcelAvailableConsumer>();

@@ -52,6 +52,29 @@ public sealed class ShippingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_order_none_of_whose_lines_the_warehouse_finds_is_cancelled_its_money_released_and_the_customer_told_ALL_07()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        var order = await Warehouse.ConfirmedAsync(customer, orderId);
+        await Warehouse.HandOffAsync(ops, orderId);
+
+        await Warehouse.ShipAsync(ops, orderId, [], Id(order.GetProperty("lines")[0]));
+
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString() == "cancelled",
+            Patience, "the order to end as cancelled");
+        var payment = (JsonElement)await Eventually.GetAsync(async () =>
+            await ops.GetFromJsonAsync<JsonElement>($"/api/payments/orders/{orderId}") is var current && current.GetProperty("status").GetString() == "closed"
+                ? (object)current : null, Patience, "the authorisation to be released");
+        Assert.Equal(0, payment.GetProperty("capturedCents").GetInt64());
+        Assert.Equal(payment.GetProperty("authorizedCents").GetInt64(), payment.GetProperty("voidedCents").GetInt64());
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est annulée");
+        Assert.Contains("aucun des articles", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_parcel_nobody_collects_at_the_relay_for_15_days_goes_back_to_the_warehouse_FR_10()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];

@@ -106,6 +106,24 @@ public static class MessageTemplates
             authorised.OrderId, authorised.OrderNumber, [new MessageAttachment($"{authorised.ReturnNumber}.pdf", "application/pdf", authorised.AuthorisationPdf)]);
     }
 
+    /// <summary>The order will not ship: why, and what happens to the money [ALL-07].</summary>
+    public static OutgoingMessage OrderCancelled(OrderCancelled cancelled, string orderNumber, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(cancelled);
+        var why = cancelled.Reason switch
+        {
+            Contracts.OrderCancelled.OutOfStock => "Les articles commandés ne sont plus en stock : nous ne pouvons pas vous les envoyer.",
+            Contracts.OrderCancelled.FoundMissing => "Notre entrepôt n'a pu trouver aucun des articles commandés : nous ne pouvons pas vous les envoyer.",
+            _ => "Votre demande d'annulation est prise en compte.",
+        };
+        var body = new Body(shop, to.FirstName)
+            .Paragraph($"Votre commande n° {orderNumber} est annulée. {why}")
+            .Paragraph("Vous ne serez pas débité ; si la commande a déjà été payée, elle vous est intégralement remboursée sur votre moyen de paiement.")
+            .Link("Voir ma commande", $"{shop.Storefront}/compte/commandes/{cancelled.OrderId}");
+        return Email($"order-cancelled/{cancelled.OrderId}", "order-cancelled", to, $"{shop.Name} : votre commande {orderNumber} est annulée", body,
+            cancelled.OrderId, orderNumber);
+    }
+
     /// <summary>Money went back: how much, and where.</summary>
     public static OutgoingMessage Refunded(PaymentRefunded refunded, string orderNumber, Recipient to, Shop shop, string eventKey)
     {

@@ -47,8 +47,12 @@ public sealed record Order(
     public Order Apply(StockReservedForLines reserved) =>
         WithLines(reserved.LineIds, line => line with { Status = LineStatus.Reserved });
 
-    public Order Apply(LinesUnavailable unavailable) =>
-        WithLines(unavailable.LineIds, line => line with { Status = LineStatus.Unavailable });
+    /// <summary>Lines that will never ship; when the rest has shipped already, the order is shipped.</summary>
+    public Order Apply(LinesUnavailable unavailable)
+    {
+        var order = WithLines(unavailable.LineIds, line => line with { Status = LineStatus.Unavailable });
+        return order.Status == OrderStatus.PartiallyShipped && order.EverythingShipped ? order.Enter(OrderStatus.Shipped, unavailable.At) : order;
+    }
 
     public Order Apply(LinesBackordered backordered) =>
         WithLines(backordered.LineIds, line => line with { Status = LineStatus.Backordered });

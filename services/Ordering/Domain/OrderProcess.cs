@@ -105,7 +105,7 @@ public static class OrderProcess
             });
         }
 
-        return ([new OrderCancelled(order.Id, now, "customer")], null);
+        return ([new OrderCancelled(order.Id, now, OrderCancelled.ByCustomer)], null);
     }
 
     public static IReadOnlyList<object> OnShipped(Order order, OrderShipped shipped)
@@ -160,7 +160,16 @@ public static class OrderProcess
     {
         ArgumentNullException.ThrowIfNull(order);
         var fresh = lineIds.Where(id => order.Line(id) is { Status: not (LineStatus.Unavailable or LineStatus.Shipped) }).ToList();
-        return fresh.Count == 0 ? [] : [new LinesUnavailable(fresh, LinesUnavailable.FoundMissing, now)];
+        if (fresh.Count == 0)
+        {
+            return [];
+        }
+
+        // Nothing was found and nothing shipped: the order ends here, and its money is released or refunded [ALL-07].
+        var missing = new LinesUnavailable(fresh, LinesUnavailable.FoundMissing, now);
+        return order.Next(missing).Lines.All(line => line.Status is LineStatus.Unavailable or LineStatus.Cancelled)
+            ? [missing, new OrderCancelled(order.Id, now, OrderCancelled.FoundMissing)]
+            : [missing];
     }
 
     /// <summary>The lines that will still be delivered: all but the unavailable ones.</summary>
@@ -192,7 +201,7 @@ public static class OrderProcess
 
         if (order.Lines.All(line => line.Status == LineStatus.Unavailable))
         {
-            yield return new OrderCancelled(order.Id, now, "out-of-stock");
+            yield return new OrderCancelled(order.Id, now, OrderCancelled.OutOfStock);
             yield break;
         }
 

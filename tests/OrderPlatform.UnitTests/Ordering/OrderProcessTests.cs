@@ -193,6 +193,37 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void An_order_whose_every_line_is_found_missing_is_cancelled_and_ends_there_ALL_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+
+        var first = preparing.After(OrderProcess.OnLinesFoundMissing(preparing, ["1"], Now.AddDays(1)));
+        Assert.Equal(OrderStatus.Preparing, first.Status); // line 2 may still ship
+        var decided = OrderProcess.OnLinesFoundMissing(first, ["2"], Now.AddDays(1));
+
+        Assert.Equal(new OrderCancelled(OrderId, Now.AddDays(1), OrderCancelled.FoundMissing), decided[^1]);
+        Assert.True(OrderStatus.IsTerminal(first.After(decided).Status));
+        Assert.Empty(OrderProcess.OnLinesFoundMissing(first.After(decided), ["2"], Now.AddDays(1))); // told twice
+    }
+
+    [Fact]
+    public void A_partly_shipped_order_whose_rest_is_found_missing_is_shipped_ALL_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var partly = preparing.After(OrderProcess.OnShipped(preparing,
+            new OrderShipped(OrderId, Guid.NewGuid(), [new ShippedLine("2", "JEAN-SLIM-40", 2)], Now.AddDays(1), "la-poste", "6A123", "https://t")));
+        Assert.Equal(OrderStatus.PartiallyShipped, partly.Status);
+
+        var rest = partly.After(OrderProcess.OnLinesFoundMissing(partly, ["1"], Now.AddDays(1)));
+
+        Assert.Equal(OrderStatus.Shipped, rest.Status);
+    }
+
+    [Fact]
     public void Shipments_make_the_order_partially_shipped_then_shipped_and_missing_lines_are_never_shipped_FR_07()
     {
         var placed = Given(BothReserved);

@@ -49,8 +49,9 @@ public sealed class ReleaseStockOnCancellation(IDocumentStore store, TimeProvide
 
     protected override bool EndsBackorders => true;
 
+    // Cancelled because the warehouse found nothing: those units are gone, and the write-off takes them, whichever arrives first.
     protected override Movement Decide(OrderCancelled message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
-        StockMovements.Release(reservation, stock);
+        message.Reason == OrderCancelled.FoundMissing ? Movement.None : StockMovements.Release(reservation, stock);
 }
 
 public sealed class ReleaseStockOnRefusedPayment(IDocumentStore store, TimeProvider time, ILogger<ReleaseStockOnRefusedPayment> logger)

@@ -14,6 +14,17 @@ public sealed class OrderConfirmedConsumer(IDocumentStore store, TimeProvider ti
         await RecipientAsync(session, message.CustomerId, cancellationToken) is { } to ? [MessageTemplates.OrderConfirmed(message, to, Shop)] : [];
 }
 
+/// <summary>The order will not ship, whoever or whatever cancelled it: the customer is told why [ALL-07].</summary>
+public sealed class OrderCancelledConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<OrderCancelledConsumer> logger)
+    : NotificationConsumer<OrderCancelled>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(session, message.OrderId, cancellationToken);
+        return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.OrderCancelled(message, order.OrderNumber, to, Shop)] : [];
+    }
+}
+
 /// <summary>
 /// A parcel left with its tracking link [FR-03, JI-11]. Where the shop e-mails the invoice with the shipment (japan-import, JI-10)
 /// the e-mail waits for that shipment's invoice; each arrives on its own queue, in either order.
