@@ -67,6 +67,26 @@ public sealed class OrderingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Without_the_recipients_name_or_with_a_line_longer_than_the_carrier_prints_the_checkout_is_refused_naming_the_field_FR_01()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var address = new { line1 = "Résidence des Jardins de la Fontaine, bâtiment B", postalCode = "75002", city = "Paris", country = "FR", phone = "0612345678" };
+
+        using var refused = await Checkout.PlaceAsync(customer, new
+        {
+            lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", quantity = 1 } },
+            deliveryAddress = address,
+            delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "020340" },
+            payment = new { method = "card", token = Checkout.VisaToken },
+        });
+
+        var errors = await ErrorsAsync(refused);
+        Assert.True(errors.TryGetProperty("deliveryAddress.lastName", out _) && errors.TryGetProperty("deliveryAddress.firstName", out _));
+        Assert.Contains("32", errors.GetProperty("deliveryAddress.line1")[0].GetString(), StringComparison.Ordinal); // Mondial Relay's label
+        Assert.Empty((await customer.GetFromJsonAsync<JsonElement>("/api/orders")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task One_code_per_order_a_second_is_a_409_and_a_refused_orders_code_can_be_used_again_FR_24_FR_28()
     {
         using var ops = await Accounts.OpsAsync(gateway);
@@ -83,7 +103,7 @@ public sealed class OrderingTests(PlatformFixture platform)
         using var stacked = await Checkout.PlaceAsync(customer, new
         {
             lines = new[] { new { sku, quantity = 1 } },
-            deliveryAddress = new { line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
+            deliveryAddress = new { firstName = "Louise", lastName = "Martin", line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
             delivery = new { carrier = "la-poste", mode = "home" },
             payment = new { method = "card", token = Checkout.VisaToken },
             promoCode = code,

@@ -94,7 +94,7 @@ public sealed class PaymentTests(PlatformFixture platform)
         var orderId = await Checkout.PlacedOrderIdAsync(customer, new
         {
             lines = new[] { new { sku, quantity = 1 } },
-            deliveryAddress = new { line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
+            deliveryAddress = new { firstName = "Louise", lastName = "Martin", line1 = "1 rue Neuve", postalCode = "69001", city = "Lyon", country = "FR", phone = "0612345678" },
             delivery = new { carrier = "la-poste", mode = "home" },
             payment = new { method = "card", token = Checkout.VisaToken, useStoreCredit = true },
         });

@@ -28,6 +28,19 @@ public sealed class PlaceOrderValidationTests
     }
 
     [Fact]
+    public void The_recipients_name_is_required_and_every_field_fits_the_chosen_carriers_label_FR_01()
+    {
+        var noName = PlaceOrderValidation.Validate(Valid() with { DeliveryAddress = Address with { FirstName = null, LastName = " " } }, Policy());
+        var longLine = Address with { Line1 = "Résidence des Jardins de la Fontaine, bâtiment B" }; // 48 characters
+
+        Assert.Equal(["deliveryAddress.firstName", "deliveryAddress.lastName"], noName.Keys.Order());
+        Assert.Equal(["deliveryAddress.line1"], PlaceOrderValidation.Validate(Valid() with { DeliveryAddress = longLine }, Policy()).Keys);
+        Assert.Equal(["deliveryAddress.line2"],
+            PlaceOrderValidation.Validate(Valid() with { DeliveryAddress = Address with { Line2 = new string('x', 33) } }, Policy()).Keys);
+        Assert.Empty(PlaceOrderValidation.Validate(Valid() with { DeliveryAddress = Address with { Line2 = new string('x', 32) } }, Policy()));
+    }
+
+    [Fact]
     public void Each_bad_line_is_named_with_its_index()
     {
         var errors = PlaceOrderValidation.Validate(Valid() with { Lines = [new("ROBE-ETE-38", 1), new(" ", 0), new("JEAN", 100)] }, Policy());

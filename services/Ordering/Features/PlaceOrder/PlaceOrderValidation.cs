@@ -16,10 +16,10 @@ public static partial class PlaceOrderValidation
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>();
         ValidateLines(request.Lines, errors);
-        ValidateAddress("deliveryAddress", request.DeliveryAddress, phoneRequired: true, errors);
+        ValidateAddress("deliveryAddress", request.DeliveryAddress, phoneRequired: true, CarrierFieldLength(request.Delivery?.Carrier), errors);
         if (request.BillingAddress is not null)
         {
-            ValidateAddress("billingAddress", request.BillingAddress, phoneRequired: false, errors);
+            ValidateAddress("billingAddress", request.BillingAddress, phoneRequired: false, MaxFieldLength, errors);
         }
 
         ValidateDelivery(request.Delivery, policy, errors);
@@ -75,7 +75,20 @@ public static partial class PlaceOrderValidation
         }
     }
 
-    private static void ValidateAddress(string name, AddressInput? address, bool phoneRequired, Dictionary<string, string[]> errors)
+    private const int MaxFieldLength = 200;
+
+    /// <summary>
+    /// What the chosen carrier's label takes in a name or address field (Mondial Relay 32 characters, Colissimo 35):
+    /// longer, or without the recipient's name, the carrier refuses the label after the order was paid.
+    /// </summary>
+    private static int CarrierFieldLength(string? carrier) => carrier switch
+    {
+        DeliveryOption.MondialRelay => 32,
+        DeliveryOption.LaPoste => 35,
+        _ => MaxFieldLength,
+    };
+
+    private static void ValidateAddress(string name, AddressInput? address, bool phoneRequired, int maxLength, Dictionary<string, string[]> errors)
     {
         if (address is null)
         {
@@ -83,12 +96,18 @@ public static partial class PlaceOrderValidation
             return;
         }
 
-        foreach (var (field, value) in (ValueTuple<string, string?>[])[("line1", address.Line1), ("postalCode", address.PostalCode), ("city", address.City)])
+        foreach (var (field, value) in (ValueTuple<string, string?>[])[("firstName", address.FirstName), ("lastName", address.LastName), ("line1", address.Line1),
+                     ("postalCode", address.PostalCode), ("city", address.City)])
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength)
             {
-                errors[$"{name}.{field}"] = [$"The {field} is required (at most 200 characters)."];
+                errors[$"{name}.{field}"] = [$"The {field} is required (at most {maxLength} characters, what the carrier prints on the label)."];
             }
+        }
+
+        if (address.Line2 is { } line2 && line2.Trim().Length > maxLength)
+        {
+            errors[$"{name}.line2"] = [$"At most {maxLength} characters, what the carrier prints on the label."];
         }
 
         if (address.Country is null || !Countries.Contains(address.Country.Trim().ToUpperInvariant()))
