@@ -98,6 +98,32 @@ public sealed class InvoicingTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Shipped, order.Status);
     }
 
+    [Fact]
+    public async Task Two_shipments_of_one_order_invoiced_at_once_charge_the_shipping_fee_once_FR_26_FR_30()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var orders = new List<OrderPlaced>();
+        for (var i = 0; i < 4; i++)
+        {
+            orders.Add(await PlaceAsync());
+        }
+
+        // Each order's two parcels reach invoicing together.
+        await Task.WhenAll(orders.SelectMany(order => Enumerable.Range(0, 2).Select(_ => bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(),
+            [new ShippedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow, "la-poste", "6A0002", "https://www.laposte.fr/outils/suivre-vos-envois?code=6A0002")))));
+        var ids = orders.Select(order => order.OrderId).ToList();
+        var invoices = await Eventually.GetAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            var all = await session.Query<Invoice>().Where(invoice => ids.Contains(invoice.OrderId) && invoice.Kind == Invoice.InvoiceKind).ToListAsync();
+            return all.Count >= 2 * orders.Count ? all : null;
+        }, Patience, "both shipments of every order to be invoiced");
+
+        Assert.All(invoices.GroupBy(invoice => invoice.OrderId), both =>
+            Assert.Equal([5990, 5990 + 1290], both.Select(invoice => invoice.TotalCents).Order()));
+    }
+
     private async Task<byte[]> IssuedPdfAsync(string number)
     {
         await using var session = Store.QuerySession();

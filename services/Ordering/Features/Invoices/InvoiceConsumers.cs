@@ -20,9 +20,9 @@ public sealed class InvoiceOnShipmentConsumer(IDocumentStore store, TimeProvider
             return;
         }
 
-        var first = !await session.Query<Invoice>().AnyAsync(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind, cancellationToken);
-        await issuer.IssueAsync(session, order, Invoice.InvoiceKind, (number, now) => Invoicing.ForShipment(order, message.ShipmentId,
-            message.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(), first, number, now), cancellationToken);
+        await issuer.IssueAsync(session, order, Invoice.InvoiceKind, numbering => Invoicing.ForShipment(order, message.ShipmentId,
+            message.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(), numbering.FirstInvoice, numbering.Number, numbering.IssuedAt),
+            cancellationToken);
     }
 }
 
@@ -41,9 +41,9 @@ public sealed class InvoiceOnCaptureConsumer(IDocumentStore store, TimeProvider 
         var lines = message.ShipmentId is { } shipmentId
             ? (order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) ?? throw new ShipmentNotYetRecordedException(order.Id, shipmentId)).Lines
             : Domain.OrderProcess.Deliverable(order).Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList();
-        var first = !await session.Query<Invoice>().AnyAsync(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind, cancellationToken);
         await issuer.IssueAsync(session, order, Invoice.InvoiceKind,
-            (number, now) => Invoicing.ForShipment(order, message.ShipmentId ?? Guid.Empty, lines, first, number, now), cancellationToken);
+            numbering => Invoicing.ForShipment(order, message.ShipmentId ?? Guid.Empty, lines, numbering.FirstInvoice, numbering.Number, numbering.IssuedAt),
+            cancellationToken);
     }
 }
 
@@ -58,10 +58,8 @@ public sealed class CreditNoteOnRefundConsumer(IDocumentStore store, TimeProvide
             return;
         }
 
-        var last = (await session.Query<Invoice>().Where(invoice => invoice.OrderId == order.Id && invoice.Kind == Invoice.InvoiceKind)
-            .OrderByDescending(invoice => invoice.IssuedAt).FirstOrDefaultAsync(cancellationToken))?.Number;
-        await issuer.IssueAsync(session, order, Invoice.CreditNoteKind, (number, now) => Invoicing.CreditNote(order, message.AmountCents, last, number, now),
-            cancellationToken);
+        await issuer.IssueAsync(session, order, Invoice.CreditNoteKind,
+            numbering => Invoicing.CreditNote(order, message.AmountCents, numbering.LastInvoice, numbering.Number, numbering.IssuedAt), cancellationToken);
     }
 }
 
