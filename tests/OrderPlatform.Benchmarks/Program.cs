@@ -7,7 +7,8 @@ using OrderPlatform.Hosting.LocalServers;
 // Catalog search latency over the demo catalogue and over a generated 10,000-product catalogue, on a
 // throw-away local PostgreSQL. Prints p50/p95/p99 per catalogue; `eng/bench` runs it.
 var state = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orderplatform-bench-" + Guid.NewGuid().ToString("N")[..10])).FullName;
-var builder = DistributedApplicationTestingBuilder.Create();
+// PostgreSQL's own console lines stay out of the figures.
+var builder = DistributedApplicationTestingBuilder.Create([], (options, _) => options.EnableResourceLogging = false);
 builder.AddLocalPostgres("postgres", state, durable: false);
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
