@@ -31,6 +31,11 @@ internal sealed class Infrastructure
 
     public static Infrastructure Add(IDistributedApplicationBuilder builder, PlatformSettings settings)
     {
+        if (settings.Ephemeral)
+        {
+            builder.Services.AddHostedService(services => new EphemeralStateCleanup(settings.StateDirectory, services.GetRequiredService<IHostApplicationLifetime>()));
+        }
+
         if (settings.Containers)
         {
             var postgres = builder.AddPostgres("postgres");
@@ -47,10 +52,6 @@ internal sealed class Infrastructure
 
         var localPostgres = builder.AddLocalPostgres("postgres", settings.StateDirectory, durable: !settings.Ephemeral);
         var localRabbitMq = builder.AddLocalRabbitMQ("messaging", settings.StateDirectory);
-        if (settings.Ephemeral)
-        {
-            builder.Services.AddHostedService(services => new EphemeralStateCleanup(settings.StateDirectory, services.GetRequiredService<IHostApplicationLifetime>()));
-        }
 
         return new Infrastructure(localRabbitMq, localRabbitMq.GetEndpoint(LocalRabbitMQServerResource.ManagementEndpointName), name => localPostgres.AddDatabase(name));
     }

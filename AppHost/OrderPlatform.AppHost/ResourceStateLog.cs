@@ -38,8 +38,7 @@ internal sealed partial class ResourceStateLog(ResourceNotificationService notif
     }
 
     private bool Everything(Dictionary<string, string> seen, string state) =>
-        model.Resources.Where(resource => resource is not ParameterResource && !resource.IsExcludedFromPublish() || resource is ProjectResource)
-            .Where(resource => resource is ProjectResource or IResourceWithConnectionString)
+        model.Resources.Where(resource => resource is ProjectResource or IResourceWithConnectionString)
             .All(resource => seen.TryGetValue(resource.Name, out var current) && current == state);
 
     private string Address(string resource) =>
