@@ -22,6 +22,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<ReleaseStockOnRefusedPayment>();
     bus.AddConsumer<CommitStockOnShipment>();
     bus.AddConsumer<WriteOffMissingStock>();
+    bus.AddConsumer<ReceiveReturnedParcel>();
 });
 builder.Services.AddHostedService<DemoCatalogueLoader>();
 builder.Services.AddHostedService<ReservationExpiry>();

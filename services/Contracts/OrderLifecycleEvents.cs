@@ -41,8 +41,10 @@ public sealed record PaymentRefunded(Guid OrderId, long AmountCents, DateTimeOff
     : IIntegrationEvent;
 
 /// <summary>A shipment left the warehouse with these lines; more may follow for the rest of the order.</summary>
+/// <paramref name="Replacement"/>: the lines were sent before (a parcel back at the warehouse sent again, a claim settled by
+/// replacement); nothing more is charged for them, and the units leave the shelf, not a reservation.
 public sealed record OrderShipped(Guid OrderId, Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset ShippedAt,
-    string? Carrier = null, string? TrackingNumber = null, string? TrackingUrl = null) : IIntegrationEvent;
+    string? Carrier = null, string? TrackingNumber = null, string? TrackingUrl = null, bool Replacement = false) : IIntegrationEvent;
 
 public sealed record ShippedLine(string LineId, string Sku, int Quantity);
 
@@ -79,8 +81,29 @@ public sealed record ShipmentStatusChanged(Guid OrderId, Guid ShipmentId, string
 public sealed record ParcelAvailableForPickup(Guid OrderId, Guid ShipmentId, string Carrier, string? TrackingNumber, string? PickupPointId,
     DateTimeOffset AvailableAt, DateTimeOffset HoldUntil) : IIntegrationEvent;
 
-/// <summary>The parcel came back to the warehouse: uncollected after its hold, or refused or undeliverable [FR-10, FR-11].</summary>
-public sealed record ParcelReturnedToWarehouse(Guid OrderId, Guid ShipmentId, DateTimeOffset At, string Reason) : IIntegrationEvent;
+/// <summary>
+/// The parcel came back to the warehouse: uncollected after its hold, or refused or undeliverable [FR-10, FR-11]. Its
+/// <paramref name="Lines"/> are back on the shelf (Catalog counts them in); Ordering waits for ops to send it again at the
+/// customer's request, or refunds it; Notification tells the customer.
+/// </summary>
+public sealed record ParcelReturnedToWarehouse(Guid OrderId, Guid ShipmentId, DateTimeOffset At, string Reason, IReadOnlyList<ShippedLine>? Lines = null)
+    : IIntegrationEvent
+{
+    public const string Uncollected = "uncollected";
+    public const string ReturnedByCarrier = "returned-by-carrier";
+}
+
+/// <summary>
+/// These lines of the order must leave the warehouse again, free: a parcel that came back sent again, or a claim settled by
+/// replacement [ALL-07]. Shipping gives them to the warehouse; the shipment is an <see cref="OrderShipped"/> with
+/// <c>Replacement</c> set. <paramref name="RequestId"/> names the request, so told twice it ships once.
+/// </summary>
+public sealed record ReplacementShipmentRequested(Guid OrderId, string RequestId, IReadOnlyList<ShippedLine> Lines, string Reason, DateTimeOffset At)
+    : IIntegrationEvent
+{
+    public const string ParcelReturned = "parcel-returned";
+    public const string ClaimSettled = "claim-settled";
+}
 
 /// <summary>The carrier delivered the shipment (or the customer collected it): its time starts the return windows.</summary>
 public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt) : IIntegrationEvent;

@@ -45,7 +45,12 @@ public sealed record OrderDelivery(string Carrier, string Mode, string? PickupPo
 
 /// <summary>A French-style postal address with the recipient's phone, which carriers need.</summary>
 public sealed record PostalAddress(string? FirstName, string? LastName, string Line1, string? Line2, string PostalCode, string City, string Country,
-    string? Phone);
+    string? Phone)
+{
+    /// <summary>What stays of an address after a GDPR erasure [JI-15]: the country, which an invoice's VAT needs.</summary>
+    public static PostalAddress? Anonymised(PostalAddress? address) =>
+        address is null ? null : new PostalAddress(null, null, "erased", null, "", "", address.Country, null);
+}
 
 /// <summary>
 /// How the customer pays: a method and the PSP's token for it (never a card number), or a gift card's code;

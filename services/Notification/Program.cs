@@ -25,8 +25,11 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<OrderShippedConsumer>();
     bus.AddConsumer<InvoiceIssuedConsumer>();
     bus.AddConsumer<ParcelAvailableConsumer>();
+    bus.AddConsumer<ParcelReturnedConsumer>();
     bus.AddConsumer<StockBackorderedConsumer>();
     bus.AddConsumer<ReturnAuthorisedConsumer>();
+    bus.AddConsumer<ReturnInspectedConsumer>();
+    bus.AddConsumer<ClaimSettledConsumer>();
     bus.AddConsumer<PaymentRefundedConsumer>();
     bus.AddConsumer<WelcomeEmailConsumer>();
     bus.AddConsumer<PasswordResetRequestedConsumer>();

@@ -25,24 +25,20 @@ public static class OrderingStorage
         // GDPR erasure [JI-15]: the order's events keep amounts and lines for accounting, not who and where.
         options.Events.AddMaskingRuleForProtectedInformation<OrderPlaced>(placed => placed with
         {
-            DeliveryAddress = Anonymised(placed.DeliveryAddress),
-            BillingAddress = Anonymised(placed.BillingAddress),
+            DeliveryAddress = PostalAddress.Anonymised(placed.DeliveryAddress),
+            BillingAddress = PostalAddress.Anonymised(placed.BillingAddress),
             Payment = placed.Payment is null ? null : placed.Payment with { Token = null, GiftCardCode = null },
         });
         options.Events.AddMaskingRuleForProtectedInformation<OrderConfirmed>(confirmed => confirmed with
         {
-            DeliveryAddress = Anonymised(confirmed.DeliveryAddress)!,
-            BillingAddress = Anonymised(confirmed.BillingAddress)!,
+            DeliveryAddress = PostalAddress.Anonymised(confirmed.DeliveryAddress)!,
+            BillingAddress = PostalAddress.Anonymised(confirmed.BillingAddress)!,
         });
         options.Events.AddMaskingRuleForProtectedInformation<OrderHandedToLogistics>(handedOff => handedOff with
         {
-            DeliveryAddress = Anonymised(handedOff.DeliveryAddress)!,
+            DeliveryAddress = PostalAddress.Anonymised(handedOff.DeliveryAddress)!,
         });
         // The PDF printed the customer's name and address; the invoice itself stays, anonymised, for the books.
         options.Events.AddMaskingRuleForProtectedInformation<InvoiceIssued>(issued => issued with { Pdf = [] });
     }
-
-    /// <summary>What stays of an address after erasure: the country, which the invoice's VAT needs.</summary>
-    public static PostalAddress? Anonymised(PostalAddress? address) =>
-        address is null ? null : new PostalAddress(null, null, "erased", null, "", "", address.Country, null);
 }

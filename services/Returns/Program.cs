@@ -16,6 +16,7 @@ builder.AddMessaging(bus =>
     bus.AddCustomerDirectory();
     bus.AddReturnConsumers();
 });
+builder.Services.AddSingleton<IForgetCustomer, ReturnsCustomerErasure>();
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:FontDirectory"]));

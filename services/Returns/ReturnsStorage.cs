@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using OrderPlatform.Contracts;
 using OrderPlatform.Returns.Domain;
 
 namespace OrderPlatform.Returns;
@@ -16,6 +17,18 @@ public static class ReturnsStorage
         options.Projections.Snapshot<CustomerClaim>(SnapshotLifecycle.Inline);
         options.Schema.For<CustomerClaim>().Duplicate(claim => claim.Status);
         options.Schema.For<ClaimPhoto>();
+        // What an erasure masks in the events [JI-15]: addresses, printed documents, what the customer wrote.
+        options.Events.AddMaskingRuleForProtectedInformation<OrderRecordedForReturns>(recorded => recorded with
+        {
+            DeliveryAddress = PostalAddress.Anonymised(recorded.DeliveryAddress),
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<ReturnLabelRequested>(requested => requested with
+        {
+            From = PostalAddress.Anonymised(requested.From)!,
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<ReturnLabelBooked>(booked => booked with { LabelPdf = null });
+        options.Events.AddMaskingRuleForProtectedInformation<ReturnAuthorised>(authorised => authorised with { AuthorisationPdf = [] });
+        options.Events.AddMaskingRuleForProtectedInformation<ClaimFiled>(filed => filed with { Description = null });
     }
 }
 

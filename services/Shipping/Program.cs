@@ -1,4 +1,5 @@
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Customers;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
@@ -10,7 +11,12 @@ using OrderPlatform.Shipping.Features.Shipments;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore(ShippingStorage.Configure);
-builder.AddMessaging(bus => bus.AddShippingConsumers());
+builder.AddMessaging(bus =>
+{
+    bus.AddShippingConsumers();
+    bus.AddConsumer<CustomerErasedConsumer>(); // Shipping keeps no customer directory, only forgets [JI-15]
+});
+builder.Services.AddSingleton<IForgetCustomer, ShippingCustomerErasure>();
 builder.AddPlatformAuthentication();
 builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection("Shipping"));
 CarrierDirectory.Register(builder.Services, builder.Configuration);

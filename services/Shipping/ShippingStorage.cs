@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using OrderPlatform.Contracts;
 using OrderPlatform.Shipping.Domain;
 
 namespace OrderPlatform.Shipping;
@@ -19,5 +20,15 @@ public static class ShippingStorage
             .Duplicate(shipment => shipment.HoldUntil!);
         options.Schema.For<ShipmentLabel>();
         options.Schema.For<OrderToShip>().Duplicate(order => order.HandedOffAt);
+        // What an erasure masks in the events [JI-15]: the addresses, and the return label printed with one.
+        options.Events.AddMaskingRuleForProtectedInformation<OrderReceivedForShipping>(received => received with
+        {
+            DeliveryAddress = PostalAddress.Anonymised(received.DeliveryAddress)!,
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<ShipmentStarted>(started => started with
+        {
+            Recipient = PostalAddress.Anonymised(started.Recipient)!,
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<ReturnLabelBooked>(booked => booked with { LabelPdf = null });
     }
 }

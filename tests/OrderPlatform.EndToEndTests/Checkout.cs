@@ -19,10 +19,10 @@ public static class Checkout
     }
 
     public static object Body(IEnumerable<(string Sku, int Quantity)> lines, string? promoCode = null, string method = "card", string? phone = "06 12 34 56 78",
-        string? token = null) => new
+        string? token = null, string firstName = "Camille", string lastName = "Durand") => new
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
-        deliveryAddress = new { firstName = "Camille", lastName = "Durand", line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
+        deliveryAddress = new { firstName, lastName, line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
         delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "020340" },
         payment = new { method, token = token ?? VisaToken },
         promoCode,

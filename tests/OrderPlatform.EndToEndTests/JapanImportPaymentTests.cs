@@ -46,6 +46,46 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         Assert.Equal(BowlCents + HomeDeliveryCents, await PspRefundedAsync(orderId));
     }
 
+    [Fact]
+    public async Task A_parcel_the_carrier_brings_back_is_sent_again_free_at_the_customers_request_ALL_07()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1)));
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var first = (await Warehouse.ShipAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
+        var shipmentId = first.GetProperty("shipmentId").GetString();
+
+        using var carriers = new HttpClient { BaseAddress = platform.Sandboxes };
+        using var returned = await carriers.PostAsJsonAsync($"/carriers/la-poste/parcels/{first.GetProperty("trackingNumber").GetString()}/events",
+            new { code = "RE1", at = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        Assert.True(returned.IsSuccessStatusCode, await returned.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "returned-to-warehouse", Patience, "the order to show its parcel back at the warehouse");
+        await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est revenu à notre entrepôt");
+
+        // The customer called: ops send it again; the warehouse ships the replacement, which charges nothing more.
+        using var reship = await ops.PostAsync($"/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/reship", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, reship.StatusCode);
+        var second = (await Warehouse.ShipReplacementAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
+        await Warehouse.DeliverAsync(platform.Sandboxes, second, DateTimeOffset.UtcNow);
+
+        var delivered = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "delivered" ? (object)current : null;
+        }, Patience, "the replacement to be delivered");
+        var parcels = delivered.GetProperty("shipments").EnumerateArray().ToList();
+        Assert.Equal(new string?[] { "reshipped", null }, parcels.Select(parcel => parcel.GetProperty("settlement").GetString()));
+        Assert.True(parcels[1].GetProperty("replacement").GetBoolean());
+        var payment = await PaymentAsync(ops, orderId, _ => true, "the payment");
+        Assert.Equal((BowlCents + HomeDeliveryCents, 0L), (payment.GetProperty("capturedCents").GetInt64(), payment.GetProperty("refundedCents").GetInt64()));
+        var email = await Mailbox.EmailOfAsync(customer);
+        await Eventually.TrueAsync(async () => (await Mailbox.MessagesAsync(platform.Sandboxes, email))
+            .Count(mail => mail.GetProperty("subject").GetString()!.Contains("expédiée", StringComparison.Ordinal)) == 2, Patience,
+            "a shipment e-mail for each parcel, the replacement's without waiting for an invoice");
+    }
+
     private static object Body(params (string Sku, int Quantity)[] lines) => new
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),

@@ -149,7 +149,8 @@ public sealed class PaymentTests(PlatformFixture platform)
     [InlineData("4000 0000 0000 0002", "wrong-details")]
     [InlineData("4000 0027 6000 3184", "authentication-failed")]
     [InlineData("3782 822463 10005", "card-brand-not-accepted")]
-    public async Task A_refused_payment_ends_the_order_with_a_decline_code_per_reason_and_charges_nothing_FR_27_JI_03(string card, string declineCode)
+    [InlineData("4000 0027 6000 0016", "card-issued-abroad")]
+    public async Task A_refused_payment_ends_the_order_with_a_decline_code_per_reason_and_charges_nothing_FR_27_JI_03_FR_25(string card, string declineCode)
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);

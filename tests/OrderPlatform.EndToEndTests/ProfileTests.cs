@@ -59,6 +59,13 @@ public sealed class ProfileTests(PlatformFixture platform)
                 "select data ->> 'Email' from mt_doc_knowncustomer where id = @p0", customerId) is string known && known == email,
             TimeSpan.FromSeconds(30), "Notification to keep the customer's e-mail from CustomerRegistered");
         using var ops = await Accounts.OpsAsync(gateway);
+
+        // Before leaving, the customer ordered, was delivered, sent an item back and claimed about it: every service holds something of them.
+        using var customer = await SignedInAsync(email, "Mot-de-passe-2026");
+        var lastName = "Vasseur" + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray());
+        var claimText = "Couture défaite près de la poche, " + Guid.NewGuid().ToString("N")[..10];
+        await OrderedShippedReturnedAndClaimedAsync(customer, ops, lastName, claimText);
+
         using var someCustomer = await Accounts.NewCustomerAsync(gateway);
 
         using var notOps = await someCustomer.PostAsJsonAsync("/api/accounts/erasures", new { email, customerNumber });
@@ -74,9 +81,37 @@ public sealed class ProfileTests(PlatformFixture platform)
             TimeSpan.FromSeconds(30), "Notification to forget the customer on CustomerErased");
         foreach (var database in await platform.DatabasesAsync())
         {
-            Assert.Empty(await platform.TablesContainingAsync(database, email));
-            Assert.Empty(await platform.TablesContainingAsync(database, "Hortense"));
+            foreach (var trace in new[] { email, "Hortense", lastName, claimText[..20] })
+            {
+                await Eventually.TrueAsync(async () => (await platform.TablesContainingAsync(database, trace)).Count == 0, TimeSpan.FromSeconds(30),
+                    $"{database} to forget \"{trace}\"");
+            }
         }
+    }
+
+    private async Task OrderedShippedReturnedAndClaimedAsync(HttpClient customer, HttpClient ops, string lastName, string claimText)
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)], firstName: "Hortense", lastName: lastName));
+        await Warehouse.HandOffAsync(ops, orderId);
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order))).GetProperty("shipment");
+        await Warehouse.DeliverAsync(platform.Sandboxes, shipment, DateTimeOffset.UtcNow.AddHours(-1));
+        var lineId = order.GetProperty("lines")[0].GetProperty("lineId").GetString()!;
+        var returned = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await customer.PostAsJsonAsync("/api/returns", new
+            {
+                orderId, lines = new[] { new { lineId, quantity = 1, reason = "changed-mind" } }, refundMethod = "original",
+            });
+            return response.StatusCode == HttpStatusCode.Created ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+        }, TimeSpan.FromSeconds(45), "the delivered order to take a return");
+        await Eventually.TrueAsync(async () => (await customer.GetAsync($"/api/returns/{returned.GetProperty("returnId").GetString()}/authorisation"))
+            .StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(45), "the return's label and authorisation");
+        using var claim = ReturnsTests.Claim(orderId, "defective", lineId, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
+        claim.Add(new StringContent(claimText), "description");
+        using var filed = await customer.PostAsync("/api/claims", claim);
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpClient> SignedInAsync(string email, string password)

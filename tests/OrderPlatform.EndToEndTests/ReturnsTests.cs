@@ -72,6 +72,8 @@ public sealed class ReturnsTests(PlatformFixture platform)
         using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
         Assert.Equal(0, (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("refundedCents").GetInt64()); // not the card
         var refundMail = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "remboursement de");
+        var verdict = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "des articles sont refusés"); // [FR-33]
+        Assert.Contains("Motif : porté, sans étiquette", verdict.GetProperty("text").GetString()!, StringComparison.Ordinal);
         Assert.Contains("avoir", refundMail.GetProperty("text").GetString()!, StringComparison.Ordinal);
         using var again = await customer.GetAsync($"/api/returns/{returnId}/authorisation");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // closed
@@ -155,6 +157,41 @@ public sealed class ReturnsTests(PlatformFixture platform)
         await Eventually.TrueAsync(async () => (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0]
             .GetProperty("refundedCents").GetInt64() == amount, Patience, "the claim's refund on the card");
         Assert.Equal("resolved", (await customer.GetFromJsonAsync<JsonElement>($"/api/claims/{claimId}")).GetProperty("status").GetString());
+        var told = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est réglée"); // [FR-33]
+        Assert.Contains("couture défaite", told.GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_item_settled_by_replacement_ships_it_free_tracked_like_any_parcel_FR_04_FR_33()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddHours(-2));
+        var line = order.GetProperty("lines")[0];
+        using var filed = await customer.PostAsync("/api/claims", Claim(orderId, "missing", Id(line), null));
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var claimId = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("claimId").GetString();
+
+        using var resolved = await ops.PostAsJsonAsync($"/api/ops/returns/claims/{claimId}/resolution", new { outcome = "replacement" });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var replacement = (await Warehouse.ShipReplacementAsync(ops, orderId, [(Id(line), 1)])).GetProperty("shipment");
+
+        var email = await Mailbox.EmailOfAsync(customer);
+        await Mailbox.WaitAsync(platform.Sandboxes, email, "est réglée");
+        var after = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("shipments").GetArrayLength() == 2 ? (object)current : null;
+        }, Patience, "the order to show the replacement parcel");
+        Assert.True(after.GetProperty("shipments")[1].GetProperty("replacement").GetBoolean());
+        Assert.Equal(replacement.GetProperty("trackingNumber").GetString(), after.GetProperty("shipments")[1].GetProperty("trackingNumber").GetString());
+        Assert.Equal("delivered", after.GetProperty("status").GetString());
+        await Eventually.TrueAsync(async () => (await Mailbox.MessagesAsync(platform.Sandboxes, email))
+            .Count(mail => mail.GetProperty("subject").GetString()!.Contains("expédiée", StringComparison.Ordinal)) == 2, Patience, "the replacement's tracking e-mail");
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        Assert.Equal(after.GetProperty("totalCents").GetInt64(),
+            (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("capturedCents").GetInt64()); // charged once
     }
 
     /// <summary>The multipart form a storefront sends for a claim.</summary>

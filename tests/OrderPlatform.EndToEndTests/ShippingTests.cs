@@ -75,7 +75,7 @@ public sealed class ShippingTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_parcel_nobody_collects_at_the_relay_for_15_days_goes_back_to_the_warehouse_FR_10()
+    public async Task A_parcel_nobody_collects_at_the_relay_for_15_days_goes_back_to_the_warehouse_and_is_refunded_FR_10_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);
@@ -98,9 +98,33 @@ public sealed class ShippingTests(PlatformFixture platform)
         }, Patience, "the uncollected parcel to go back to the warehouse");
         Assert.Equal("available-for-pickup", returned.GetProperty("events")[0].GetProperty("status").GetString());
         Assert.True(returned.GetProperty("holdUntil").GetDateTimeOffset() < DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("shipments")
-            .EnumerateArray().Any(onOrder => onOrder.GetProperty("status").GetString() == "returned-to-warehouse"), Patience, "the order page to show the return");
+
+        // The order shows it and waits; the customer hears how to have it sent again; reception shelves its units.
+        var waiting = await OrderInStatusAsync(customer, orderId, "returned-to-warehouse");
+        Assert.True(waiting.GetProperty("shipments")[0].GetProperty("settleBy").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        var email = await Mailbox.EmailOfAsync(customer);
+        var told = await Mailbox.WaitAsync(platform.Sandboxes, email, "est revenu à notre entrepôt");
+        Assert.Contains("pas été retiré dans le délai de 15 jours", told.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        await Eventually.TrueAsync(async () => (await ops.GetFromJsonAsync<JsonElement>($"/api/catalog/orders/{orderId}/stock"))
+            .GetProperty("parcels").EnumerateArray().Any(parcel => parcel.GetString() == shipmentId), Patience, "reception to shelve the parcel's units");
+
+        // Nobody asked for it again: ops refund it, items and delivery, since nothing reached the customer [ALL-07].
+        using var refund = await ops.PostAsync($"/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/refund", null);
+        Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
+        var refunded = await OrderInStatusAsync(customer, orderId, "refunded");
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("refundedCents").GetInt64()
+            == refunded.GetProperty("totalCents").GetInt64(), Patience, "the whole order to be refunded");
+        await Mailbox.WaitAsync(platform.Sandboxes, email, "remboursement");
+        using var again = await ops.PostAsync($"/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/reship", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
+
+    private static async Task<JsonElement> OrderInStatusAsync(HttpClient customer, string orderId, string status) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var order = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return order.GetProperty("status").GetString() == status ? (object)order : null;
+        }, Patience, $"order {orderId} to be {status}");
 
     [Fact]
     public async Task Pickup_points_come_from_the_carrier_and_a_bad_query_is_a_field_error()

@@ -34,16 +34,25 @@ public static class Warehouse
     }
 
     /// <summary>Ships these lines (and declares those missing) once Shipping has the order; the warehouse's answer.</summary>
-    public static async Task<JsonElement> ShipAsync(HttpClient ops, string orderId, IEnumerable<(string LineId, int Quantity)> lines, params string[] unavailable)
+    public static Task<JsonElement> ShipAsync(HttpClient ops, string orderId, IEnumerable<(string LineId, int Quantity)> lines, params string[] unavailable) =>
+        ShipAsync(ops, orderId, lines, unavailable, replacement: false);
+
+    /// <summary>Ships a replacement once Shipping has been asked for it (the request travels as a message).</summary>
+    public static Task<JsonElement> ShipReplacementAsync(HttpClient ops, string orderId, IEnumerable<(string LineId, int Quantity)> lines) =>
+        ShipAsync(ops, orderId, lines, [], replacement: true);
+
+    private static async Task<JsonElement> ShipAsync(HttpClient ops, string orderId, IEnumerable<(string LineId, int Quantity)> lines, string[] unavailable,
+        bool replacement)
     {
         var body = new { lines = lines.Select(line => new { lineId = line.LineId, quantity = line.Quantity }).ToArray(), unavailable };
         return (JsonElement)await Eventually.GetAsync(async () =>
         {
             using var response = await ops.PostAsJsonAsync($"/api/shipping/orders/{orderId}/shipments", body);
-            if (response.StatusCode == HttpStatusCode.Conflict
-                && (await response.Content.ReadAsStringAsync()).Contains("not with the warehouse", StringComparison.Ordinal))
+            if (response.StatusCode == HttpStatusCode.Conflict && await response.Content.ReadAsStringAsync() is var conflict
+                && (conflict.Contains("not with the warehouse", StringComparison.Ordinal)
+                    || (replacement && conflict.Contains("left to ship", StringComparison.Ordinal))))
             {
-                return null; // OrderHandedToLogistics is still on its way to Shipping
+                return null; // OrderHandedToLogistics, or the replacement's request, is still on its way to Shipping
             }
 
             Assert.True(response.IsSuccessStatusCode, $"ship: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -11,6 +11,12 @@ public sealed record StockShipped(Guid OrderId, IReadOnlyList<ReservedLine> Line
 /// <summary>Reserved units the warehouse could not find: they never existed, so they leave the count.</summary>
 public sealed record StockWrittenOff(Guid OrderId, IReadOnlyList<ReservedLine> Lines);
 
+/// <summary>A parcel came back to the warehouse: its units are on the shelf again [ALL-07].</summary>
+public sealed record StockReceivedBack(Guid OrderId, Guid ShipmentId, IReadOnlyList<ReservedLine> Lines);
+
+/// <summary>A replacement left the warehouse: its units come off the shelf, no reservation held them.</summary>
+public sealed record ReplacementStockShipped(Guid OrderId, Guid ShipmentId, IReadOnlyList<ReservedLine> Lines);
+
 /// <summary>What a stock movement decides: the event to append (if anything moves) and the stock after.</summary>
 public sealed record Movement(object? Event, IReadOnlyList<StockLevel> StockAfter)
 {
@@ -37,6 +43,30 @@ public static class StockMovements
 
     public static Movement WriteOff(StockReservation reservation, IReadOnlyList<ShippedLine> missing, IReadOnlyDictionary<string, StockLevel> stock) =>
         Consume(reservation, missing, stock, lines => new StockWrittenOff(reservation.Id, lines));
+
+    /// <summary>A parcel's units counted in once, whatever the number of times its return is told.</summary>
+    public static Movement ReceiveBack(StockReservation reservation, Guid shipmentId, IReadOnlyList<ShippedLine> lines,
+        IReadOnlyDictionary<string, StockLevel> stock) =>
+        Parcel(reservation, shipmentId, lines, stock, +1, moved => new StockReceivedBack(reservation.Id, shipmentId, moved));
+
+    /// <summary>A replacement's units counted out once.</summary>
+    public static Movement ShipReplacement(StockReservation reservation, Guid shipmentId, IReadOnlyList<ShippedLine> lines,
+        IReadOnlyDictionary<string, StockLevel> stock) =>
+        Parcel(reservation, shipmentId, lines, stock, -1, moved => new ReplacementStockShipped(reservation.Id, shipmentId, moved));
+
+    private static Movement Parcel(StockReservation reservation, Guid shipmentId, IReadOnlyList<ShippedLine> lines,
+        IReadOnlyDictionary<string, StockLevel> stock, int sign, Func<List<ReservedLine>, object> toEvent)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        ArgumentNullException.ThrowIfNull(lines);
+        if ((reservation.Parcels ?? []).Contains(shipmentId))
+        {
+            return Movement.None;
+        }
+
+        var moved = lines.Where(line => line.Quantity > 0).Select(line => new ReservedLine(line.LineId, line.Sku, line.Quantity)).ToList();
+        return Move(moved, stock, (level, quantity) => level with { OnHand = level.OnHand + (sign * quantity) }, () => toEvent(moved));
+    }
 
     /// <summary>Units leave both the reserved count and the count on hand.</summary>
     private static Movement Consume(StockReservation reservation, IReadOnlyList<ShippedLine> requested,

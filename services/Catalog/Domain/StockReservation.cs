@@ -3,7 +3,8 @@ using OrderPlatform.Contracts;
 namespace OrderPlatform.Catalog.Domain;
 
 /// <summary>An order's stock as Catalog decided it: the fold of its stock events.</summary>
-public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Lines)
+/// <param name="Parcels">Parcels whose units came back or left as a replacement: each moves the shelf once.</param>
+public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Lines, IReadOnlyList<Guid>? Parcels = null)
 {
     public const string Reserved = "reserved";
     public const string Unavailable = "unavailable";
@@ -38,6 +39,10 @@ public sealed record StockReservation(Guid Id, IReadOnlyList<ReservationLine> Li
     public StockReservation Apply(StockShipped shipped) => Mark(shipped.Lines, Shipped);
 
     public StockReservation Apply(StockWrittenOff writtenOff) => Mark(writtenOff.Lines, Missing);
+
+    public StockReservation Apply(StockReceivedBack received) => this with { Parcels = [.. Parcels ?? [], received.ShipmentId] };
+
+    public StockReservation Apply(ReplacementStockShipped shipped) => this with { Parcels = [.. Parcels ?? [], shipped.ShipmentId] };
 
     /// <summary>The lines moved take the new status; a line partly moved keeps the rest reserved.</summary>
     private StockReservation Mark(IReadOnlyList<ReservedLine> moved, string status)

@@ -15,7 +15,7 @@ public sealed record Recipient(Guid CustomerId, string Email, string? FirstName,
 /// Every message the platform sends, in French, plain text and HTML, rendered from the event alone (pure). The key of each
 /// names its event and recipient, so a redelivered event renders the same key and queues nothing new [ALL-04].
 /// </summary>
-public static class MessageTemplates
+public static partial class MessageTemplates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly TimeZoneInfo Paris = DeliveryWindows.Paris;
@@ -76,6 +76,22 @@ public static class MessageTemplates
             .Paragraph("Passé ce délai, il repartira vers notre entrepôt.");
         return Email($"parcel-available/{available.ShipmentId}", "parcel-available", to, $"{shop.Name} : votre colis vous attend jusqu'au {Day(available.HoldUntil)}",
             body, available.OrderId, orderNumber);
+    }
+
+    /// <summary>The parcel came back to the warehouse [FR-10, FR-11]: why, and what the customer can do.</summary>
+    public static OutgoingMessage ParcelReturned(ParcelReturnedToWarehouse returned, string orderNumber, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(returned);
+        var why = returned.Reason == Contracts.ParcelReturnedToWarehouse.Uncollected
+            ? "Il n'a pas été retiré dans le délai de 15 jours."
+            : "Le transporteur n'a pas pu vous le remettre.";
+        var body = new Body(shop, to.FirstName)
+            .Paragraph($"Votre colis (commande n° {orderNumber}) est revenu à notre entrepôt. {why}")
+            .Paragraph("Si vous souhaitez le recevoir, contactez notre service client : nous vous le renvoyons sans frais. "
+                       + "Sans demande de votre part, les articles vous seront remboursés sur votre moyen de paiement.")
+            .Link("Voir ma commande", $"{shop.Storefront}/compte/commandes/{returned.OrderId}");
+        return Email($"parcel-returned/{returned.ShipmentId}", "parcel-returned", to, $"{shop.Name} : votre colis est revenu à notre entrepôt", body,
+            returned.OrderId, orderNumber);
     }
 
     /// <summary>Stock ran out after validation: the order waits for a restock [JI-09].</summary>

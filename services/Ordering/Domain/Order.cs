@@ -71,6 +71,15 @@ public sealed record Order(
 
     public Order Apply(ShipmentRecorded shipment)
     {
+        var recorded = new OrderShipment(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl, shipment.Lines, shipment.At,
+            Status: "label-created", Replacement: shipment.Replacement);
+        if (shipment.Replacement)
+        {
+            // Sent again: the lines were counted with the first parcel. An order waiting for it is shipped again; a delivered one stays so.
+            var again = this with { Shipments = [.. Shipments, recorded] };
+            return again.Status is OrderStatus.Preparing && !again.AwaitingSettlement ? again.Enter(OrderStatus.Shipped, shipment.At) : again;
+        }
+
         var shipped = Lines.Select(line => shipment.Lines.FirstOrDefault(sent => sent.LineId == line.LineId) is { } sent
             ? line with
             {
@@ -78,24 +87,62 @@ public sealed record Order(
                 Status = line.ShippedQuantity + sent.Quantity >= line.Quantity ? LineStatus.Shipped : LineStatus.PartiallyShipped,
             }
             : line).ToList();
-        var order = this with
-        {
-            Lines = shipped,
-            Shipments = [.. Shipments, new OrderShipment(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
-                shipment.Lines, shipment.At, Status: "label-created")],
-        };
+        var order = this with { Lines = shipped, Shipments = [.. Shipments, recorded] };
         return order.Enter(order.EverythingShipped ? OrderStatus.Shipped : OrderStatus.PartiallyShipped, shipment.At);
     }
 
-    /// <summary>The order is delivered when everything that can ship has shipped and every shipment has arrived.</summary>
+    /// <summary>
+    /// The order is delivered when everything that can ship has shipped and every parcel still on its way has arrived; a parcel
+    /// back at the warehouse waits for its settlement first.
+    /// </summary>
     public Order Apply(DeliveryRecorded delivered)
     {
         var order = this with
         {
             Shipments = Shipments.Select(shipment => shipment.ShipmentId == delivered.ShipmentId ? shipment with { DeliveredAt = delivered.At } : shipment).ToList(),
         };
-        return order.EverythingShipped && order.Shipments.All(shipment => shipment.DeliveredAt is not null) ? order.Enter(OrderStatus.Delivered, delivered.At) : order;
+        return order.Status == OrderStatus.Shipped && order.AllLiveParcelsDelivered ? order.Enter(OrderStatus.Delivered, delivered.At) : order;
     }
+
+    public Order Apply(ParcelCameBack back) =>
+        (this with
+        {
+            Shipments = Shipments.Select(shipment => shipment.ShipmentId == back.ShipmentId
+                ? shipment with { ReturnedAt = back.At, SettleBy = back.SettleBy }
+                : shipment).ToList(),
+        }).Enter(OrderStatus.ReturnedToWarehouse, back.At);
+
+    /// <summary>
+    /// Sent again, the order waits for the new parcel (preparing); refunded, it is delivered if the rest reached the customer,
+    /// refunded if nothing did, shipped while other parcels travel.
+    /// </summary>
+    public Order Apply(ReturnedParcelSettled settled)
+    {
+        var order = this with
+        {
+            Shipments = Shipments.Select(shipment => shipment.ShipmentId == settled.ShipmentId ? shipment with { Settlement = settled.Outcome } : shipment)
+                .ToList(),
+        };
+        if (order.AwaitingSettlement)
+        {
+            return order;
+        }
+
+        var live = order.Shipments.Where(shipment => shipment.ReturnedAt is null).ToList();
+        var sentAgain = order.Shipments.Count(shipment => shipment.Settlement == ReturnedParcelSettled.Reshipped);
+        var next = sentAgain > live.Count(shipment => shipment.Replacement) ? OrderStatus.Preparing
+            : live.Count == 0 ? OrderStatus.Refunded
+            : order.AllLiveParcelsDelivered ? OrderStatus.Delivered
+            : OrderStatus.Shipped;
+        return order.Enter(next, settled.At);
+    }
+
+    /// <summary>A parcel came back and nobody has decided yet whether it is sent again or refunded.</summary>
+    public bool AwaitingSettlement => Shipments.Any(shipment => shipment.ReturnedAt is not null && shipment.Settlement is null);
+
+    /// <summary>Every line that can ship has shipped and every parcel not sent back has arrived.</summary>
+    private bool AllLiveParcelsDelivered => EverythingShipped
+        && Shipments.Where(shipment => shipment.ReturnedAt is null).ToList() is { Count: > 0 } live && live.All(shipment => shipment.DeliveredAt is not null);
 
     public Order Apply(ShipmentStatusRecorded recorded) => this with
     {
@@ -138,6 +185,8 @@ public sealed record Order(
         OrderHandedToLogistics e => Apply(e),
         ShipmentRecorded e => Apply(e),
         DeliveryRecorded e => Apply(e),
+        ParcelCameBack e => Apply(e),
+        ReturnedParcelSettled e => Apply(e),
         ShipmentStatusRecorded e => Apply(e),
         OrderCompleted e => Apply(e),
         PaymentIssueRecorded e => Apply(e),
@@ -145,6 +194,7 @@ public sealed record Order(
         RefundRecorded e => Apply(e),
         OrderCancelled e => Apply(e),
         InvoiceIssued e => Apply(e),
+        RefundRequested or ReplacementShipmentRequested => this, // asks of other services: the order changes when they answer
         _ => throw new ArgumentException($"An order has no {@event?.GetType().Name} event.", nameof(@event)),
     };
 
@@ -163,8 +213,12 @@ public sealed record OrderLine(string LineId, string Sku, int Quantity, long Uni
     public OrderedLine AsOrdered() => new(LineId, Sku, Quantity, UnitPriceCents, DiscountCents, ProductName, SellerId, ShipsWithinDays, FinalSale);
 }
 
+/// <param name="ReturnedAt">When the parcel came back to the warehouse; <paramref name="SettleBy"/> when it is refunded unless sent again.</param>
+/// <param name="Settlement">What became of it: reshipped or refunded.</param>
+/// <param name="Replacement">The parcel sends again lines that shipped before: it charged nothing.</param>
 public sealed record OrderShipment(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt = null, string? Status = null, DateTimeOffset? StatusAt = null, DateTimeOffset? HoldUntil = null);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt = null, string? Status = null, DateTimeOffset? StatusAt = null, DateTimeOffset? HoldUntil = null,
+    DateTimeOffset? ReturnedAt = null, DateTimeOffset? SettleBy = null, string? Settlement = null, bool Replacement = false);
 
 /// <summary>When the order entered a status: the timestamped history the customer sees [JI-08].</summary>
 public sealed record StatusChange(string Status, DateTimeOffset At);

@@ -29,7 +29,17 @@ public sealed record PaymentRefusalRecorded(string DeclineCode, DateTimeOffset A
 public sealed record HandOffScheduled(DateTimeOffset DueAt, DateTimeOffset At);
 
 public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShipmentLine> Lines, string? Carrier, string? TrackingNumber, string? TrackingUrl,
-    DateTimeOffset At);
+    DateTimeOffset At, bool Replacement = false);
+
+/// <summary>The parcel came back to the warehouse [FR-10, FR-11]; unless ops send it again, it is refunded at <paramref name="SettleBy"/>.</summary>
+public sealed record ParcelCameBack(Guid ShipmentId, string Reason, DateTimeOffset At, DateTimeOffset SettleBy);
+
+/// <summary>What became of a parcel that came back: sent again, or refunded (<paramref name="RefundCents"/>).</summary>
+public sealed record ReturnedParcelSettled(Guid ShipmentId, string Outcome, long RefundCents, string By, DateTimeOffset At)
+{
+    public const string Reshipped = "reshipped";
+    public const string Refunded = "refunded";
+}
 
 public sealed record ShipmentLine(string LineId, int Quantity);
 

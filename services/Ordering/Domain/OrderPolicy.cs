@@ -11,6 +11,7 @@ namespace OrderPlatform.Ordering.Domain;
 /// <param name="InvoiceAt">When an invoice is issued: for what was charged, or at shipment.</param>
 /// <param name="Estimate">Shipping's delivery estimate for this shop [FR-08, JI-05].</param>
 /// <param name="ReturnWindow">How long after delivery returns are taken; past it the order is <c>completed</c> [FR-15, MP-10].</param>
+/// <param name="ReturnedParcelWait">How long a parcel back at the warehouse waits for the customer to ask for it again before it is refunded.</param>
 public sealed record OrderPolicy(
     IReadOnlyList<DeliveryOption> Deliveries,
     IReadOnlyList<string> PaymentMethods,
@@ -19,8 +20,11 @@ public sealed record OrderPolicy(
     IReadOnlyDictionary<string, TimeSpan> StuckAfter,
     InvoiceTrigger InvoiceAt = InvoiceTrigger.Shipment,
     DeliveryEstimate? Estimate = null,
-    TimeSpan? ReturnWindow = null)
+    TimeSpan? ReturnWindow = null,
+    TimeSpan? ReturnedParcelWait = null)
 {
+    public TimeSpan ReturnedParcelHold => ReturnedParcelWait ?? TimeSpan.FromDays(7);
+
     public DeliveryOption? DeliveryFor(string? carrier, string? mode) =>
         Deliveries.FirstOrDefault(option => option.Carrier == carrier && option.Mode == mode);
 }

@@ -115,7 +115,7 @@ public static class OrderProcess
         return order.Shipments.Any(shipment => shipment.ShipmentId == shipped.ShipmentId)
             ? []
             : [new ShipmentRecorded(shipped.ShipmentId, shipped.Lines.Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList(),
-                shipped.Carrier, shipped.TrackingNumber, shipped.TrackingUrl, shipped.ShippedAt)];
+                shipped.Carrier, shipped.TrackingNumber, shipped.TrackingUrl, shipped.ShippedAt, shipped.Replacement)];
     }
 
     /// <summary>Payment escalated the order's payment: recorded once, it holds the hand-off.</summary>
@@ -171,6 +171,76 @@ public static class OrderProcess
             ? [missing, new OrderCancelled(order.Id, now, OrderCancelled.FoundMissing)]
             : [missing];
     }
+
+    /// <summary>
+    /// A parcel came back to the warehouse [FR-10, FR-11]: the order shows it and waits, until <paramref name="now"/> plus the shop's
+    /// hold, for ops to send it again at the customer's request; then it is refunded. Told twice, recorded once; null when the order
+    /// does not know the shipment yet (its <c>OrderShipped</c> is still on its way).
+    /// </summary>
+    public static IReadOnlyList<object>? OnParcelReturned(Order order, Guid shipmentId, string reason, DateTimeOffset at, DateTimeOffset now, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(policy);
+        return order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) switch
+        {
+            null => null,
+            { ReturnedAt: not null } or { DeliveredAt: not null } => [],
+            _ => [new ParcelCameBack(shipmentId, reason, at, now + policy.ReturnedParcelHold)],
+        };
+    }
+
+    /// <summary>
+    /// Ops settle a parcel that came back: sent again, free (the customer asked for it), or refunded now. Refunded, the parcel's
+    /// items go back to the customer, and the shipping fee too once nothing of the order reached them (a delivery that failed
+    /// whole, as a withdrawal gives it back); the refund goes to the method that paid [ALL-07].
+    /// </summary>
+    public static (IReadOnlyList<object> Events, string? Refusal) SettleReturnedParcel(Order order, Guid shipmentId, string outcome, string by,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) switch
+        {
+            null => ([], $"The order has no parcel {shipmentId}."),
+            { ReturnedAt: null } => ([], "This parcel has not come back to the warehouse."),
+            { Settlement: { } done } => ([], $"This parcel was {done} already."),
+            { } shipment when outcome == ReturnedParcelSettled.Reshipped =>
+            ([
+                new ReturnedParcelSettled(shipmentId, outcome, 0, by, now),
+                new ReplacementShipmentRequested(order.Id, $"parcel-returned:{shipmentId:N}", LinesOf(order, shipment),
+                    ReplacementShipmentRequested.ParcelReturned, now),
+            ], null),
+            { } shipment => (Refund(order, shipment, by, now), null),
+        };
+    }
+
+    /// <summary>Parcels back at the warehouse that nobody asked to send again by their settle-by date are refunded.</summary>
+    public static IReadOnlyList<object> RefundUnclaimedParcels(Order order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var events = new List<object>();
+        foreach (var shipment in order.Shipments.Where(shipment => shipment is { ReturnedAt: not null, Settlement: null, SettleBy: { } due } && due <= now))
+        {
+            var current = events.Aggregate(order, (state, @event) => @event is ReturnedParcelSettled ? state.Next(@event) : state);
+            events.AddRange(Refund(current, shipment, "deadline", now));
+        }
+
+        return events;
+    }
+
+    private static IReadOnlyList<object> Refund(Order order, OrderShipment shipment, string by, DateTimeOffset now)
+    {
+        var items = shipment.Lines.Sum(sent => order.Line(sent.LineId)?.AsOrdered().AmountForCents(sent.Quantity) ?? 0);
+        var after = order.Next(new ReturnedParcelSettled(shipment.ShipmentId, ReturnedParcelSettled.Refunded, 0, by, now));
+        var amount = items + (after.Status == OrderStatus.Refunded ? order.Amounts.ShippingFeeCents : 0);
+        return
+        [
+            new ReturnedParcelSettled(shipment.ShipmentId, ReturnedParcelSettled.Refunded, amount, by, now),
+            new RefundRequested(order.Id, $"parcel-returned:{shipment.ShipmentId:N}", amount, RefundRequested.Original, "parcel-returned"),
+        ];
+    }
+
+    private static IReadOnlyList<ShippedLine> LinesOf(Order order, OrderShipment shipment) =>
+        shipment.Lines.Select(sent => new ShippedLine(sent.LineId, order.Line(sent.LineId)?.Sku ?? "", sent.Quantity)).ToList();
 
     /// <summary>The lines that will still be delivered: all but the unavailable ones.</summary>
     public static IReadOnlyList<OrderedLine> Deliverable(Order order)

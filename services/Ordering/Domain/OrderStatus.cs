@@ -14,11 +14,17 @@ public static class OrderStatus
     public const string Cancelled = "cancelled";
     public const string Completed = "completed";
 
+    /// <summary>A parcel came back to the warehouse: ops send it again at the customer's request, or it is refunded by its settle-by date.</summary>
+    public const string ReturnedToWarehouse = "returned-to-warehouse";
+
+    /// <summary>Nothing reached the customer: every parcel came back and was refunded.</summary>
+    public const string Refunded = "refunded";
+
     public static readonly IReadOnlyList<string> All =
-        [Placed, PaymentRefused, Confirmed, Preparing, Backordered, PartiallyShipped, Shipped, Delivered, Cancelled, Completed];
+        [Placed, PaymentRefused, Confirmed, Preparing, Backordered, PartiallyShipped, Shipped, Delivered, Cancelled, Completed, ReturnedToWarehouse, Refunded];
 
     /// <summary>Nothing more happens to the order by itself: it cannot be stuck [ALL-07].</summary>
-    public static bool IsTerminal(string status) => status is PaymentRefused or Cancelled or Completed or Delivered;
+    public static bool IsTerminal(string status) => status is PaymentRefused or Cancelled or Completed or Delivered or Refunded;
 }
 
 /// <summary>Where each line of the order stands.</summary>

@@ -1,8 +1,8 @@
 namespace OrderPlatform.Payment.Psp;
 
-/// <summary>What the PSP answered about a payment.</summary>
+/// <summary>What the PSP answered about a payment; for a card, <paramref name="Country"/> is where its bank issued it.</summary>
 public sealed record PspResult(string PaymentId, string Status, string? DeclineCode, long AuthorizedCents, long CapturedCents, long RefundedCents,
-    DateTimeOffset? AuthorizationExpiresAt, string? Brand, string? Last4);
+    DateTimeOffset? AuthorizationExpiresAt, string? Brand, string? Last4, string? Country = null);
 
 /// <summary>The PSP refused an operation (expired authorisation, amount too large…), with its code.</summary>
 public sealed class PspRefusedException(string code, string message) : Exception(message)

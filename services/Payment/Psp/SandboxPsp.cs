@@ -89,10 +89,10 @@ public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
             var payment = await response.Content.ReadFromJsonAsync<PspPaymentBody>(cancellationToken)
                           ?? throw new PspUnavailableException($"The PSP answered {path} with nothing.");
             return new PspResult(payment.Id, payment.Status, payment.DeclineCode, payment.AuthorizedCents, payment.CapturedCents, payment.RefundedCents,
-                payment.AuthorizationExpiresAt, payment.Brand, payment.Last4);
+                payment.AuthorizationExpiresAt, payment.Brand, payment.Last4, payment.Country);
         }
     }
 
     private sealed record PspPaymentBody(string Id, string Status, string? DeclineCode, long AuthorizedCents, long CapturedCents, long RefundedCents,
-        DateTimeOffset? AuthorizationExpiresAt, string? Brand, string? Last4);
+        DateTimeOffset? AuthorizationExpiresAt, string? Brand, string? Last4, string? Country);
 }

@@ -18,6 +18,7 @@ public sealed record CustomerClaim(Guid Id, Guid OrderId, string OrderNumber, Gu
     public const string Resolved = "resolved";
     public const string Refund = "refund";
     public const string Replacement = "replacement";
+    public const string Refused = "refused";
 
     public static readonly IReadOnlyList<string> Kinds = ["missing", "defective", "damaged"];
 
@@ -87,7 +88,10 @@ public static class ClaimDecisions
                 description?.Trim(), now), null, null);
     }
 
-    /// <summary>A refund of the line's amount (or what ops decide, never more than the order's total paid: Payment caps it), or a replacement.</summary>
+    /// <summary>
+    /// A refund of the line's amount (or what ops decide, never more than the order's total paid: Payment caps it); a replacement of one
+    /// unit of the line, shipped free by the warehouse like any parcel; or a refusal, whose reason the customer is told [FR-33].
+    /// </summary>
     public static (IReadOnlyList<object> Events, string? Problem) Resolve(CustomerClaim claim, ReturnableOrder order, string? outcome, long? amountCents, string? note,
         DateTimeOffset now)
     {
@@ -100,12 +104,26 @@ public static class ClaimDecisions
 
         if (outcome == CustomerClaim.Replacement)
         {
-            return ([new ClaimResolved(CustomerClaim.Replacement, 0, note, now)], null);
+            if (order.Lines.FirstOrDefault(line => line.LineId == claim.LineId) is not { } line)
+            {
+                return ([], "A replacement sends an item again: this claim names no line. Refund it instead.");
+            }
+
+            return ([new ClaimResolved(CustomerClaim.Replacement, 0, note, now), Settled(claim, CustomerClaim.Replacement, 0, note, now),
+                new ReplacementShipmentRequested(claim.OrderId, $"claim:{claim.Id:N}", [new ShippedLine(line.LineId, line.Sku, 1)],
+                    ReplacementShipmentRequested.ClaimSettled, now)], null);
+        }
+
+        if (outcome == CustomerClaim.Refused)
+        {
+            return string.IsNullOrWhiteSpace(note)
+                ? ([], "Say why the claim is refused (note): the customer is told.")
+                : ([new ClaimResolved(CustomerClaim.Refused, 0, note.Trim(), now), Settled(claim, CustomerClaim.Refused, 0, note.Trim(), now)], null);
         }
 
         if (outcome != CustomerClaim.Refund)
         {
-            return ([], "outcome: refund or replacement.");
+            return ([], "outcome: refund, replacement or refused.");
         }
 
         var lineAmount = order.Lines.FirstOrDefault(line => line.LineId == claim.LineId)?.AmountCents;
@@ -115,9 +133,12 @@ public static class ClaimDecisions
             return ([], "Say how much to refund (amountCents): the claim names no line.");
         }
 
-        return ([new ClaimResolved(CustomerClaim.Refund, amount, note, now),
+        return ([new ClaimResolved(CustomerClaim.Refund, amount, note, now), Settled(claim, CustomerClaim.Refund, amount, note, now),
             new RefundRequested(claim.OrderId, $"claim-{claim.Id:N}", amount, RefundRequested.Original, "claim:" + claim.Kind)], null);
     }
+
+    private static ClaimSettled Settled(CustomerClaim claim, string outcome, long refundCents, string? note, DateTimeOffset now) =>
+        new(claim.Id, claim.OrderId, claim.OrderNumber, claim.CustomerId, claim.Kind, outcome, refundCents, note, now);
 
     /// <summary>The image type the bytes really are (JPEG, PNG, WebP), whatever the upload claimed; null for anything else.</summary>
     public static string? ImageType(ReadOnlySpan<byte> content) => content switch

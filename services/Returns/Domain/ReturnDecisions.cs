@@ -125,7 +125,9 @@ public static class ReturnDecisions
         {
             new InspectionRecorded(inspection, now),
             new ReturnInspected(customerReturn.Id, customerReturn.ReturnNumber, customerReturn.OrderId, customerReturn.CustomerId,
-                accepted.Select(line => line.LineId).ToList(), customerReturn.Lines.Except(accepted).Select(line => line.LineId).ToList(), refund, dueBy, now),
+                accepted.Select(line => line.LineId).ToList(), customerReturn.Lines.Except(accepted).Select(line => line.LineId).ToList(), refund, dueBy, now,
+                customerReturn.Lines.Except(accepted).Select(line => new RefusedReturnLine(line.LineId, line.ProductName,
+                    inspection.First(verdict => verdict.LineId == line.LineId).Note!.Trim())).ToList()),
         };
         if (refund > 0)
         {

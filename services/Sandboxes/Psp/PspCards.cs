@@ -1,7 +1,10 @@
 namespace OrderPlatform.Sandboxes.Psp;
 
-/// <summary>What a test card (API.md, test cards) does at the PSP: its brand, and how an authorisation ends.</summary>
-public sealed record TestCard(string Brand, string? DeclineCode, bool ExpiresBeforeRefund = false);
+/// <summary>
+/// What a test card (API.md, test cards) does at the PSP: its brand, how an authorisation ends, the country of the bank that issued it
+/// (ISO 3166), and whether it expires once charged (so only a refund of that payment still reaches it, FR-19).
+/// </summary>
+public sealed record TestCard(string Brand, string? DeclineCode, bool ExpiresBeforeRefund = false, string Country = "FR");
 
 public static class PspCards
 {
@@ -17,6 +20,7 @@ public static class PspCards
         ["4000000000000002"] = new("visa", "wrong-details"),
         ["4000002760003184"] = new("visa", "authentication-failed"),
         ["4000000000000069"] = new("visa", null, ExpiresBeforeRefund: true),
+        ["4000002760000016"] = new("visa", null, Country: "DE"),
     };
 
     /// <summary>The card behind a number as typed (spaces allowed); an unknown number is a wrong-details decline, like a real PSP's.</summary>

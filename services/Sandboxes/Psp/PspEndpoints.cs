@@ -5,7 +5,8 @@ namespace OrderPlatform.Sandboxes.Psp;
 
 public sealed record TokenRequest(string? CardNumber, int? ExpMonth, int? ExpYear, string? Cvc, string? Wallet);
 
-public sealed record TokenView(string Token, string Method, string? Brand, string? Last4);
+/// <param name="Country">The issuing bank's country, for cards (ISO 3166).</param>
+public sealed record TokenView(string Token, string Method, string? Brand, string? Last4, string? Country = null);
 
 public sealed record AuthorisationRequest(string? Token, long AmountCents, string? Currency, string? Reference);
 
@@ -89,7 +90,7 @@ public static class PspEndpoints
 
         var card = PspCards.For(digits);
         var token = ledger.Tokenise("card", card, digits[^4..]);
-        return TypedResults.Created($"/psp/tokens/{token.Token}", new TokenView(token.Token, "card", token.Brand, token.Last4));
+        return TypedResults.Created($"/psp/tokens/{token.Token}", new TokenView(token.Token, "card", token.Brand, token.Last4, card.Country));
     }
 
     private static IResult Authorise(AuthorisationRequest request, HttpContext http, PspLedger ledger)

@@ -10,7 +10,7 @@ public sealed record PspToken(string Token, string Method, string? Brand, string
 public sealed record PspPayment(
     string Id, string Reference, string Token, string Method, string? Brand, string? Last4, string Status, string? DeclineCode,
     long AuthorizedCents, long CapturedCents, long RefundedCents, DateTimeOffset CreatedAt, DateTimeOffset? AuthorizationExpiresAt,
-    IReadOnlyList<PspMovement> Movements)
+    IReadOnlyList<PspMovement> Movements, string? Country = null)
 {
     public const string Authorized = "authorized";
     public const string Declined = "declined";

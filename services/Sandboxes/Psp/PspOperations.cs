@@ -12,7 +12,7 @@ public static class PspOperations
         var decline = token.Card?.DeclineCode;
         return new PspPayment(id, reference, token.Token, token.Method, token.Brand, token.Last4, decline is null ? PspPayment.Authorized : PspPayment.Declined,
             decline, decline is null ? amountCents : 0, 0, 0, now, decline is null ? now + PspCards.AuthorisationLifetime(token.Method) : null,
-            [new PspMovement(decline is null ? "authorisation" : "decline", amountCents, now)]);
+            [new PspMovement(decline is null ? "authorisation" : "decline", amountCents, now)], token.Card?.Country);
     }
 
     public static (PspPayment? Payment, PspRefusal? Refusal) Capture(PspPayment payment, long amountCents, DateTimeOffset now)
@@ -91,6 +91,11 @@ public static class PspOperations
         if (token.Card?.DeclineCode is { } decline)
         {
             return (null, new PspRefusal(decline, "The issuer refused the re-authorisation."));
+        }
+
+        if (token.Card?.ExpiresBeforeRefund == true && payment.CapturedCents > 0)
+        {
+            return (null, new PspRefusal("expired_card", "The card has expired: only refunds of its payments still reach it."));
         }
 
         return (payment with

@@ -7,7 +7,10 @@ public sealed record OrderReceivedForShipping(Guid OrderId, string OrderNumber, 
     PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt, DeliveryWindow? EstimatedDelivery);
 
 /// <summary>The warehouse packed these lines into a shipment.</summary>
-public sealed record ShipmentPrepared(Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
+public sealed record ShipmentPrepared(Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At, bool Replacement = false);
+
+/// <summary>These lines must leave again, free: a parcel that came back sent again, or a claim's replacement.</summary>
+public sealed record ReplacementRecorded(string RequestId, IReadOnlyList<ShippedLine> Lines, string Reason, DateTimeOffset At);
 
 /// <summary>Payment could not secure the money: nothing more leaves the warehouse until ops sort it out.</summary>
 public sealed record PaymentHoldRecorded(string Reason, DateTimeOffset At);
@@ -25,7 +28,9 @@ public sealed record OrderToShip(
     IReadOnlyDictionary<string, int> ShippedQuantities,
     IReadOnlyList<string> MissingLines,
     IReadOnlyList<Guid> Shipments,
-    string? PaymentHold = null)
+    string? PaymentHold = null,
+    IReadOnlyDictionary<string, int>? Replacements = null,
+    IReadOnlyList<string>? ReplacementRequests = null)
 {
     public static OrderToShip Create(OrderReceivedForShipping received)
     {
@@ -46,13 +51,31 @@ public sealed record OrderToShip(
         return this with { ShippedQuantities = shipped, Shipments = [.. Shipments, prepared.ShipmentId] };
     }
 
+    public OrderToShip Apply(ReplacementRecorded replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var again = new Dictionary<string, int>(Replacements ?? new Dictionary<string, int>());
+        foreach (var line in replacement.Lines)
+        {
+            again[line.LineId] = again.GetValueOrDefault(line.LineId) + line.Quantity;
+        }
+
+        return this with { Replacements = again, ReplacementRequests = [.. ReplacementRequests ?? [], replacement.RequestId] };
+    }
+
     public OrderToShip Apply(LinesFoundMissing missing) => this with { MissingLines = [.. MissingLines, .. missing.Lines.Select(line => line.LineId)] };
 
     public OrderToShip Apply(PaymentHoldRecorded hold) => this with { PaymentHold = hold.Reason };
 
-    /// <summary>How many units of the line are still to ship: none once found missing.</summary>
-    public int LeftToShip(OrderedLine line) =>
-        MissingLines.Contains(line.LineId) ? 0 : line.Quantity - ShippedQuantities.GetValueOrDefault(line.LineId);
+    /// <summary>How many units of the line are still to ship: none once found missing, and any replacement asked for.</summary>
+    public int LeftToShip(OrderedLine line) => Math.Max(0, Ordered(line) + Replaced(line.LineId) - ShippedQuantities.GetValueOrDefault(line.LineId));
+
+    /// <summary>Units of the first delivery still to ship: once they have all gone, what ships of the line is a replacement.</summary>
+    public int OriginalLeft(OrderedLine line) => Math.Max(0, Ordered(line) - ShippedQuantities.GetValueOrDefault(line.LineId));
+
+    private int Ordered(OrderedLine line) => MissingLines.Contains(line.LineId) ? 0 : line.Quantity;
+
+    public int Replaced(string lineId) => Replacements?.GetValueOrDefault(lineId) ?? 0;
 
     /// <summary>Every line shipped in full or found missing: nothing is left for the warehouse.</summary>
     public bool Complete => Lines.All(line => LeftToShip(line) == 0);
@@ -62,6 +85,7 @@ public sealed record OrderToShip(
     {
         ShipmentPrepared e => Apply(e),
         LinesFoundMissing e => Apply(e),
+        ReplacementRecorded e => Apply(e),
         PaymentHoldRecorded e => Apply(e),
         _ => throw new ArgumentException($"An order to ship has no {@event?.GetType().Name} event.", nameof(@event)),
     };

@@ -7,7 +7,7 @@ namespace OrderPlatform.Shipping.Domain;
 /// <paramref name="ReturnId"/> it is a return parcel: the customer (<paramref name="Recipient"/>'s address) sends it to the warehouse.
 /// </summary>
 public sealed record ShipmentStarted(Guid ShipmentId, Guid OrderId, string OrderNumber, Guid? CustomerId, string Carrier, string Mode, string? PickupPointId,
-    PostalAddress Recipient, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At, Guid? ReturnId = null, int Items = 0);
+    PostalAddress Recipient, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At, Guid? ReturnId = null, int Items = 0, bool Replacement = false);
 
 /// <summary>The carrier gave no label this time; the next attempt is due at <paramref name="NextAttemptAt"/>.</summary>
 public sealed record LabelAttemptFailed(int Attempt, string Reason, bool CarrierRefused, DateTimeOffset At, DateTimeOffset NextAttemptAt);
@@ -48,14 +48,16 @@ public sealed record Shipment(
     DateTimeOffset? DeliveredAt = null,
     DateTimeOffset? ReturnedAt = null,
     Guid? ReturnId = null,
-    int Items = 0)
+    int Items = 0,
+    bool Replacement = false)
 {
     public static Shipment Create(ShipmentStarted started)
     {
         ArgumentNullException.ThrowIfNull(started);
         return new Shipment(started.ShipmentId, started.OrderId, started.OrderNumber, started.CustomerId, started.Carrier, started.Mode,
             started.PickupPointId, started.Recipient, started.Lines, started.At, ShipmentStatus.AwaitingLabel, started.At, [],
-            NextLabelAttemptAt: started.At, ReturnId: started.ReturnId, Items: started.Items > 0 ? started.Items : started.Lines.Sum(line => line.Quantity));
+            NextLabelAttemptAt: started.At, ReturnId: started.ReturnId, Items: started.Items > 0 ? started.Items : started.Lines.Sum(line => line.Quantity),
+            Replacement: started.Replacement);
     }
 
     public Shipment Apply(LabelAttemptFailed failed) =>

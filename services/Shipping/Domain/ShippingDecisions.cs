@@ -94,6 +94,13 @@ public static class ShippingDecisions
             }
         }
 
+        // A replacement leaves in its own parcel, so Payment charges nothing for it and the first delivery's are charged exactly.
+        var replacement = lines.Count > 0 && lines.All(line => order.OriginalLeft(order.Lines.First(ordered => ordered.LineId == line.LineId)) == 0);
+        if (!replacement && lines.Any(line => line.Quantity > order.OriginalLeft(order.Lines.First(ordered => ordered.LineId == line.LineId))))
+        {
+            return new ShipDecision([], null, null, "Replacement units leave in their own parcel: ship the rest of the order first, then the replacement.");
+        }
+
         var partlyShipped = unavailable.FirstOrDefault(id => order.ShippedQuantities.GetValueOrDefault(id) > 0);
         if (partlyShipped is not null)
         {
@@ -108,9 +115,9 @@ public static class ShippingDecisions
         if (lines.Count > 0)
         {
             var parcel = lines.Select(line => new ShippedLine(line.LineId, order.Lines.First(ordered => ordered.LineId == line.LineId).Sku, line.Quantity)).ToList();
-            events.Add(new ShipmentPrepared(shipmentId, parcel, now));
+            events.Add(new ShipmentPrepared(shipmentId, parcel, now, replacement));
             started = new ShipmentStarted(shipmentId, order.Id, order.OrderNumber, order.CustomerId, order.Delivery.Carrier, order.Delivery.Mode,
-                order.Delivery.PickupPointId, order.DeliveryAddress, parcel, now);
+                order.Delivery.PickupPointId, order.DeliveryAddress, parcel, now, Replacement: replacement);
         }
 
         if (missing.Count > 0)
@@ -141,9 +148,20 @@ public static class ShippingDecisions
             new LabelBooked(trackingNumber, trackingUrl, labelUrl, labelPdf is { Length: > 0 }, now),
             shipment.ReturnId is { } returnId
                 ? new ReturnLabelBooked(returnId, shipment.OrderId, shipment.Carrier, trackingNumber, trackingUrl, labelPdf, now)
-                : new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl),
+                : new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl, shipment.Replacement),
             new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now),
         ];
+    }
+
+    /// <summary>These lines leave again, free; asked twice (the same request), recorded once.</summary>
+    public static IReadOnlyList<object> OnReplacementRequested(OrderToShip order, ReplacementShipmentRequested requested)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(requested);
+        var lines = requested.Lines.Where(line => line.Quantity > 0 && order.Lines.Any(ordered => ordered.LineId == line.LineId)).ToList();
+        return (order.ReplacementRequests ?? []).Contains(requested.RequestId) || lines.Count == 0
+            ? []
+            : [new ReplacementRecorded(requested.RequestId, lines, requested.Reason, requested.At)];
     }
 
     /// <summary>Returns asked for a return label: a return parcel from the customer to the warehouse, booked like any other.</summary>
@@ -220,9 +238,10 @@ public static class ShippingDecisions
             {
                 events.Add(new ParcelDelivered(shipment.OrderId, shipment.Id, current.At));
             }
-            else if (current.Status == ShipmentStatus.ReturnedToWarehouse)
+            else if (current.Status == ShipmentStatus.ReturnedToWarehouse && shipment.ReturnId is null)
             {
-                events.Add(new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, current.At, "returned-by-carrier"));
+                events.Add(new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, current.At, ParcelReturnedToWarehouse.ReturnedByCarrier,
+                    shipment.Lines));
             }
         }
 
@@ -251,7 +270,7 @@ public static class ShippingDecisions
             ?
             [
                 new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.ReturnedToWarehouse, until),
-                new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, until, "uncollected"),
+                new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, until, ParcelReturnedToWarehouse.Uncollected, shipment.Lines),
             ]
             : [];
     }

@@ -77,4 +77,18 @@ public sealed class StockMovementsTests
         Assert.Equal([("1", 1, "shipped"), ("1", 1, "reserved")],
             after.Lines.Where(line => line.LineId == "1").Select(line => (line.LineId, line.Quantity, line.Status)));
     }
+
+    [Fact]
+    public void A_parcel_back_at_the_warehouse_puts_its_units_on_the_shelf_once_and_a_replacement_takes_them_off_ALL_07()
+    {
+        var parcel = Guid.NewGuid();
+        var received = StockMovements.ReceiveBack(Reserved, parcel, [new ShippedLine("1", "ROBE-M", 2)], Stock);
+
+        Assert.Equal([new StockLevel("ROBE-M", 7, 2)], received.StockAfter);
+        var after = Reserved.Apply((StockReceivedBack)received.Event!);
+        Assert.Same(Movement.None, StockMovements.ReceiveBack(after, parcel, [new ShippedLine("1", "ROBE-M", 2)], Stock));
+
+        var replacement = StockMovements.ShipReplacement(after, Guid.NewGuid(), [new ShippedLine("1", "ROBE-M", 1)], Stock);
+        Assert.Equal([new StockLevel("ROBE-M", 4, 2)], replacement.StockAfter);
+    }
 }

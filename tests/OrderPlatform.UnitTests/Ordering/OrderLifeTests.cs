@@ -24,13 +24,14 @@ public sealed class OrderLifeTests
         var order = InStatus(status);
         Assert.Equal(status, order.Status);
 
-        if (status is OrderStatus.PaymentRefused or OrderStatus.Cancelled or OrderStatus.Completed)
+        if (status is OrderStatus.PaymentRefused or OrderStatus.Cancelled or OrderStatus.Completed or OrderStatus.Refunded)
         {
             // An end: no event or deadline decides anything more.
             Assert.Empty(OrderProcess.OnPaymentAuthorized(order, 22360, "card", Now.AddDays(1), Fashion));
             Assert.Empty(OrderProcess.HandOff(order, Now.AddDays(40)));
             Assert.Empty(OrderProcess.Complete(order, Now.AddDays(400), Fashion));
             Assert.NotNull(OrderProcess.Cancel(order, Now.AddDays(1), Japan).Refusal);
+            Assert.Empty(OrderProcess.RefundUnclaimedParcels(order, Now.AddDays(400)));
             return;
         }
 
@@ -47,6 +48,7 @@ public sealed class OrderLifeTests
         OrderStatus.Preparing => ("the warehouse ships or finds lines missing", OrderProcess.OnLinesFoundMissing(order, ["1", "2"], Now.AddDays(1))),
         OrderStatus.PartiallyShipped => ("the rest ships or is found missing", OrderProcess.OnLinesFoundMissing(order, ["1"], Now.AddDays(1))),
         OrderStatus.Shipped => ("the carrier delivers", OrderProcess.OnDelivered(order, Parcel, Now.AddDays(3))),
+        OrderStatus.ReturnedToWarehouse => ("ops send it again, or its settle-by date passes", OrderProcess.RefundUnclaimedParcels(order, Now.AddDays(30))),
         OrderStatus.Delivered => ("the return window closes", OrderProcess.Complete(order, Now.AddDays(3) + (Fashion.ReturnWindow ?? TimeSpan.FromDays(14)), Fashion)),
         _ => throw new InvalidOperationException($"{order.Status} has no way on"),
     };
@@ -60,6 +62,8 @@ public sealed class OrderLifeTests
         var shipped = preparing.After(OrderProcess.OnShipped(preparing,
             Shipment(new ShippedLine("1", "ROBE-ETE-38", 1), new ShippedLine("2", "JEAN-SLIM-40", 2))));
         var delivered = shipped.After(OrderProcess.OnDelivered(shipped, Parcel, Now.AddDays(3)));
+        var returned = shipped.After(OrderProcess.OnParcelReturned(shipped, Parcel, ParcelReturnedToWarehouse.Uncollected, Now.AddDays(20), Now.AddDays(20),
+            Fashion)!);
         return status switch
         {
             OrderStatus.Placed => placed,
@@ -72,6 +76,8 @@ public sealed class OrderLifeTests
             OrderStatus.Delivered => delivered,
             OrderStatus.Cancelled => preparing.After(OrderProcess.OnLinesFoundMissing(preparing, ["1", "2"], Now.AddDays(1))),
             OrderStatus.Completed => delivered.After(OrderProcess.Complete(delivered, Now.AddDays(60), Fashion)),
+            OrderStatus.ReturnedToWarehouse => returned,
+            OrderStatus.Refunded => returned.After(OrderProcess.RefundUnclaimedParcels(returned, Now.AddDays(30))),
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
     }

@@ -42,7 +42,7 @@ public sealed class PspSandboxTests
     }
 
     [Fact]
-    public void A_refund_reaches_a_card_that_expired_since_the_payment_FR_19()
+    public void A_refund_reaches_a_card_that_expired_since_the_payment_while_nothing_else_does_FR_19()
     {
         var payment = PspOperations.Capture(PspOperations.Authorise("pay_1", Card("4000000000000069"), 5000, "order", Now), 5000, Now).Payment!;
 
@@ -50,6 +50,10 @@ public sealed class PspSandboxTests
 
         Assert.Null(refusal);
         Assert.Equal(PspPayment.Refunded, refunded!.Status);
+        // The card really has expired: nothing but a refund of its payment reaches it any more.
+        var partly = PspOperations.Capture(PspOperations.Authorise("pay_2", Card("4000000000000069"), 5000, "order", Now), 2000, Now).Payment!;
+        Assert.Equal("expired_card", PspOperations.Reauthorise(partly, Card("4000000000000069"), Now.AddDays(8)).Refusal!.Code);
+        Assert.Null(PspOperations.Reauthorise(partly with { Id = "pay_3" }, Card("4242424242424242"), Now.AddDays(8)).Refusal);
     }
 
     [Fact]
@@ -63,5 +67,12 @@ public sealed class PspSandboxTests
         Assert.Equal("authorization_expired", PspOperations.Capture(card, 5000, Now.AddDays(8)).Refusal!.Code);
         var renewed = PspOperations.Reauthorise(card, Card("4242424242424242"), Now.AddDays(8)).Payment!;
         Assert.NotNull(PspOperations.Capture(renewed, 5000, Now.AddDays(8)).Payment);
+    }
+
+    [Fact]
+    public void A_test_card_tells_the_country_of_its_bank_and_fashion_retail_takes_only_french_ones_FR_25()
+    {
+        Assert.Equal("DE", PspOperations.Authorise("pay_1", Card("4000002760000016"), 5000, "order", Now).Country);
+        Assert.Equal("FR", PspOperations.Authorise("pay_2", Card("4242424242424242"), 5000, "order", Now).Country);
     }
 }

@@ -70,6 +70,28 @@ public sealed class ClaimDecisionsTests
         var resolved = claim.Apply(events.OfType<ClaimResolved>().Single());
         Assert.NotNull(ClaimDecisions.Resolve(resolved, order, "refund", null, null, Now).Problem);
         Assert.Empty(ClaimDecisions.Resolve(claim, order, "replacement", null, null, Now).Events.OfType<RefundRequested>());
+        var told = Assert.Single(events.OfType<ClaimSettled>());
+        Assert.Equal(("refund", 2 * 5990 - 1000L), (told.Outcome, told.RefundCents));
+    }
+
+    [Fact]
+    public void A_replacement_ships_one_unit_of_the_claimed_line_free_and_a_refusal_says_why_FR_33()
+    {
+        var order = Shipped();
+        var claim = CustomerClaim.Create(ClaimDecisions.File(order, "defective", "2", null, null, "image/jpeg", false, Guid.NewGuid(), Now).Filed!);
+        var damaged = CustomerClaim.Create(ClaimDecisions.File(order, "damaged", null, null, null, "image/jpeg", false, Guid.NewGuid(), Now).Filed!);
+
+        var (replaced, problem) = ClaimDecisions.Resolve(claim, order, "replacement", null, null, Now);
+
+        Assert.Null(problem);
+        var again = Assert.Single(replaced.OfType<ReplacementShipmentRequested>());
+        Assert.Equal([new ShippedLine("2", order.Lines[1].Sku, 1)], again.Lines);
+        Assert.Equal($"claim:{claim.Id:N}", again.RequestId);
+        Assert.Equal("replacement", Assert.Single(replaced.OfType<ClaimSettled>()).Outcome);
+        Assert.NotNull(ClaimDecisions.Resolve(damaged, order, "replacement", null, null, Now).Problem); // no line to send again
+        Assert.NotNull(ClaimDecisions.Resolve(claim, order, "refused", null, " ", Now).Problem);
+        var refused = Assert.Single(ClaimDecisions.Resolve(claim, order, "refused", null, "Usure normale après 8 mois", Now).Events.OfType<ClaimSettled>());
+        Assert.Equal(("refused", "Usure normale après 8 mois"), (refused.Outcome, refused.Note));
     }
 
     [Theory]

@@ -218,4 +218,47 @@ public sealed class ShippingDecisionsTests
         Assert.Empty(ShippingDecisions.LateLines(shipped, order.HandedOffAt.AddDays(3)));
         Assert.Equal(["1", "2"], ShippingDecisions.LateLines(order, order.HandedOffAt.AddDays(6)).Select(line => line.LineId));
     }
+
+    [Fact]
+    public void A_replacement_asked_for_once_leaves_in_its_own_parcel_and_charges_nothing_ALL_07()
+    {
+        var order = Order();
+        var shipped = Ship(order, [new("1", 1), new("2", 2), new("3", 1)]).OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+        var request = new ReplacementShipmentRequested(order.Id, "parcel-returned:1", [new ShippedLine("2", "JEAN-40", 2)],
+            ReplacementShipmentRequested.ParcelReturned, Now);
+
+        var recorded = ShippingDecisions.OnReplacementRequested(shipped, request);
+        var waiting = recorded.Aggregate(shipped, (state, @event) => state.Next(@event));
+
+        Assert.Empty(ShippingDecisions.OnReplacementRequested(waiting, request)); // told twice, shipped once
+        Assert.False(waiting.Complete);
+        var again = ShippingDecisions.Ship(waiting, [new("2", 2)], [], Guid.NewGuid(), Now, oneSellerPerParcel: false);
+        Assert.True(again.Shipment!.Replacement);
+        var booked = ShippingDecisions.OnLabelBooked(Shipment.Create(again.Shipment), "1", "https://t", null, null, Now);
+        Assert.True(Assert.Single(booked.OfType<OrderShipped>()).Replacement);
+        Assert.True(again.OrderEvents.Aggregate(waiting, (state, @event) => state.Next(@event)).Complete);
+        Assert.NotNull(ShippingDecisions.Ship(waiting, [new("2", 3)], [], Guid.NewGuid(), Now, oneSellerPerParcel: false).Conflict);
+    }
+
+    [Fact]
+    public void Replacement_units_never_share_a_parcel_with_the_first_delivery_so_each_is_charged_right()
+    {
+        var order = Order();
+        var partly = Ship(order, [new("1", 1)]).OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+        var waiting = ShippingDecisions.OnReplacementRequested(partly, new ReplacementShipmentRequested(order.Id, "claim:1",
+            [new ShippedLine("1", "ROBE-38", 1)], ReplacementShipmentRequested.ClaimSettled, Now)).Aggregate(partly, (state, @event) => state.Next(@event));
+
+        Assert.NotNull(ShippingDecisions.Ship(waiting, [new("1", 1), new("2", 2)], [], Guid.NewGuid(), Now, oneSellerPerParcel: false).Conflict);
+        Assert.False(ShippingDecisions.Ship(waiting, [new("2", 2)], [], Guid.NewGuid(), Now, oneSellerPerParcel: false).Shipment!.Replacement);
+    }
+
+    [Fact]
+    public void A_parcel_back_at_the_warehouse_names_its_lines_so_reception_can_shelve_them_and_a_return_parcel_never_does()
+    {
+        var shipment = Booked();
+        var (_, events) = Track(shipment, Event("returned-to-warehouse", Now.AddDays(3)));
+
+        var returned = Assert.Single(events.OfType<ParcelReturnedToWarehouse>());
+        Assert.Equal((ParcelReturnedToWarehouse.ReturnedByCarrier, shipment.Lines), (returned.Reason, returned.Lines));
+    }
 }

@@ -71,7 +71,19 @@ public sealed class CommitStockOnShipment(IDocumentStore store, TimeProvider tim
     protected override Guid OrderOf(OrderShipped message) => message.OrderId;
 
     protected override Movement Decide(OrderShipped message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
-        StockMovements.Ship(reservation, message.Lines, stock);
+        message.Replacement
+            ? StockMovements.ShipReplacement(reservation, message.ShipmentId, message.Lines, stock)
+            : StockMovements.Ship(reservation, message.Lines, stock);
+}
+
+/// <summary>The warehouse's reception: a parcel back from the carrier puts its units on the shelf again [ALL-07].</summary>
+public sealed class ReceiveReturnedParcel(IDocumentStore store, TimeProvider time, ILogger<ReceiveReturnedParcel> logger)
+    : StockMovementConsumer<ParcelReturnedToWarehouse>(store, time, logger)
+{
+    protected override Guid OrderOf(ParcelReturnedToWarehouse message) => message.OrderId;
+
+    protected override Movement Decide(ParcelReturnedToWarehouse message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.ReceiveBack(reservation, message.ShipmentId, message.Lines ?? [], stock);
 }
 
 public sealed class WriteOffMissingStock(IDocumentStore store, TimeProvider time, ILogger<WriteOffMissingStock> logger)

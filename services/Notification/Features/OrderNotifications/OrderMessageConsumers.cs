@@ -25,6 +25,18 @@ public sealed class OrderCancelledConsumer(IDocumentStore store, TimeProvider ti
     }
 }
 
+/// <summary>The parcel came back to the warehouse: the customer hears why and how to have it sent again.</summary>
+public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<ParcelReturnedConsumer> logger)
+    : NotificationConsumer<ParcelReturnedToWarehouse>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ParcelReturnedToWarehouse message, IDocumentSession session,
+        CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(session, message.OrderId, cancellationToken);
+        return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.ParcelReturned(message, order.OrderNumber, to, Shop)] : [];
+    }
+}
+
 /// <summary>
 /// A parcel left with its tracking link [FR-03, JI-11]. Where the shop e-mails the invoice with the shipment (japan-import, JI-10)
 /// the e-mail waits for that shipment's invoice; each arrives on its own queue, in either order.
@@ -35,7 +47,8 @@ public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time
     protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var order = await OrderAsync(session, message.OrderId, cancellationToken);
-        if (!ShipmentNotices.InvoiceTravelsWithShipment(preset))
+        // A replacement is not charged, so no invoice follows it: its e-mail goes at once.
+        if (!ShipmentNotices.InvoiceTravelsWithShipment(preset) || message.Replacement)
         {
             return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.OrderShipped(message, order.OrderNumber, to, Shop, null)] : [];
         }
@@ -121,6 +134,25 @@ public sealed class ReturnAuthorisedConsumer(IDocumentStore store, TimeProvider 
 {
     protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ReturnAuthorised message, IDocumentSession session, CancellationToken cancellationToken) =>
         await RecipientAsync(session, message.CustomerId, cancellationToken) is { } to ? [MessageTemplates.ReturnAuthorised(message, to, Shop)] : [];
+}
+
+/// <summary>The warehouse inspected a return: the refund, and each refused line with its reason [FR-33].</summary>
+public sealed class ReturnInspectedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<ReturnInspectedConsumer> logger)
+    : NotificationConsumer<ReturnInspected>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ReturnInspected message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(session, message.OrderId, cancellationToken);
+        return await RecipientAsync(session, message.CustomerId, cancellationToken) is { } to ? [MessageTemplates.ReturnInspected(message, order.OrderNumber, to, Shop)] : [];
+    }
+}
+
+/// <summary>Operations decided a claim: the customer hears the outcome, and the reason of a refusal [FR-33].</summary>
+public sealed class ClaimSettledConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<ClaimSettledConsumer> logger)
+    : NotificationConsumer<ClaimSettled>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ClaimSettled message, IDocumentSession session, CancellationToken cancellationToken) =>
+        await RecipientAsync(session, message.CustomerId, cancellationToken) is { } to ? [MessageTemplates.ClaimSettled(message, to, Shop)] : [];
 }
 
 /// <summary>A refund was made, to the card or as store credit.</summary>

@@ -15,7 +15,9 @@ public sealed class InvoiceOnShipmentConsumer(IDocumentStore store, TimeProvider
 {
     protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (policy.InvoiceAt != InvoiceTrigger.Shipment || await session.LoadAsync<Order>(message.OrderId, cancellationToken) is not { } order)
+        // A replacement charges nothing: there is nothing to invoice.
+        if (policy.InvoiceAt != InvoiceTrigger.Shipment || message.Replacement
+            || await session.LoadAsync<Order>(message.OrderId, cancellationToken) is not { } order)
         {
             return;
         }

@@ -143,6 +143,20 @@ public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider
         Domain.OrderProcess.OnLinesFoundMissing(order, message.Lines.Select(line => line.LineId).ToList(), now);
 }
 
+/// <summary>
+/// A parcel came back to the warehouse: the order shows it and waits for ops or its settle-by date. Before the order knows the
+/// shipment (OrderShipped still on its way), it is retried rather than lost.
+/// </summary>
+public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelReturnedConsumer> logger)
+    : OrderProcessConsumer<ParcelReturnedToWarehouse>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(ParcelReturnedToWarehouse message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, ParcelReturnedToWarehouse message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnParcelReturned(order, message.ShipmentId, message.Reason, message.At, now, Policy)
+        ?? throw new InvalidOperationException($"Order {message.OrderId} has no shipment {message.ShipmentId} yet; its return will be retried.");
+}
+
 public static class OrderProcessRegistration
 {
     public static void AddOrderProcess(this MassTransit.IBusRegistrationConfigurator bus)
@@ -159,5 +173,6 @@ public static class OrderProcessRegistration
         bus.AddConsumer<ParcelDeliveredConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
         bus.AddConsumer<ShipmentStatusChangedConsumer>();
+        bus.AddConsumer<ParcelReturnedConsumer>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Ordering.Features.OrderProcess;
@@ -22,6 +23,16 @@ public static class OpsOrderEndpoints
         ops.MapPost("/{orderId:guid}/hand-off", HandOffNowAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("HandOrderToLogisticsNow")
             .WithSummary("Ops: send a confirmed order to the warehouse now, unless the customer may still cancel until hand-off [JI-06]; 409 otherwise");
+        ops.MapPost("/{orderId:guid}/returned-parcels/{shipmentId:guid}/reship", (Guid orderId, Guid shipmentId, IDocumentStore store, TimeProvider time,
+                ClaimsPrincipal user, CancellationToken cancellationToken) =>
+                SettleReturnedParcelAsync(orderId, shipmentId, ReturnedParcelSettled.Reshipped, store, time, user, cancellationToken))
+            .RequireAuthorization(PlatformAuthentication.Ops).WithName("ReshipReturnedParcel")
+            .WithSummary("Ops: a parcel back at the warehouse is sent again, free, at the customer's request [ALL-07]; 409 once settled");
+        ops.MapPost("/{orderId:guid}/returned-parcels/{shipmentId:guid}/refund", (Guid orderId, Guid shipmentId, IDocumentStore store, TimeProvider time,
+                ClaimsPrincipal user, CancellationToken cancellationToken) =>
+                SettleReturnedParcelAsync(orderId, shipmentId, ReturnedParcelSettled.Refunded, store, time, user, cancellationToken))
+            .RequireAuthorization(PlatformAuthentication.Ops).WithName("RefundReturnedParcel")
+            .WithSummary("Ops: a parcel back at the warehouse is refunded now rather than at its settle-by date [ALL-07]; 409 once settled");
         return ops;
     }
 
@@ -53,6 +64,40 @@ public static class OpsOrderEndpoints
             {
                 await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => state.Next(@event))));
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> SettleReturnedParcelAsync(Guid orderId, Guid shipmentId,
+        string outcome, IDocumentStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var by = user.CustomerId() is { } operatorId ? $"ops:{operatorId}" : "ops";
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            string? refusal = null;
+            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
+            {
+                (var decided, refusal) = Domain.OrderProcess.SettleReturnedParcel(order, shipmentId, outcome, by, time.GetUtcNow());
+                return decided;
+            }, cancellationToken);
+            if (order is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (refusal is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This parcel cannot be settled so.", detail: refusal);
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => @event is ReturnedParcelSettled ? state.Next(@event) : state)));
             }
             catch (JasperFx.ConcurrencyException) when (attempt < 3)
             {

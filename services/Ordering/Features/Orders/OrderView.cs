@@ -35,7 +35,7 @@ public sealed record OrderView(
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
                 shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt, shipment.Status ?? (shipment.DeliveredAt is null ? "label-created" : "delivered"),
-                shipment.HoldUntil)).ToList(),
+                shipment.HoldUntil, shipment.ReturnedAt, shipment.SettleBy, shipment.Settlement, shipment.Replacement)).ToList(),
             order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue);
     }
 }
@@ -44,8 +44,12 @@ public sealed record OrderLineView(string LineId, string Sku, string? ProductNam
     int ShippedQuantity);
 
 /// <param name="HoldUntil">Until when the parcel waits at a relay point or post office [FR-10, FR-11].</param>
+/// <param name="ReturnedAt">When the parcel came back to the warehouse; unless sent again it is refunded at <paramref name="SettleBy"/>.</param>
+/// <param name="Settlement">What became of a parcel that came back: reshipped or refunded.</param>
+/// <param name="Replacement">The parcel sends again lines shipped before (a returned parcel sent again, a claim's replacement).</param>
 public sealed record ShipmentView(Guid ShipmentId, string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShipmentLine> Lines,
-    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt, string Status, DateTimeOffset? HoldUntil);
+    DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt, string Status, DateTimeOffset? HoldUntil, DateTimeOffset? ReturnedAt = null,
+    DateTimeOffset? SettleBy = null, string? Settlement = null, bool Replacement = false);
 
 /// <summary>One order in a list: enough to recognise it and see where it stands.</summary>
 public sealed record OrderSummary(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, long TotalCents, int Items,

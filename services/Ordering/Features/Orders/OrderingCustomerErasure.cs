@@ -20,14 +20,14 @@ public sealed class OrderingCustomerErasure : IForgetCustomer
         {
             session.Store(order with
             {
-                DeliveryAddress = OrderingStorage.Anonymised(order.DeliveryAddress),
-                BillingAddress = OrderingStorage.Anonymised(order.BillingAddress),
+                DeliveryAddress = PostalAddress.Anonymised(order.DeliveryAddress),
+                BillingAddress = PostalAddress.Anonymised(order.BillingAddress),
             });
         }
 
         foreach (var invoice in await session.Query<Invoice>().Where(invoice => invoice.CustomerId == erased.CustomerId).ToListAsync(cancellationToken))
         {
-            session.Store(invoice with { BillingAddress = OrderingStorage.Anonymised(invoice.BillingAddress) });
+            session.Store(invoice with { BillingAddress = PostalAddress.Anonymised(invoice.BillingAddress) });
         }
 
         if (orders.Count > 0)

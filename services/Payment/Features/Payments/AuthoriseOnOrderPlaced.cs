@@ -111,6 +111,13 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             return (null, "card-brand-not-accepted");
         }
 
+        if (paidByCard && policy.CardCountries is { } countries && !countries.Contains(result.Country ?? ""))
+        {
+            // Cards issued in France only [FR-25]: the hold on a foreign card is released at once.
+            await psp.VoidAsync(result.PaymentId, $"void-country-{order.OrderId:N}", cancellationToken);
+            return (null, "card-issued-abroad");
+        }
+
         return (result, null);
     }
 

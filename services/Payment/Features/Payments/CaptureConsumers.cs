@@ -210,7 +210,8 @@ public sealed class CaptureOnShipment(IDocumentStore store, TimeProvider time, P
     protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
-        if (stream.Aggregate is null || (stream.Aggregate.Shipments ?? []).Contains(message.ShipmentId))
+        // A replacement's lines were charged with the first delivery: it costs the customer nothing more.
+        if (stream.Aggregate is null || (stream.Aggregate.Shipments ?? []).Contains(message.ShipmentId) || message.Replacement)
         {
             return;
         }

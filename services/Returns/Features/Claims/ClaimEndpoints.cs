@@ -34,7 +34,7 @@ public static class ClaimEndpoints
         ops.MapGet("/claims", OpenClaimsAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("ListOpenClaims").WithSummary("Claims waiting for a decision, oldest first");
         ops.MapPost("/claims/{claimId:guid}/resolution", ResolveAsync).RequireAuthorization(PlatformAuthentication.Ops)
-            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (the line's amount unless said) or a replacement")
+            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (the line's amount unless said), a replacement shipped free, or a refusal with its reason; the customer is e-mailed [FR-33]")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return ops;
     }

@@ -48,6 +48,22 @@ public sealed class ReturnLabelRequestedConsumer(IDocumentStore store, TimeProvi
     }
 }
 
+/// <summary>
+/// Lines must leave again (a parcel back at the warehouse sent again, a claim's replacement): the warehouse sees them as left to
+/// ship. About an order the warehouse never had, it is retried, then kept in the error queue for ops.
+/// </summary>
+public sealed class ReplacementShipmentRequestedConsumer(IDocumentStore store, TimeProvider time, ILogger<ReplacementShipmentRequestedConsumer> logger)
+    : IdempotentConsumer<ReplacementShipmentRequested>(store, time, logger)
+{
+    protected override async Task HandleAsync(ReplacementShipmentRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
+        var order = stream.Aggregate
+            ?? throw new InvalidOperationException($"Order {message.OrderId} is not with the warehouse yet; the replacement will be retried.");
+        stream.AppendMany(ShippingDecisions.OnReplacementRequested(order, message));
+    }
+}
+
 public static class ShippingConsumers
 {
     public static void AddShippingConsumers(this MassTransit.IBusRegistrationConfigurator bus)
@@ -55,5 +71,6 @@ public static class ShippingConsumers
         bus.AddConsumer<OrderHandedToLogisticsConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
         bus.AddConsumer<ReturnLabelRequestedConsumer>();
+        bus.AddConsumer<ReplacementShipmentRequestedConsumer>();
     }
 }
