@@ -69,8 +69,8 @@ foreach (var service in services)
     gateway.WithReference(service).WaitFor(service);
 }
 
-// Checkout prices the basket with Catalog: the one call that cannot wait for an event.
-ordering.WithReference(catalog);
+// Checkout prices the basket with Catalog and checks the relay point with the carrier through Shipping: the calls that cannot wait for an event.
+ordering.WithReference(catalog).WithReference(shipping);
 // E-mail leaves by SMTP like to any relay: the Sandboxes' capture server.
 var smtp = sandboxes.GetEndpoint("smtp");
 notification

@@ -23,6 +23,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<CommitStockOnShipment>();
     bus.AddConsumer<WriteOffMissingStock>();
     bus.AddConsumer<ReceiveReturnedParcel>();
+    bus.AddConsumer<ReleaseStockOnModification>();
 });
 builder.Services.AddHostedService<DemoCatalogueLoader>();
 builder.Services.AddHostedService<ReservationExpiry>();

@@ -11,6 +11,15 @@ public sealed record OrderConfirmed(Guid OrderId, string OrderNumber, Guid Custo
     OrderDelivery Delivery, PostalAddress DeliveryAddress, PostalAddress BillingAddress, string PaymentMethod, bool AwaitingRestock,
     DateTimeOffset ConfirmedAt) : IIntegrationEvent;
 
+/// <summary>
+/// The customer changed the order before it went to logistics [JI-06]: fewer items, another delivery address, method or relay point.
+/// <paramref name="Lines"/> are all of the order's lines as they now stand (quantity 0: taken out); <paramref name="Removed"/> the units
+/// taken out, which Catalog puts back; Payment gives back what the new total no longer needs. <paramref name="Sequence"/> counts the
+/// order's modifications, so each is told once.
+/// </summary>
+public sealed record OrderModified(Guid OrderId, string OrderNumber, int Sequence, IReadOnlyList<OrderedLine> Lines, OrderAmounts Amounts,
+    OrderDelivery Delivery, PostalAddress DeliveryAddress, IReadOnlyList<ShippedLine> Removed, DateTimeOffset ModifiedAt) : IIntegrationEvent;
+
 /// <summary>The order went to logistics ("en cours de préparation", FR-09): no more cancellation; the warehouse prepares these lines.</summary>
 public sealed record OrderHandedToLogistics(Guid OrderId, string OrderNumber, IReadOnlyList<OrderedLine> Lines, OrderDelivery Delivery,
     PostalAddress DeliveryAddress, DateTimeOffset HandedOffAt, Guid? CustomerId = null, DeliveryWindow? EstimatedDelivery = null) : IIntegrationEvent;

@@ -22,6 +22,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<OrderPlacedConsumer>();
     bus.AddConsumer<OrderConfirmedConsumer>();
     bus.AddConsumer<OrderCancelledConsumer>();
+    bus.AddConsumer<OrderModifiedConsumer>();
     bus.AddConsumer<OrderShippedConsumer>();
     bus.AddConsumer<InvoiceIssuedConsumer>();
     bus.AddConsumer<ParcelAvailableConsumer>();

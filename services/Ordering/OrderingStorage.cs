@@ -38,6 +38,10 @@ public static class OrderingStorage
         {
             DeliveryAddress = PostalAddress.Anonymised(handedOff.DeliveryAddress)!,
         });
+        options.Events.AddMaskingRuleForProtectedInformation<OrderModified>(modified => modified with
+        {
+            DeliveryAddress = PostalAddress.Anonymised(modified.DeliveryAddress)!,
+        });
         // The PDF printed the customer's name and address; the invoice itself stays, anonymised, for the books.
         options.Events.AddMaskingRuleForProtectedInformation<InvoiceIssued>(issued => issued with { Pdf = [] });
     }

@@ -24,6 +24,7 @@ builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => OrderingPresets.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
 builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
 CatalogPricing.Register(builder.Services);
+PickupPointCheck.Register(builder.Services);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invoicing:Seller").Get<Seller>()
     ?? throw new InvalidOperationException("Invoicing:Seller (the legal mentions on invoices) is required."));
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
@@ -36,7 +37,7 @@ app.MapDefaultEndpoints();
 
 var orders = app.MapGroup("/api/orders").WithTags("Orders");
 orders.MapPlaceOrder();
-orders.MapCustomerOrders();
+orders.MapCustomerOrders().MapOrderModification();
 orders.MapInvoices();
 app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();

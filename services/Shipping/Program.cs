@@ -29,6 +29,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints();
-app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations();
+app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations().MapRecipientCorrection();
 
 await app.RunAsync();

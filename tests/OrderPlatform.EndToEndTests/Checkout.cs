@@ -9,6 +9,14 @@ public static class Checkout
     /// <summary>A Visa card the sandbox PSP tokenised when the platform started: what a storefront's payment form returns.</summary>
     public static string VisaToken { get; set; } = "";
 
+    /// <summary>A Mondial Relay point near 75002 (the bodies' delivery address), as the checkout's map lists it.</summary>
+    public static string RelayPoint { get; set; } = "";
+
+    /// <summary>What the storefront's map does: the carrier's points near a postal code, the first one's number.</summary>
+    public static async Task<string> RelayPointNearAsync(HttpClient gateway, string postalCode) =>
+        (await gateway.GetFromJsonAsync<JsonElement>($"/api/shipping/pickup-points?carrier=mondial-relay&postalCode={postalCode}"))[0]
+        .GetProperty("id").GetString()!;
+
     /// <summary>What the storefront's payment form does: the card number goes to the PSP, a token comes back.</summary>
     public static async Task<string> TokeniseAsync(Uri sandboxes, string cardNumber)
     {
@@ -23,7 +31,7 @@ public static class Checkout
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
         deliveryAddress = new { firstName, lastName, line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
-        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "020340" },
+        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = RelayPoint },
         payment = new { method, token = token ?? VisaToken },
         promoCode,
     };

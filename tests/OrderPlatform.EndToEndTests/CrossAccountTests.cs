@@ -18,6 +18,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
     {
         ["/api/orders/{orderId}"] = Scope.Customer,
         ["/api/orders/{orderId}/cancel"] = Scope.Customer,
+        ["/api/orders/{orderId}/modification"] = Scope.Customer,
         ["/api/orders/{orderId}/invoice"] = Scope.Customer,
         ["/api/promotions/{code}"] = Scope.Public, // a code is the shop's, not a customer's
         ["/api/catalog/reservations/{reservationId}"] = Scope.Customer,
@@ -31,6 +32,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/catalog/stock/{sku}"] = Scope.Ops,
         ["/api/catalog/products/{productId}"] = Scope.Public,
         ["/api/ops/orders/{orderId}/hand-off"] = Scope.Ops,
+        ["/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/reship"] = Scope.Ops,
+        ["/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/refund"] = Scope.Ops,
+        ["/api/ops/shipping/shipments/{shipmentId}/recipient"] = Scope.Ops,
         ["/api/shipping/orders/{orderId}/shipments"] = Scope.Customer,
         ["/api/shipping/shipments/{shipmentId}"] = Scope.Customer,
         ["/api/shipping/shipments/{shipmentId}/label"] = Scope.Ops,

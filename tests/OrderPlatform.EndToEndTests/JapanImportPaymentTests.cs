@@ -86,7 +86,7 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
             "a shipment e-mail for each parcel, the replacement's without waiting for an invoice");
     }
 
-    private static object Body(params (string Sku, int Quantity)[] lines) => new
+    public static object Body(params (string Sku, int Quantity)[] lines) => new
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
         deliveryAddress = new { firstName = "Kenji", lastName = "Martin", line1 = "4 rue de Rivoli", postalCode = "75004", city = "Paris", country = "FR", phone = "06 12 34 56 78" },
@@ -94,7 +94,7 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         payment = new { method = "card", token = Checkout.VisaToken },
     };
 
-    private static string LineOf(JsonElement order, string sku) =>
+    public static string LineOf(JsonElement order, string sku) =>
         order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
 
     private static async Task<JsonElement> PaymentAsync(HttpClient ops, string orderId, Func<JsonElement, bool> done, string what) =>

@@ -2,7 +2,8 @@ namespace OrderPlatform.EndToEndTests;
 
 /// <summary>
 /// The whole system under the japan-import preset (charged at order, parcels by La Poste), for the
-/// promises that differ from fashion-retail's. Orders go to the warehouse two seconds after confirmation.
+/// promises that differ from fashion-retail's. Orders go to the warehouse eight seconds after confirmation: time enough for a
+/// test to change or cancel one [JI-06], not to keep the others waiting.
 /// </summary>
 public sealed class JapanImportPlatform : PlatformFixture
 {
@@ -10,7 +11,7 @@ public sealed class JapanImportPlatform : PlatformFixture
 
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
-        ["Ordering__HandOffDelay"] = "00:00:02",
+        ["Ordering__HandOffDelay"] = "00:00:08",
         ["Ordering__HandOffScanInterval"] = "00:00:01",
     };
 }

@@ -27,7 +27,7 @@ public sealed class NotificationTests(PlatformFixture platform)
         var line = order.GetProperty("lines")[0];
         Assert.Contains(line.GetProperty("productName").GetString()!, text, StringComparison.Ordinal);
         Assert.Contains("Total payé : " + Euros(order.GetProperty("totalCents").GetInt64()), text, StringComparison.Ordinal);
-        Assert.Contains("Mondial Relay, en Point Relais n° 020340", text, StringComparison.Ordinal);
+        Assert.Contains($"Mondial Relay, en Point Relais n° {Checkout.RelayPoint}", text, StringComparison.Ordinal);
         Assert.Contains("Adresse de livraison : Camille Durand, 12 rue de la Paix, 75002 Paris, FR", text, StringComparison.Ordinal);
         Assert.Contains("Adresse de facturation : Camille Durand", text, StringComparison.Ordinal);
         Assert.Contains(number, mail.GetProperty("html").GetString()!, StringComparison.Ordinal);

@@ -76,7 +76,7 @@ public sealed class OrderingTests(PlatformFixture platform)
         {
             lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", quantity = 1 } },
             deliveryAddress = address,
-            delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = "020340" },
+            delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = Checkout.RelayPoint },
             payment = new { method = "card", token = Checkout.VisaToken },
         });
 
@@ -84,6 +84,26 @@ public sealed class OrderingTests(PlatformFixture platform)
         Assert.True(errors.TryGetProperty("deliveryAddress.lastName", out _) && errors.TryGetProperty("deliveryAddress.firstName", out _));
         Assert.Contains("32", errors.GetProperty("deliveryAddress.line1")[0].GetString(), StringComparison.Ordinal); // Mondial Relay's label
         Assert.Empty((await customer.GetFromJsonAsync<JsonElement>("/api/orders")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_relay_point_the_carrier_does_not_list_near_the_address_is_refused_naming_the_field_FR_10()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Checkout.Body([(sku, 1)])))!;
+        body["delivery"]!["pickupPointId"] = "020340"; // well formed, but not a relay near 75002
+        var elsewhere = await Checkout.RelayPointNearAsync(gateway, "13001");
+        body["deliveryAddress"]!["postalCode"] = "13001";
+        body["deliveryAddress"]!["city"] = "Marseille";
+
+        using var unknown = await Checkout.PlaceAsync(customer, body);
+        body["delivery"]!["pickupPointId"] = elsewhere;
+        var placed = await Checkout.PlacedOrderIdAsync(customer, body);
+
+        Assert.Contains("020340", (await ErrorsAsync(unknown)).GetProperty("delivery.pickupPointId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(elsewhere, (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{placed}")).GetProperty("delivery").GetProperty("pickupPointId")
+            .GetString());
     }
 
     [Fact]

@@ -94,6 +94,7 @@ public class PlatformFixture : IAsyncLifetime
 
         Gateway = new HttpClient { BaseAddress = Endpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
         Checkout.VisaToken = await Checkout.TokeniseAsync(Sandboxes, "4242 4242 4242 4242");
+        Checkout.RelayPoint = await Checkout.RelayPointNearAsync(Gateway, "75002");
     }
 
     /// <summary>A connection string of the system's PostgreSQL, to one of its databases.</summary>

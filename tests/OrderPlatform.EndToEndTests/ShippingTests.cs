@@ -75,7 +75,7 @@ public sealed class ShippingTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_parcel_nobody_collects_at_the_relay_for_15_days_goes_back_to_the_warehouse_and_is_refunded_FR_10_ALL_07()
+    public async Task A_parcel_at_the_relay_is_announced_with_its_15_days_and_back_at_the_warehouse_is_refunded_FR_10_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);
@@ -84,27 +84,49 @@ public sealed class ShippingTests(PlatformFixture platform)
         await Warehouse.HandOffAsync(ops, orderId);
         var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(await Warehouse.ConfirmedOrLaterAsync(customer, orderId)))).GetProperty("shipment");
         var shipmentId = shipment.GetProperty("shipmentId").GetString();
+        var tracking = shipment.GetProperty("trackingNumber").GetString();
         using var carriers = new HttpClient { BaseAddress = platform.Sandboxes };
+        var email = await Mailbox.EmailOfAsync(customer);
 
-        // The relay point received it 16 days ago, and nobody came.
-        using var moved = await carriers.PostAsJsonAsync($"/carriers/mondial-relay/parcels/{shipment.GetProperty("trackingNumber").GetString()}/events",
-            new { code = "at-relay", at = DateTimeOffset.UtcNow.AddDays(-16) });
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        // A scan dated days ahead cannot be true: set aside, it moves nothing.
+        using (var impossible = await carriers.PostAsJsonAsync($"/carriers/mondial-relay/parcels/{tracking}/events",
+                   new { code = "delivered", at = DateTimeOffset.UtcNow.AddDays(3) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, impossible.StatusCode);
+        }
+
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/shipments/{shipmentId}"))
+            .GetProperty("doubtedEvents").GetArrayLength() == 1, Patience, "the impossible scan to be set aside");
+
+        // At the relay now: the customer has 15 days.
+        var availableAt = DateTimeOffset.UtcNow;
+        using (var atRelay = await carriers.PostAsJsonAsync($"/carriers/mondial-relay/parcels/{tracking}/events", new { code = "at-relay", at = availableAt }))
+        {
+            Assert.Equal(HttpStatusCode.OK, atRelay.StatusCode);
+        }
+
+        var available = await Mailbox.WaitAsync(platform.Sandboxes, email, "votre colis vous attend");
+        Assert.Contains("pour le retirer", available.GetProperty("text").GetString()!, StringComparison.Ordinal);
+
+        // Nobody came: the relay gives it back to the carrier, which brings it home.
+        using (var back = await carriers.PostAsJsonAsync($"/carriers/mondial-relay/parcels/{tracking}/events", new { code = "returned", at = DateTimeOffset.UtcNow }))
+        {
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        }
 
         var returned = (JsonElement)await Eventually.GetAsync(async () =>
         {
             var current = await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/shipments/{shipmentId}");
             return current.GetProperty("status").GetString() == "returned-to-warehouse" ? (object)current : null;
-        }, Patience, "the uncollected parcel to go back to the warehouse");
-        Assert.Equal("available-for-pickup", returned.GetProperty("events")[0].GetProperty("status").GetString());
-        Assert.True(returned.GetProperty("holdUntil").GetDateTimeOffset() < DateTimeOffset.UtcNow);
+        }, Patience, "the parcel to go back to the warehouse");
+        Assert.Equal(availableAt.AddDays(15).ToUnixTimeSeconds() / 60, returned.GetProperty("holdUntil").GetDateTimeOffset().ToUnixTimeSeconds() / 60);
+        Assert.Equal("delivered", returned.GetProperty("doubtedEvents")[0].GetProperty("status").GetString());
 
         // The order shows it and waits; the customer hears how to have it sent again; reception shelves its units.
         var waiting = await OrderInStatusAsync(customer, orderId, "returned-to-warehouse");
         Assert.True(waiting.GetProperty("shipments")[0].GetProperty("settleBy").GetDateTimeOffset() > DateTimeOffset.UtcNow);
-        var email = await Mailbox.EmailOfAsync(customer);
         var told = await Mailbox.WaitAsync(platform.Sandboxes, email, "est revenu à notre entrepôt");
-        Assert.Contains("pas été retiré dans le délai de 15 jours", told.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("sans frais", told.GetProperty("text").GetString()!, StringComparison.Ordinal);
         await Eventually.TrueAsync(async () => (await ops.GetFromJsonAsync<JsonElement>($"/api/catalog/orders/{orderId}/stock"))
             .GetProperty("parcels").EnumerateArray().Any(parcel => parcel.GetString() == shipmentId), Patience, "reception to shelve the parcel's units");
 

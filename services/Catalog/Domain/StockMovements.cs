@@ -38,6 +38,18 @@ public static class StockMovements
             () => new StockReleased(reservation.Id, lines));
     }
 
+    /// <summary>Units the customer took out of the order before hand-off [JI-06]: back on sale, the rest of each line still reserved.</summary>
+    public static Movement ReleaseSome(StockReservation reservation, IReadOnlyList<ShippedLine> removed, IReadOnlyDictionary<string, StockLevel> stock)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        ArgumentNullException.ThrowIfNull(removed);
+        var stillReserved = reservation.Lines.Where(line => line.Status == StockReservation.Reserved).ToDictionary(line => line.LineId);
+        var lines = removed.Where(line => stillReserved.ContainsKey(line.LineId))
+            .Select(line => new ReservedLine(line.LineId, stillReserved[line.LineId].Sku, Math.Min(line.Quantity, stillReserved[line.LineId].Quantity)))
+            .ToList();
+        return Move(lines, stock, (level, quantity) => level with { Reserved = level.Reserved - quantity }, () => new StockReleased(reservation.Id, lines));
+    }
+
     public static Movement Ship(StockReservation reservation, IReadOnlyList<ShippedLine> shipped, IReadOnlyDictionary<string, StockLevel> stock) =>
         Consume(reservation, shipped, stock, lines => new StockShipped(reservation.Id, lines));
 

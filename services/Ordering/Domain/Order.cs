@@ -27,7 +27,8 @@ public sealed record Order(
     DateTimeOffset? HandOffDueAt = null,
     IReadOnlyList<string>? Invoices = null,
     DeliveryWindow? EstimatedDelivery = null,
-    string? PaymentIssue = null)
+    string? PaymentIssue = null,
+    IReadOnlyList<OrderModification>? Modifications = null)
 {
     public bool PaymentAuthorized => AuthorizedCents > 0;
 
@@ -64,6 +65,21 @@ public sealed record Order(
 
     public Order Apply(OrderConfirmed confirmed) =>
         (this with { Confirmed = true }).Enter(confirmed.AwaitingRestock ? OrderStatus.Backordered : OrderStatus.Confirmed, confirmed.ConfirmedAt);
+
+    /// <summary>The customer changed the order before hand-off [JI-06]: lines taken out are cancelled, the rest re-priced.</summary>
+    public Order Apply(OrderModified modified)
+    {
+        var lines = Lines.Select(line => modified.Lines.FirstOrDefault(changed => changed.LineId == line.LineId) is { } changed && changed.Quantity != line.Quantity
+            ? line with { Quantity = changed.Quantity, DiscountCents = changed.DiscountCents, Status = changed.Quantity == 0 ? LineStatus.Cancelled : line.Status }
+            : line).ToList();
+        var modification = new OrderModification(modified.Sequence, modified.ModifiedAt, Amounts.TotalCents, modified.Amounts.TotalCents,
+            OrderModifications.Describe(this, lines, modified.Delivery, modified.DeliveryAddress));
+        return this with
+        {
+            Lines = lines, Amounts = modified.Amounts, Delivery = modified.Delivery, DeliveryAddress = modified.DeliveryAddress,
+            Modifications = [.. Modifications ?? [], modification],
+        };
+    }
 
     public Order Apply(HandOffScheduled scheduled) => (this with { HandOffDueAt = scheduled.DueAt }).Enter(OrderStatus.Confirmed, scheduled.At);
 
@@ -166,7 +182,7 @@ public sealed record Order(
             line => line with { Status = LineStatus.Cancelled }).Enter(OrderStatus.Cancelled, cancelled.CancelledAt);
 
     /// <summary>Every line that can ship has shipped: the rest were unavailable.</summary>
-    public bool EverythingShipped => Lines.All(line => line.Status is LineStatus.Shipped or LineStatus.Unavailable)
+    public bool EverythingShipped => Lines.All(line => line.Status is LineStatus.Shipped or LineStatus.Unavailable or LineStatus.Cancelled)
         && Lines.Any(line => line.Status == LineStatus.Shipped);
 
     /// <summary>
@@ -181,6 +197,7 @@ public sealed record Order(
         PaymentAuthorizationRecorded e => Apply(e),
         PaymentRefusalRecorded e => Apply(e),
         OrderConfirmed e => Apply(e),
+        OrderModified e => Apply(e),
         HandOffScheduled e => Apply(e),
         OrderHandedToLogistics e => Apply(e),
         ShipmentRecorded e => Apply(e),

@@ -36,7 +36,9 @@ public sealed record Payment(
     long CreditRefundedCents = 0,
     long CreditVoidedCents = 0,
     long RefundedAsCreditCents = 0,
-    long RefundedForMissingCents = 0)
+    long RefundedForMissingCents = 0,
+    int TermsChanges = 0,
+    long? ModifiedTotalCents = null)
 {
     public const string Requested = "requested";
     public const string Authorized = "authorized";
@@ -98,6 +100,11 @@ public sealed record Payment(
         RefundedAsCreditCents = RefundedAsCreditCents + (refunded.Destination == "store-credit" ? refunded.AmountCents : 0),
     };
 
+    public Payment Apply(TermsChanged changed) => this with
+    {
+        Lines = changed.Lines, ShippingFeeCents = changed.ShippingFeeCents, TermsChanges = changed.Sequence, ModifiedTotalCents = changed.TotalCents,
+    };
+
     public Payment Apply(MissingLinesRefunded refunded) => this with { RefundedForMissingCents = RefundedForMissingCents + refunded.AmountCents };
 
     public Payment Apply(PaymentEscalated escalated) => this with { Status = Escalated, Escalation = escalated.Reason };
@@ -119,6 +126,7 @@ public sealed record Payment(
         PaymentVoided e => Apply(e),
         PaymentRefunded e => Apply(e),
         MissingLinesRefunded e => Apply(e),
+        TermsChanged e => Apply(e),
         PaymentEscalated e => Apply(e),
         PaymentAuthorized or PaymentRequested => this,
         _ => throw new ArgumentException($"A payment has no {@event?.GetType().Name} event.", nameof(@event)),

@@ -29,6 +29,9 @@ public sealed record DeliverableLinesRecorded(IReadOnlyList<string> LineIds, Dat
 /// <summary>A shipment left with these quantities.</summary>
 public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
 
+/// <summary>The customer changed the order before hand-off [JI-06]: its lines, fee and total as they now stand.</summary>
+public sealed record TermsChanged(int Sequence, IReadOnlyList<OrderedLine> Lines, long ShippingFeeCents, long TotalCents, DateTimeOffset At);
+
 /// <summary>These lines were found missing and will never ship [FR-07].</summary>
 public sealed record LinesMissingRecorded(IReadOnlyList<string> LineIds, DateTimeOffset At);
 

@@ -12,6 +12,12 @@ public sealed record ShipmentStarted(Guid ShipmentId, Guid OrderId, string Order
 /// <summary>The carrier gave no label this time; the next attempt is due at <paramref name="NextAttemptAt"/>.</summary>
 public sealed record LabelAttemptFailed(int Attempt, string Reason, bool CarrierRefused, DateTimeOffset At, DateTimeOffset NextAttemptAt);
 
+/// <summary>The carrier refused the label again and again: no more attempts until ops correct what it refuses.</summary>
+public sealed record LabelRefusedForGood(string Reason, DateTimeOffset At);
+
+/// <summary>Ops corrected the recipient the carrier refused: the label is asked for again at once.</summary>
+public sealed record RecipientCorrected(PostalAddress Recipient, DateTimeOffset At);
+
 /// <summary>The carrier booked the parcel: its number, where the customer follows it, the label to print.</summary>
 public sealed record LabelBooked(string TrackingNumber, string TrackingUrl, string? LabelUrl, bool LabelStored, DateTimeOffset At);
 
@@ -20,6 +26,12 @@ public sealed record TrackingEventRecorded(string Status, DateTimeOffset At, str
 {
     public string Key => $"{At:O}|{Code}|{Label}";
 }
+
+/// <summary>
+/// An event the carrier reported that ops should query: dated in the future (set aside: it moves nothing), or before the parcel left
+/// (applied, since it is the carrier's word, but flagged).
+/// </summary>
+public sealed record TrackingEventDoubted(TrackingEventRecorded Event, string Reason, DateTimeOffset At);
 
 /// <summary>A shipment: the fold of its stream. Status, tracking, the 15-day hold and what the carrier said.</summary>
 public sealed record Shipment(
@@ -49,7 +61,9 @@ public sealed record Shipment(
     DateTimeOffset? ReturnedAt = null,
     Guid? ReturnId = null,
     int Items = 0,
-    bool Replacement = false)
+    bool Replacement = false,
+    IReadOnlyList<TrackingEventDoubted>? Doubted = null,
+    int LabelRefusals = 0)
 {
     public static Shipment Create(ShipmentStarted started)
     {
@@ -60,8 +74,19 @@ public sealed record Shipment(
             Replacement: started.Replacement);
     }
 
-    public Shipment Apply(LabelAttemptFailed failed) =>
-        this with { LabelAttempts = failed.Attempt, NextLabelAttemptAt = failed.NextAttemptAt, LabelProblem = failed.Reason };
+    public Shipment Apply(LabelAttemptFailed failed) => this with
+    {
+        LabelAttempts = failed.Attempt, NextLabelAttemptAt = failed.NextAttemptAt, LabelProblem = failed.Reason,
+        LabelRefusals = failed.CarrierRefused ? LabelRefusals + 1 : 0,
+    };
+
+    public Shipment Apply(LabelRefusedForGood refused) =>
+        this with { Status = ShipmentStatus.LabelRefused, StatusAt = refused.At, NextLabelAttemptAt = null, LabelProblem = refused.Reason };
+
+    public Shipment Apply(RecipientCorrected corrected) => this with
+    {
+        Recipient = corrected.Recipient, Status = ShipmentStatus.AwaitingLabel, StatusAt = corrected.At, NextLabelAttemptAt = corrected.At, LabelRefusals = 0,
+    };
 
     public Shipment Apply(LabelBooked booked) => this with
     {
@@ -72,6 +97,8 @@ public sealed record Shipment(
     public Shipment Apply(OrderShipped shipped) => this with { ShippedAt = shipped.ShippedAt };
 
     public Shipment Apply(TrackingEventRecorded recorded) => this with { Tracking = [.. Tracking, recorded] };
+
+    public Shipment Apply(TrackingEventDoubted doubted) => this with { Doubted = [.. Doubted ?? [], doubted] };
 
     public Shipment Apply(ShipmentStatusChanged changed) => this with { Status = changed.Status, StatusAt = changed.At, HoldUntil = changed.HoldUntil ?? HoldUntil };
 
@@ -85,10 +112,13 @@ public sealed record Shipment(
     public Shipment Next(object @event) => @event switch
     {
         LabelAttemptFailed e => Apply(e),
+        LabelRefusedForGood e => Apply(e),
+        RecipientCorrected e => Apply(e),
         LabelBooked e => Apply(e),
         OrderShipped e => Apply(e),
         ReturnLabelBooked => this,
         TrackingEventRecorded e => Apply(e),
+        TrackingEventDoubted e => Apply(e),
         ShipmentStatusChanged e => Apply(e),
         ParcelAvailableForPickup e => Apply(e),
         ParcelDelivered e => Apply(e),

@@ -5,6 +5,9 @@ public static class ShipmentStatus
 {
     /// <summary>The warehouse packed it; the carrier has not given a label yet (down, or refusing): retried until it does.</summary>
     public const string AwaitingLabel = "awaiting-label";
+
+    /// <summary>The carrier refused the label three times in a row: retrying will not help; ops correct the recipient, then it is retried.</summary>
+    public const string LabelRefused = "label-refused";
     public const string LabelCreated = "label-created";
     public const string InTransit = "in-transit";
     public const string OutForDelivery = "out-for-delivery";
@@ -16,7 +19,7 @@ public static class ShipmentStatus
     public const string ReturnedToWarehouse = "returned-to-warehouse";
 
     public static readonly IReadOnlyList<string> All =
-        [AwaitingLabel, LabelCreated, InTransit, OutForDelivery, AvailableForPickup, NoticeLeft, Delivered, ReturnedToWarehouse];
+        [AwaitingLabel, LabelRefused, LabelCreated, InTransit, OutForDelivery, AvailableForPickup, NoticeLeft, Delivered, ReturnedToWarehouse];
 
     /// <summary>Nothing the carrier says afterwards changes these.</summary>
     public static bool IsFinal(string status) => status is Delivered or ReturnedToWarehouse;

@@ -172,7 +172,13 @@ public static class ShippingDecisions
             requested.RequestedAt, requested.ReturnId, Math.Max(1, requested.Items));
     }
 
-    /// <summary>No label this time: try again later, waiting longer each time (never past 30 minutes); a refusal waits at least 5.</summary>
+    /// <summary>Refused this many times in a row, the label is not asked for again until ops correct what the carrier refuses.</summary>
+    public const int RefusalsBeforeOps = 3;
+
+    /// <summary>
+    /// No label this time: try again later, waiting longer each time (never past 30 minutes); a refusal waits at least 5, and the
+    /// third refusal in a row goes to ops with the carrier's reason instead of into endless retries.
+    /// </summary>
     public static IReadOnlyList<object> OnLabelFailed(Shipment shipment, string reason, bool carrierRefused, DateTimeOffset now, TimeSpan firstRetryDelay)
     {
         ArgumentNullException.ThrowIfNull(shipment);
@@ -188,26 +194,59 @@ public static class ShippingDecisions
             delay = TimeSpan.FromMinutes(5);
         }
 
-        return [new LabelAttemptFailed(attempt, reason, carrierRefused, now, now + delay)];
+        var failed = new LabelAttemptFailed(attempt, reason, carrierRefused, now, now + delay);
+        return carrierRefused && shipment.LabelRefusals + 1 >= RefusalsBeforeOps ? [failed, new LabelRefusedForGood(reason, now)] : [failed];
     }
+
+    /// <summary>
+    /// Ops give the recipient as the carrier will print it (the customer called with the missing name, a shorter line): the label is
+    /// asked for again. Only before the carrier booked it.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, IReadOnlyDictionary<string, string[]>? Invalid, string? Conflict) CorrectRecipient(Shipment shipment,
+        PostalAddress recipient, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.Status is not (ShipmentStatus.AwaitingLabel or ShipmentStatus.LabelRefused) || shipment.ReturnId is not null)
+        {
+            return ([], null, $"The parcel is {shipment.Status}: its label is printed, its recipient can no longer change.");
+        }
+
+        var problems = CarrierLabels.Problems(shipment.Carrier, recipient, "recipient");
+        return problems.Count > 0 ? ([], problems, null) : ([new RecipientCorrected(recipient, now)], null, null);
+    }
+
+    /// <summary>Carriers' and our clocks differ a little: how far an event may seem to precede the parcel's departure, or to lie ahead.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// What the carrier reported: each new event recorded once, the status it leads to, the 15-day hold from the first time the parcel
     /// waited for collection [FR-10, FR-11], and the news others act on: available for pickup, delivered (the return windows start),
     /// returned. Delivery or return is final whatever comes after; events older than the newest known do not turn the status back.
+    /// An event dated in the future cannot be true: set aside, it moves nothing. One dated before the parcel left is the carrier's word
+    /// still (a late scan, a clock set wrong): applied, and flagged for ops to query.
     /// </summary>
-    public static IReadOnlyList<object> OnTracking(Shipment shipment, IReadOnlyList<TrackingEventRecorded> reported)
+    public static IReadOnlyList<object> OnTracking(Shipment shipment, IReadOnlyList<TrackingEventRecorded> reported, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         ArgumentNullException.ThrowIfNull(reported);
-        var known = shipment.Tracking.Select(e => e.Key).ToHashSet();
-        var fresh = reported.Where(e => !known.Contains(e.Key)).DistinctBy(e => e.Key).OrderBy(e => e.At).ToList();
-        if (fresh.Count == 0 || shipment.Status == ShipmentStatus.AwaitingLabel)
+        var known = shipment.Tracking.Select(e => e.Key).Concat((shipment.Doubted ?? []).Select(doubted => doubted.Event.Key)).ToHashSet();
+        var news = reported.Where(e => !known.Contains(e.Key)).DistinctBy(e => e.Key).OrderBy(e => e.At).ToList();
+        if (news.Count == 0 || shipment.Status == ShipmentStatus.AwaitingLabel)
         {
             return [];
         }
 
-        var events = new List<object>(fresh);
+        var left = (shipment.ShippedAt ?? shipment.CreatedAt) - ClockSkew;
+        var future = news.Where(e => e.At > now + ClockSkew).ToList();
+        var events = new List<object>(future.Select(e => new TrackingEventDoubted(e, "dated in the future: set aside", now)));
+        events.AddRange(news.Where(e => e.At < left).Select(e => new TrackingEventDoubted(e, "dated before the parcel left: applied, to check", now)));
+        var fresh = news.Except(future).ToList();
+        if (fresh.Count == 0)
+        {
+            return events;
+        }
+
+        events.AddRange(fresh);
         if (ShipmentStatus.IsFinal(shipment.Status))
         {
             return events;

@@ -28,6 +28,8 @@ public sealed class StockReservationTests : IAsyncLifetime
                 bus.AddConsumer<ReserveStockConsumer>();
                 bus.AddConsumer<ReleaseStockOnRefusedPayment>();
                 bus.AddConsumer<CommitStockOnShipment>();
+                bus.AddConsumer<ReceiveReturnedParcel>();
+                bus.AddConsumer<ReleaseStockOnModification>();
             },
             CatalogStorage.Configure,
             services => services.AddSingleton(new StockPolicy(BackorderWhenShort: false)));
@@ -104,6 +106,49 @@ public sealed class StockReservationTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await LevelAsync("SAC-TU") == new StockLevel("SAC-TU", OnHand: 1, Reserved: 0), Patience,
             "the shipped unit to leave the warehouse");
         Assert.Equal(3, (await LevelAsync("VESTE-M")).OnHand);
+    }
+
+    [Fact]
+    public async Task A_parcel_back_at_the_warehouse_told_twice_and_before_its_order_shelves_its_units_once_and_a_replacement_takes_one_ALL_07()
+    {
+        await StockAsync(new StockLevel("PARKA-L", OnHand: 4));
+        var order = Order(("PARKA-L", 2));
+        var parcel = Guid.NewGuid();
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+
+        await bus.PublishTwiceAsync(new ParcelReturnedToWarehouse(order.OrderId, parcel, DateTimeOffset.UtcNow, ParcelReturnedToWarehouse.Uncollected,
+            [new ShippedLine("1", "PARKA-L", 2)]));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await bus.Publish(order);
+        await bus.Publish(new OrderShipped(order.OrderId, parcel, [new ShippedLine("1", "PARKA-L", 2)], DateTimeOffset.UtcNow));
+
+        await Eventually.TrueAsync(async () => await LevelAsync("PARKA-L") == new StockLevel("PARKA-L", OnHand: 4, Reserved: 0), Patience,
+            "the parcel's units to leave, then come back on the shelf");
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("1", "PARKA-L", 1)], DateTimeOffset.UtcNow,
+            Replacement: true));
+        await Eventually.TrueAsync(async () => (await LevelAsync("PARKA-L")).OnHand == 3, Patience, "the replacement to take one unit");
+        await Task.Delay(500);
+        Assert.Equal(new StockLevel("PARKA-L", OnHand: 3, Reserved: 0), await LevelAsync("PARKA-L"));
+    }
+
+    [Fact]
+    public async Task Units_taken_out_of_an_order_before_hand_off_are_on_sale_again_once_told_twice_JI_06()
+    {
+        await StockAsync(new StockLevel("NOREN-LIN", OnHand: 5));
+        var order = Order(("NOREN-LIN", 3));
+        var bus = catalog.Services.GetRequiredService<IBusControl>();
+        var modified = new OrderModified(order.OrderId, order.OrderNumber, 1, [order.Lines[0] with { Quantity = 1 }], new OrderAmounts(0, 0, 0, 0), new OrderDelivery("la-poste", "home"),
+            new PostalAddress("Kenji", "Martin", "4 rue de Rivoli", null, "75004", "Paris", "FR", null), [new ShippedLine("1", "NOREN-LIN", 2)],
+            DateTimeOffset.UtcNow);
+
+        await bus.PublishTwiceAsync(modified);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await bus.Publish(order);
+
+        await Eventually.TrueAsync(async () => (await LevelAsync("NOREN-LIN")) == new StockLevel("NOREN-LIN", OnHand: 5, Reserved: 1), Patience,
+            "two of the three units to be on sale again");
+        await Task.Delay(500);
+        Assert.Equal(1, (await LevelAsync("NOREN-LIN")).Reserved);
     }
 
     [Fact]

@@ -47,6 +47,10 @@ public sealed class NotificationTests : IAsyncLifetime
                 bus.AddConsumer<OrderShippedConsumer>();
                 bus.AddConsumer<InvoiceIssuedConsumer>();
                 bus.AddConsumer<StockBackorderedConsumer>();
+                bus.AddConsumer<ParcelReturnedConsumer>();
+                bus.AddConsumer<ReturnInspectedConsumer>();
+                bus.AddConsumer<ClaimSettledConsumer>();
+                bus.AddConsumer<OrderModifiedConsumer>();
             },
             options => options.Schema.For<QueuedMessage>().Duplicate(queued => queued.NextAttemptAt),
             services =>
@@ -93,6 +97,38 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Equal(("facture-FA-2026-000001.pdf", "application/pdf"), (invoice.FileName, invoice.ContentType));
         await Task.Delay(1500);
         Assert.Single(smtp.Messages(email)); // each event told twice: one e-mail
+    }
+
+    [Fact]
+    public async Task After_sale_news_told_twice_and_before_the_order_gives_one_e_mail_each_with_its_reason_FR_33_ALL_07_JI_06()
+    {
+        var (bus, customer, email) = await CustomerAsync();
+        var orderId = Guid.NewGuid();
+        var shipmentId = Guid.NewGuid();
+
+        // Told before Notification knows the order: each waits for it, then goes once.
+        await bus.PublishTwiceAsync(new ParcelReturnedToWarehouse(orderId, shipmentId, DateTimeOffset.UtcNow, ParcelReturnedToWarehouse.Uncollected));
+        await bus.PublishTwiceAsync(new ReturnInspected(Guid.NewGuid(), "R-1", orderId, customer, ["1"], ["2"], 4500, DateTimeOffset.UtcNow.AddDays(14),
+            DateTimeOffset.UtcNow, [new RefusedReturnLine("2", "Théière en fonte", "rayée, pas dans son emballage")]));
+        await Task.Delay(500);
+        await bus.PublishTwiceAsync(Placed(orderId, customer));
+        await bus.PublishTwiceAsync(new ClaimSettled(Guid.NewGuid(), orderId, "CMD-1", customer, "damaged", ClaimSettled.Refused, 0,
+            "Le colis a été livré intact, photo du transporteur à l'appui", DateTimeOffset.UtcNow));
+        await bus.PublishTwiceAsync(new OrderModified(orderId, "CMD-1", 1, [new OrderedLine("1", "THEIERE", 1, 8900, ProductName: "Théière en fonte")],
+            new OrderAmounts(8900, 1290, 0, 10190), new OrderDelivery("la-poste", "home"),
+            new PostalAddress("Kenji", "Martin", "4 rue de Rivoli", null, "75004", "Paris", "FR", null), [], DateTimeOffset.UtcNow));
+
+        await Eventually.TrueAsync(() => Task.FromResult(smtp.Messages(email).Count() >= 4), Patience, "the four e-mails");
+        await Task.Delay(1500);
+        var mails = smtp.Messages(email).ToList();
+        Assert.Equal(4, mails.Count);
+        Assert.Contains(mails, mail => mail.Subject.Contains("est modifiée", StringComparison.Ordinal)
+                                       && mail.Text!.Contains("Nouveau total : 101,90", StringComparison.Ordinal));
+        Assert.Contains(mails, mail => mail.Subject.Contains("est revenu à notre entrepôt", StringComparison.Ordinal)
+                                       && mail.Text!.Contains("15 jours", StringComparison.Ordinal));
+        Assert.Contains(mails, mail => mail.Text!.Contains("Motif : rayée, pas dans son emballage", StringComparison.Ordinal));
+        Assert.Contains(mails, mail => mail.Subject.Contains("est refusée", StringComparison.Ordinal)
+                                       && mail.Text!.Contains("Motif : Le colis a été livré intact", StringComparison.Ordinal));
     }
 
     [Fact]

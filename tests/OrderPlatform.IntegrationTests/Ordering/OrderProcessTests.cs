@@ -38,6 +38,7 @@ public sealed class OrderProcessTests : IAsyncLifetime
             {
                 bus.AddOrderProcess();
                 bus.AddConsumer<ConfirmationsSeen>();
+                bus.AddConsumer<RefundsSeen>();
             },
             OrderingStorage.Configure,
             services => services.AddSingleton(Policy));
@@ -101,6 +102,45 @@ public sealed class OrderProcessTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Placed, stuck.Status);
     }
 
+    [Fact]
+    public async Task A_parcel_back_told_twice_and_before_its_shipment_is_recorded_once_and_refunded_once_by_its_date_ALL_07_ALL_04()
+    {
+        var placed = await PlaceAsync();
+        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
+        var confirmed = (await LoadAsync(placed.OrderId))!.Next(reserved);
+        var toLogistics = OrderProcess.OnPaymentAuthorized(confirmed, 6380, "card", placed.PlacedAt, Policy);
+        var handedOff = OrderProcess.HandOff(toLogistics.Aggregate(confirmed, (order, @event) => order.Next(@event)),
+            placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMinutes(1));
+        Assert.Single(handedOff);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(placed.OrderId, [reserved, .. toLogistics, .. handedOff]);
+            await session.SaveChangesAsync();
+        }
+
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var shipmentId = Guid.NewGuid();
+        var lines = placed.Lines.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList();
+        await bus.PublishTwiceAsync(new ParcelReturnedToWarehouse(placed.OrderId, shipmentId, DateTimeOffset.UtcNow, ParcelReturnedToWarehouse.Uncollected, lines));
+        await Task.Delay(1000); // the return is consumed, finds no shipment, and waits for its retry
+        await bus.Publish(new OrderShipped(placed.OrderId, shipmentId, lines, DateTimeOffset.UtcNow.AddDays(-16)));
+
+        var waiting = await Eventually.GetAsync(async () => await LoadAsync(placed.OrderId) is { Status: OrderStatus.ReturnedToWarehouse } order ? order : null,
+            Patience, "the order to show its parcel back at the warehouse");
+        Assert.Single(waiting.StatusHistory, change => change.Status == OrderStatus.ReturnedToWarehouse);
+        var settleBy = Assert.Single(waiting.Shipments).SettleBy!.Value;
+
+        Assert.Equal(0, await HandOffScan.RefundUnclaimedParcelsAsync(Store, settleBy.AddMinutes(-1), CancellationToken.None));
+        Assert.Equal(1, await HandOffScan.RefundUnclaimedParcelsAsync(Store, settleBy.AddMinutes(1), CancellationToken.None));
+        Assert.Equal(0, await HandOffScan.RefundUnclaimedParcelsAsync(Store, settleBy.AddMinutes(2), CancellationToken.None));
+
+        Assert.Equal(OrderStatus.Refunded, (await LoadAsync(placed.OrderId))!.Status);
+        await Eventually.TrueAsync(() => Task.FromResult(RefundsSeen.For(placed.OrderId) >= 1), Patience, "the outbox to publish the refund");
+        await Task.Delay(500);
+        Assert.Equal(1, RefundsSeen.For(placed.OrderId));
+    }
+
     private Task<OrderPlaced> PlaceAsync() => PlacedOrders.PlaceAsync(Store, Policy);
 
     private async Task<Order?> LoadAsync(Guid orderId)
@@ -109,6 +149,20 @@ public sealed class OrderProcessTests : IAsyncLifetime
         return await session.LoadAsync<Order>(orderId);
     }
 
+    /// <summary>Counts the refunds the outbox relay asked Payment for, per order.</summary>
+    public sealed class RefundsSeen : IConsumer<RefundRequested>
+    {
+        private static readonly ConcurrentDictionary<Guid, int> Seen = new();
+
+        public static int For(Guid orderId) => Seen.GetValueOrDefault(orderId);
+
+        public Task Consume(ConsumeContext<RefundRequested> context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            Seen.AddOrUpdate(context.Message.OrderId, 1, (_, count) => count + 1);
+            return Task.CompletedTask;
+        }
+    }
 
     /// <summary>Counts the OrderConfirmed events the outbox relay published, per order.</summary>
     public sealed class ConfirmationsSeen : IConsumer<OrderConfirmed>

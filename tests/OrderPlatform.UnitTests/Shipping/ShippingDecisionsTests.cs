@@ -20,11 +20,12 @@ public sealed class ShippingDecisionsTests
     private static ShipDecision Ship(OrderToShip order, IReadOnlyList<ShipRequestLine> lines, IReadOnlyList<string>? unavailable = null, bool marketplace = false) =>
         ShippingDecisions.Ship(order, lines, unavailable ?? [], ShipmentId, Now, marketplace);
 
+    /// <summary>A parcel that left a month ago, so that what the tests' carriers report is dated after it left.</summary>
     private static Shipment Booked(string mode = "relay-point")
     {
         var order = Order(mode);
-        var shipment = Shipment.Create(Ship(order, [new("1", 1)]).Shipment!);
-        return ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://track/12345678", null, null, Now)
+        var shipment = Shipment.Create(ShippingDecisions.Ship(order, [new("1", 1)], [], ShipmentId, Now.AddDays(-30), false).Shipment!);
+        return ShippingDecisions.OnLabelBooked(shipment, "12345678", "https://track/12345678", null, null, Now.AddDays(-30))
             .Aggregate(shipment, (state, @event) => state.Next(@event));
     }
 
@@ -33,7 +34,7 @@ public sealed class ShippingDecisionsTests
 
     private static (Shipment After, IReadOnlyList<object> Events) Track(Shipment shipment, params TrackingEventRecorded[] reported)
     {
-        var events = ShippingDecisions.OnTracking(shipment, reported);
+        var events = ShippingDecisions.OnTracking(shipment, reported, Now.AddDays(20));
         return (events.Aggregate(shipment, (state, @event) => state.Next(@event)), events);
     }
 
@@ -260,5 +261,57 @@ public sealed class ShippingDecisionsTests
 
         var returned = Assert.Single(events.OfType<ParcelReturnedToWarehouse>());
         Assert.Equal((ParcelReturnedToWarehouse.ReturnedByCarrier, shipment.Lines), (returned.Reason, returned.Lines));
+    }
+
+    [Fact]
+    public void An_event_in_the_future_is_set_aside_and_one_before_the_parcel_left_is_applied_but_flagged()
+    {
+        var shipment = Booked();
+        var events = ShippingDecisions.OnTracking(shipment,
+            [Event("in-transit", Now.AddDays(-40)), Event("available-for-pickup", Now.AddDays(2)), Event("out-for-delivery", Now.AddDays(-29))], Now);
+
+        var doubted = events.OfType<TrackingEventDoubted>().ToList();
+        Assert.Equal(["available-for-pickup", "in-transit"], doubted.Select(d => d.Event.Status));
+        Assert.Empty(events.OfType<ParcelAvailableForPickup>());
+        var after = events.Aggregate(shipment, (state, @event) => state.Next(@event));
+        Assert.Equal(("out-for-delivery", 2), (after.Status, after.Tracking.Count));
+        Assert.Empty(ShippingDecisions.OnTracking(after, [Event("available-for-pickup", Now.AddDays(2))], Now)); // told again: already set aside
+    }
+
+    [Fact]
+    public void A_label_refused_three_times_in_a_row_goes_to_ops_and_a_corrected_recipient_is_asked_for_again_FR_01()
+    {
+        var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);
+        var reason = "L'adresse (addressee) est incomplète.";
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            shipment = ShippingDecisions.OnLabelFailed(shipment, reason, carrierRefused: true, Now.AddMinutes(attempt * 10), TimeSpan.FromSeconds(5))
+                .Aggregate(shipment, (state, @event) => state.Next(@event));
+            Assert.Equal(attempt < 3 ? "awaiting-label" : "label-refused", shipment.Status);
+        }
+
+        Assert.Equal((null, reason), (shipment.NextLabelAttemptAt, shipment.LabelProblem));
+        Assert.Empty(ShippingDecisions.OnLabelFailed(shipment, reason, true, Now.AddHours(1), TimeSpan.FromSeconds(5)));
+
+        var tooLong = Camille with { Line1 = "Résidence des Jardins de la Fontaine, bâtiment B" };
+        Assert.Contains("recipient.line1", ShippingDecisions.CorrectRecipient(shipment, tooLong, Now).Invalid!.Keys);
+        var (events, invalid, conflict) = ShippingDecisions.CorrectRecipient(shipment, Camille with { Line1 = "Rés. Jardins Fontaine, bât. B" }, Now.AddHours(2));
+        Assert.Null(invalid ?? (object?)conflict);
+        var again = events.Aggregate(shipment, (state, @event) => state.Next(@event));
+        Assert.Equal(("awaiting-label", (DateTimeOffset?)Now.AddHours(2)), (again.Status, again.NextLabelAttemptAt));
+        Assert.NotNull(ShippingDecisions.CorrectRecipient(Booked(), Camille, Now).Conflict); // printed already
+    }
+
+    [Fact]
+    public void A_carrier_down_is_retried_without_end_since_it_will_come_back()
+    {
+        var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            shipment = ShippingDecisions.OnLabelFailed(shipment, "503", carrierRefused: false, Now.AddMinutes(attempt * 30), TimeSpan.FromSeconds(5))
+                .Aggregate(shipment, (state, @event) => state.Next(@event));
+        }
+
+        Assert.Equal("awaiting-label", shipment.Status);
     }
 }

@@ -76,6 +76,16 @@ public sealed class CommitStockOnShipment(IDocumentStore store, TimeProvider tim
             : StockMovements.Ship(reservation, message.Lines, stock);
 }
 
+/// <summary>The customer took units out of the order before hand-off [JI-06]: they are on sale again.</summary>
+public sealed class ReleaseStockOnModification(IDocumentStore store, TimeProvider time, ILogger<ReleaseStockOnModification> logger)
+    : StockMovementConsumer<OrderModified>(store, time, logger)
+{
+    protected override Guid OrderOf(OrderModified message) => message.OrderId;
+
+    protected override Movement Decide(OrderModified message, StockReservation reservation, IReadOnlyDictionary<string, StockLevel> stock) =>
+        StockMovements.ReleaseSome(reservation, message.Removed, stock);
+}
+
 /// <summary>The warehouse's reception: a parcel back from the carrier puts its units on the shelf again [ALL-07].</summary>
 public sealed class ReceiveReturnedParcel(IDocumentStore store, TimeProvider time, ILogger<ReceiveReturnedParcel> logger)
     : StockMovementConsumer<ParcelReturnedToWarehouse>(store, time, logger)

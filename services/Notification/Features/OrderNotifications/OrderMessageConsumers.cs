@@ -25,6 +25,17 @@ public sealed class OrderCancelledConsumer(IDocumentStore store, TimeProvider ti
     }
 }
 
+/// <summary>The customer changed the order before hand-off [JI-06]: it is confirmed as it now stands.</summary>
+public sealed class OrderModifiedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<OrderModifiedConsumer> logger)
+    : NotificationConsumer<OrderModified>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(OrderModified message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(session, message.OrderId, cancellationToken);
+        return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.OrderModified(message, to, Shop)] : [];
+    }
+}
+
 /// <summary>The parcel came back to the warehouse: the customer hears why and how to have it sent again.</summary>
 public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<ParcelReturnedConsumer> logger)
     : NotificationConsumer<ParcelReturnedToWarehouse>(store, time, options, logger)
@@ -109,9 +120,16 @@ public static class ShipmentNotices
 public sealed class ParcelAvailableConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<ParcelAvailableConsumer> logger)
     : NotificationConsumer<ParcelAvailableForPickup>(store, time, options, logger)
 {
+    private readonly TimeProvider time = time;
+
     protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ParcelAvailableForPickup message, IDocumentSession session,
         CancellationToken cancellationToken)
     {
+        if (message.HoldUntil <= time.GetUtcNow())
+        {
+            return []; // learnt too late: a deadline already past would only mislead; the return to the warehouse is told instead
+        }
+
         var order = await OrderAsync(session, message.OrderId, cancellationToken);
         return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.ParcelAvailable(message, order.OrderNumber, to, Shop)] : [];
     }

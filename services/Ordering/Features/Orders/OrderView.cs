@@ -23,7 +23,9 @@ public sealed record OrderView(
     string? DeclineCode,
     IReadOnlyList<string> Invoices,
     DeliveryWindow? EstimatedDelivery,
-    string? PaymentIssue)
+    string? PaymentIssue,
+    IReadOnlyList<OrderModification>? Modifications = null,
+    PostalAddress? DeliveryAddress = null)
 {
     public static OrderView Of(Order order)
     {
@@ -36,7 +38,8 @@ public sealed record OrderView(
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
                 shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt, shipment.Status ?? (shipment.DeliveredAt is null ? "label-created" : "delivered"),
                 shipment.HoldUntil, shipment.ReturnedAt, shipment.SettleBy, shipment.Settlement, shipment.Replacement)).ToList(),
-            order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue);
+            order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue, order.Modifications ?? [],
+            order.DeliveryAddress);
     }
 }
 

@@ -21,13 +21,15 @@ public static class PlaceOrderEndpoint
             .WithSummary("Checkout: places an order, once per Idempotency-Key [ALL-06]")
             .WithDescription("Prices the lines with Catalog, applies at most one promo code, checks address, phone, delivery and payment "
                 + "method, and appends OrderPlaced; stock, payment and notification follow through events. The same key and body "
-                + "return the same order; the same key with another body is a 422. 503 when Catalog cannot price the basket.");
+                + "return the same order; the same key with another body is a 422. A relay point or post office must be one the carrier "
+                + "lists near the delivery address's postal code. 503 when Catalog cannot price the basket or the carrier cannot be asked.");
         return orders;
     }
 
     private static async Task<Results<Accepted<OrderAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         PlaceOrderRequest request, [FromHeader(Name = CheckoutRecord.Header)] string? idempotencyKey, ClaimsPrincipal user,
-        IDocumentSession session, CatalogPricing catalog, OrderPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentSession session, CatalogPricing catalog, PickupPointCheck pickupPoints, OrderPolicy policy, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > CheckoutRecord.MaxKeyLength)
         {
@@ -54,6 +56,19 @@ public static class PlaceOrderEndpoint
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        var (pointInvalid, pointUnknown) = await pickupPoints.VerifyAsync(policy.DeliveryFor(request.Delivery!.Carrier, request.Delivery.Mode)!,
+            request.Delivery.PickupPointId, AddressOf(request.DeliveryAddress!), cancellationToken);
+        if (pointUnknown)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The pickup point cannot be checked right now.",
+                detail: "Nothing was ordered and nothing will be charged. Try again in a moment with the same Idempotency-Key, or choose home delivery.");
+        }
+
+        if (pointInvalid is not null)
+        {
+            return TypedResults.ValidationProblem(pointInvalid);
         }
 
         var lines = request.Lines!.Select(line => new RequestedLine(line.Sku!, line.Quantity)).ToList();
@@ -128,6 +143,6 @@ public static class PlaceOrderEndpoint
                 title: $"This {CheckoutRecord.Header} was already used for another basket.",
                 detail: "Use a new key for a new checkout; retry with the same key only to repeat the same request.");
 
-    private static PostalAddress AddressOf(AddressInput input) => new(input.FirstName?.Trim(), input.LastName?.Trim(), input.Line1!.Trim(),
+    public static PostalAddress AddressOf(AddressInput input) => new(input.FirstName?.Trim(), input.LastName?.Trim(), input.Line1!.Trim(),
         input.Line2?.Trim(), input.PostalCode!.Trim().ToUpperInvariant(), input.City!.Trim(), input.Country!.Trim().ToUpperInvariant(), input.Phone?.Trim());
 }

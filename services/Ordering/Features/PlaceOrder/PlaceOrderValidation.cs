@@ -1,3 +1,4 @@
+using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults;
 
@@ -33,6 +34,16 @@ public static partial class PlaceOrderValidation
     }
 
     /// <summary>One code per order: codes never stack [FR-28].</summary>
+    /// <summary>A delivery changed after checkout [JI-06]: the same checks as at checkout, the address against the new carrier's label.</summary>
+    public static Dictionary<string, string[]> ValidateDelivery(AddressInput address, DeliveryInput delivery, OrderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = new Dictionary<string, string[]>();
+        ValidateAddress("deliveryAddress", address, phoneRequired: true, CarrierFieldLength(delivery.Carrier), errors);
+        ValidateDelivery(delivery, policy, errors);
+        return errors;
+    }
+
     public static bool StacksCodes(PlaceOrderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -78,15 +89,10 @@ public static partial class PlaceOrderValidation
     private const int MaxFieldLength = 200;
 
     /// <summary>
-    /// What the chosen carrier's label takes in a name or address field (Mondial Relay 32 characters, Colissimo 35):
-    /// longer, or without the recipient's name, the carrier refuses the label after the order was paid.
+    /// What the chosen carrier's label takes in a name or address field: longer, or without the recipient's name, the carrier
+    /// refuses the label after the order was paid.
     /// </summary>
-    private static int CarrierFieldLength(string? carrier) => carrier switch
-    {
-        DeliveryOption.MondialRelay => 32,
-        DeliveryOption.LaPoste => 35,
-        _ => MaxFieldLength,
-    };
+    private static int CarrierFieldLength(string? carrier) => carrier is null ? MaxFieldLength : Math.Min(MaxFieldLength, CarrierLabels.FieldLength(carrier));
 
     private static void ValidateAddress(string name, AddressInput? address, bool phoneRequired, int maxLength, Dictionary<string, string[]> errors)
     {

@@ -194,8 +194,9 @@ public sealed class CaptureOnConfirmation(IDocumentStore store, TimeProvider tim
         stream.AppendOne(new DeliverableLinesRecorded(message.Lines.Select(line => line.LineId).ToList(), time.GetUtcNow()));
         if (policy.Capture == CaptureTiming.OnOrder)
         {
-            await settlement.CaptureAsync(stream, Math.Min(message.Amounts.TotalCents, stream.Aggregate.Uncaptured), null, $"capture-order-{message.OrderId:N}",
-                cancellationToken);
+            // A change the customer made meanwhile [JI-06] lowers what is taken.
+            var total = Math.Min(message.Amounts.TotalCents, stream.Aggregate.ModifiedTotalCents ?? long.MaxValue);
+            await settlement.CaptureAsync(stream, Math.Min(total, stream.Aggregate.Uncaptured), null, $"capture-order-{message.OrderId:N}", cancellationToken);
         }
 
         await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);
@@ -269,5 +270,6 @@ public static class PaymentConsumers
         bus.AddConsumer<ReleaseOnLinesMissing>();
         bus.AddConsumer<SettleOnCancellation>();
         bus.AddConsumer<RefundOnRequest>();
+        bus.AddConsumer<SettleOnModification>();
     }
 }

@@ -9,11 +9,14 @@ namespace OrderPlatform.Shipping.Features.Shipments;
 
 public sealed record TrackingEventView(string Status, DateTimeOffset At, string? Code, string Label, string? RelayId, string? Location);
 
+/// <summary>A carrier event to query with the carrier: in the future (set aside), or before the parcel left (applied, flagged).</summary>
+public sealed record DoubtedEventView(string Status, DateTimeOffset At, string? Code, string Label, string Reason, DateTimeOffset NoticedAt);
+
 /// <summary>A shipment as the customer ("track my parcel", JI-11) and operations see it.</summary>
 public sealed record ShipmentView(Guid ShipmentId, Guid OrderId, string OrderNumber, string Carrier, string Mode, string? PickupPointId, string Status,
     DateTimeOffset StatusAt, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ShippedLine> Lines, DateTimeOffset CreatedAt, DateTimeOffset? ShippedAt,
     DateTimeOffset? HoldUntil, DateTimeOffset? DeliveredAt, DateTimeOffset? ReturnedAt, string? LabelProblem, DateTimeOffset? NextLabelAttemptAt,
-    IReadOnlyList<TrackingEventView> Events)
+    IReadOnlyList<TrackingEventView> Events, IReadOnlyList<DoubtedEventView>? DoubtedEvents = null)
 {
     public static ShipmentView Of(Shipment shipment)
     {
@@ -22,7 +25,9 @@ public sealed record ShipmentView(Guid ShipmentId, Guid OrderId, string OrderNum
             shipment.StatusAt, shipment.TrackingNumber, shipment.TrackingUrl, shipment.Lines, shipment.CreatedAt, shipment.ShippedAt, shipment.HoldUntil,
             shipment.DeliveredAt, shipment.ReturnedAt, shipment.LabelProblem,
             shipment.Status == ShipmentStatus.AwaitingLabel ? shipment.NextLabelAttemptAt : null,
-            shipment.Tracking.OrderBy(e => e.At).Select(e => new TrackingEventView(e.Status, e.At, e.Code, e.Label, e.RelayId, e.Location)).ToList());
+            shipment.Tracking.OrderBy(e => e.At).Select(e => new TrackingEventView(e.Status, e.At, e.Code, e.Label, e.RelayId, e.Location)).ToList(),
+            (shipment.Doubted ?? []).Select(doubted => new DoubtedEventView(doubted.Event.Status, doubted.Event.At, doubted.Event.Code, doubted.Event.Label,
+                doubted.Reason, doubted.At)).ToList());
     }
 }
 

@@ -52,7 +52,7 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
             }
 
             var recorded = reported.Select(e => new TrackingEventRecorded(e.Status, e.At, e.Code, e.Label, e.RelayId, e.Location)).ToList();
-            moved += await DecideAsync(shipment.Id, current => [.. ShippingDecisions.OnTracking(current, recorded)], now, cancellationToken) ? 1 : 0;
+            moved += await DecideAsync(shipment.Id, current => [.. ShippingDecisions.OnTracking(current, recorded, now)], now, cancellationToken) ? 1 : 0;
         }
 
         return moved;
