@@ -8,7 +8,6 @@ namespace OrderPlatform.EndToEndTests;
 [Collection(JapanImportCollection.Name)]
 public sealed class JapanImportOrderTests(JapanImportPlatform platform)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const long FuroshikiCents = 2400, HomeDeliveryCents = 1290, PickupDeliveryCents = 1190;
 
     [Fact]
@@ -23,7 +22,7 @@ public sealed class JapanImportOrderTests(JapanImportPlatform platform)
 
         using var changed = await customer.PostAsJsonAsync($"/api/orders/{orderId}/modification", new
         {
-            lines = new[] { new { lineId = JapanImportPaymentTests.LineOf(order, "FUROSHIKI-COTON"), quantity = 0 } },
+            lines = new[] { new { lineId = Warehouse.LineOf(order, "FUROSHIKI-COTON"), quantity = 0 } },
             delivery = new { carrier = "la-poste", mode = "pickup-point", pickupPointId = office },
         });
 
@@ -32,17 +31,16 @@ public sealed class JapanImportOrderTests(JapanImportPlatform platform)
         var difference = FuroshikiCents + HomeDeliveryCents - PickupDeliveryCents;
         Assert.Equal(order.GetProperty("totalCents").GetInt64() - difference, modified.GetProperty("totalCents").GetInt64());
         Assert.Single(modified.GetProperty("modifications").EnumerateArray());
-        await Eventually.TrueAsync(async () => (await ops.GetFromJsonAsync<JsonElement>($"/api/payments/orders/{orderId}")).GetProperty("refundedCents").GetInt64()
-            == difference, Patience, "the difference to go back to the card");
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() == difference, "the difference to go back to the card");
         await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est modifiée");
 
         // At hand-off the warehouse gets the order as changed; from then on it can no longer change.
-        var shipped = await Warehouse.ShipAsync(ops, orderId, [(JapanImportPaymentTests.LineOf(order, "BOL-RAKU"), 1)]);
+        var shipped = await Warehouse.ShipAsync(ops, orderId, [(Warehouse.LineOf(order, "BOL-RAKU"), 1)]);
         Assert.Equal(office, (await customer.GetFromJsonAsync<JsonElement>($"/api/shipping/shipments/{shipped.GetProperty("shipment").GetProperty("shipmentId")
             .GetString()}")).GetProperty("pickupPointId").GetString());
         using var late = await customer.PostAsJsonAsync($"/api/orders/{orderId}/modification", new
         {
-            lines = new[] { new { lineId = JapanImportPaymentTests.LineOf(order, "BOL-RAKU"), quantity = 0 } },
+            lines = new[] { new { lineId = Warehouse.LineOf(order, "BOL-RAKU"), quantity = 0 } },
         });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);

@@ -16,14 +16,14 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1), ("FUROSHIKI-COTON", 1)));
-        await PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == BowlCents + FuroshikiCents + HomeDeliveryCents,
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == BowlCents + FuroshikiCents + HomeDeliveryCents,
             "the whole order charged at confirmation");
 
         var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
-        var furoshiki = LineOf(order, "FUROSHIKI-COTON");
-        await Warehouse.ShipAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)], furoshiki);
+        var furoshiki = Warehouse.LineOf(order, "FUROSHIKI-COTON");
+        await Warehouse.ShipAsync(ops, orderId, [(Warehouse.LineOf(order, "BOL-RAKU"), 1)], furoshiki);
 
-        var settled = await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the missing furoshiki refunded");
+        var settled = await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the missing furoshiki refunded");
         Assert.Equal(FuroshikiCents, settled.GetProperty("refundedCents").GetInt64());
         Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("capturedCents").GetInt64() - settled.GetProperty("refundedCents").GetInt64());
         Assert.Equal(FuroshikiCents, await PspRefundedAsync(orderId)); // the PSP's own ledger agrees
@@ -38,9 +38,9 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1)));
         var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
 
-        await Warehouse.ShipAsync(ops, orderId, [], LineOf(order, "BOL-RAKU"));
+        await Warehouse.ShipAsync(ops, orderId, [], Warehouse.LineOf(order, "BOL-RAKU"));
 
-        var settled = await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the order refunded");
+        var settled = await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() > 0, "the order refunded");
         Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("capturedCents").GetInt64());
         Assert.Equal(BowlCents + HomeDeliveryCents, settled.GetProperty("refundedCents").GetInt64());
         Assert.Equal(BowlCents + HomeDeliveryCents, await PspRefundedAsync(orderId));
@@ -53,7 +53,7 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Body(("BOL-RAKU", 1)));
         var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
-        var first = (await Warehouse.ShipAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
+        var first = (await Warehouse.ShipAsync(ops, orderId, [(Warehouse.LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
         var shipmentId = first.GetProperty("shipmentId").GetString();
 
         using var carriers = new HttpClient { BaseAddress = platform.Sandboxes };
@@ -67,7 +67,7 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         // The customer called: ops send it again; the warehouse ships the replacement, which charges nothing more.
         using var reship = await ops.PostAsync($"/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/reship", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, reship.StatusCode);
-        var second = (await Warehouse.ShipReplacementAsync(ops, orderId, [(LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
+        var second = (await Warehouse.ShipReplacementAsync(ops, orderId, [(Warehouse.LineOf(order, "BOL-RAKU"), 1)])).GetProperty("shipment");
         await Warehouse.DeliverAsync(platform.Sandboxes, second, DateTimeOffset.UtcNow);
 
         var delivered = (JsonElement)await Eventually.GetAsync(async () =>
@@ -78,7 +78,7 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         var parcels = delivered.GetProperty("shipments").EnumerateArray().ToList();
         Assert.Equal(new string?[] { "reshipped", null }, parcels.Select(parcel => parcel.GetProperty("settlement").GetString()));
         Assert.True(parcels[1].GetProperty("replacement").GetBoolean());
-        var payment = await PaymentAsync(ops, orderId, _ => true, "the payment");
+        var payment = await Warehouse.PaymentAsync(ops, orderId, _ => true, "the payment");
         Assert.Equal((BowlCents + HomeDeliveryCents, 0L), (payment.GetProperty("capturedCents").GetInt64(), payment.GetProperty("refundedCents").GetInt64()));
         var email = await Mailbox.EmailOfAsync(customer);
         await Eventually.TrueAsync(async () => (await Mailbox.MessagesAsync(platform.Sandboxes, email))
@@ -93,16 +93,6 @@ public sealed class JapanImportPaymentTests(JapanImportPlatform platform)
         delivery = new { carrier = "la-poste", mode = "home" },
         payment = new { method = "card", token = Checkout.VisaToken },
     };
-
-    public static string LineOf(JsonElement order, string sku) =>
-        order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
-
-    private static async Task<JsonElement> PaymentAsync(HttpClient ops, string orderId, Func<JsonElement, bool> done, string what) =>
-        (JsonElement)await Eventually.GetAsync(async () =>
-        {
-            using var response = await ops.GetAsync($"/api/payments/orders/{orderId}");
-            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var payment && done(payment) ? (object)payment : null;
-        }, Patience, what);
 
     private async Task<long> PspRefundedAsync(string orderId)
     {

@@ -19,12 +19,12 @@ public sealed class MarketplaceOrderTests(MarketplacePlatform platform)
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([("TABLIER-LIN", 1), ("BOUGIE-SOJA", 1)]));
         var order = await Warehouse.ConfirmedAsync(customer, orderId);
         Assert.Equal((0L, ApronCents + CandleCents), (order.GetProperty("shippingFeeCents").GetInt64(), order.GetProperty("totalCents").GetInt64())); // [MP-02]
-        await PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == ApronCents + CandleCents, "the charge at order");
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == ApronCents + CandleCents, "the charge at order");
 
         // The seller finds no candle: it is refunded; the apron leaves and arrives.
         await Warehouse.HandOffAsync(ops, orderId);
-        var shipped = await Warehouse.ShipAsync(ops, orderId, [(LineOf(order, "TABLIER-LIN"), 1)], LineOf(order, "BOUGIE-SOJA"));
-        await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() == CandleCents, "the missing candle refunded [ALL-01]");
+        var shipped = await Warehouse.ShipAsync(ops, orderId, [(Warehouse.LineOf(order, "TABLIER-LIN"), 1)], Warehouse.LineOf(order, "BOUGIE-SOJA"));
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() == CandleCents, "the missing candle refunded [ALL-01]");
         await Warehouse.DeliverAsync(platform.Sandboxes, shipped.GetProperty("shipment"), DateTimeOffset.UtcNow.AddDays(-20));
         await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
             == "delivered", Patience, "the order to be delivered");
@@ -32,12 +32,12 @@ public sealed class MarketplaceOrderTests(MarketplacePlatform platform)
         // Twenty days on, the apron does not work: past 14 days, within the marketplace's 30, with its return shipping paid [MP-10].
         using var storeCredit = await customer.PostAsJsonAsync("/api/returns", new
         {
-            orderId, lines = new[] { new { lineId = LineOf(order, "TABLIER-LIN"), quantity = 1, reason = "not-working" } }, refundMethod = "store-credit",
+            orderId, lines = new[] { new { lineId = Warehouse.LineOf(order, "TABLIER-LIN"), quantity = 1, reason = "not-working" } }, refundMethod = "store-credit",
         });
         Assert.Equal(HttpStatusCode.BadRequest, storeCredit.StatusCode); // no store credit on the marketplace [FR-13]
         using var requested = await customer.PostAsJsonAsync("/api/returns", new
         {
-            orderId, lines = new[] { new { lineId = LineOf(order, "TABLIER-LIN"), quantity = 1, reason = "not-working" } }, refundMethod = "original",
+            orderId, lines = new[] { new { lineId = Warehouse.LineOf(order, "TABLIER-LIN"), quantity = 1, reason = "not-working" } }, refundMethod = "original",
         });
         Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
         var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
@@ -46,25 +46,15 @@ public sealed class MarketplaceOrderTests(MarketplacePlatform platform)
         var returnId = created.GetProperty("returnId").GetString();
         using var received = await ops.PostAsJsonAsync($"/api/returns/{returnId}/reception", new
         {
-            lines = new[] { new { lineId = LineOf(order, "TABLIER-LIN"), accepted = true } },
+            lines = new[] { new { lineId = Warehouse.LineOf(order, "TABLIER-LIN"), accepted = true } },
         });
         Assert.True(received.StatusCode == HttpStatusCode.OK, await received.Content.ReadAsStringAsync());
         Assert.Equal(ApronCents, (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refundCents").GetInt64());
 
-        var settled = await PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() == ApronCents + CandleCents,
+        var settled = await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("refundedCents").GetInt64() == ApronCents + CandleCents,
             "the apron refunded");
         Assert.Equal(settled.GetProperty("capturedCents").GetInt64(), settled.GetProperty("refundedCents").GetInt64());
         await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/returns/{returnId}")).GetProperty("status").GetString()
             == "refunded", Patience, "the return to close on the card's refund [FR-13]");
     }
-
-    private static string LineOf(JsonElement order, string sku) =>
-        order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
-
-    private static async Task<JsonElement> PaymentAsync(HttpClient ops, string orderId, Func<JsonElement, bool> done, string what) =>
-        (JsonElement)await Eventually.GetAsync(async () =>
-        {
-            using var response = await ops.GetAsync($"/api/payments/orders/{orderId}");
-            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var payment && done(payment) ? (object)payment : null;
-        }, Patience, what);
 }

@@ -87,6 +87,18 @@ public static class Warehouse
         return (orderId, delivered);
     }
 
+    /// <summary>The id of the order's line for this SKU.</summary>
+    public static string LineOf(JsonElement order, string sku) =>
+        order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
+
+    /// <summary>The order's payment as ops see it, once it is as <paramref name="done"/> says.</summary>
+    public static async Task<JsonElement> PaymentAsync(HttpClient ops, string orderId, Func<JsonElement, bool> done, string what) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await ops.GetAsync($"/api/payments/orders/{orderId}");
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var payment && done(payment) ? (object)payment : null;
+        }, TimeSpan.FromSeconds(60), what);
+
     /// <summary>Every line of the order, whole.</summary>
     public static IEnumerable<(string LineId, int Quantity)> AllLines(JsonElement order) =>
         order.GetProperty("lines").EnumerateArray().Select(line => (line.GetProperty("lineId").GetString()!, line.GetProperty("quantity").GetInt32())).ToList();

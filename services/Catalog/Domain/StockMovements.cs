@@ -41,12 +41,7 @@ public static class StockMovements
     /// <summary>Units the customer took out of the order before hand-off [JI-06]: back on sale, the rest of each line still reserved.</summary>
     public static Movement ReleaseSome(StockReservation reservation, IReadOnlyList<ShippedLine> removed, IReadOnlyDictionary<string, StockLevel> stock)
     {
-        ArgumentNullException.ThrowIfNull(reservation);
-        ArgumentNullException.ThrowIfNull(removed);
-        var stillReserved = reservation.Lines.Where(line => line.Status == StockReservation.Reserved).ToDictionary(line => line.LineId);
-        var lines = removed.Where(line => stillReserved.ContainsKey(line.LineId))
-            .Select(line => new ReservedLine(line.LineId, stillReserved[line.LineId].Sku, Math.Min(line.Quantity, stillReserved[line.LineId].Quantity)))
-            .ToList();
+        var lines = StillReserved(reservation, removed);
         return Move(lines, stock, (level, quantity) => level with { Reserved = level.Reserved - quantity }, () => new StockReleased(reservation.Id, lines));
     }
 
@@ -84,15 +79,21 @@ public static class StockMovements
     private static Movement Consume(StockReservation reservation, IReadOnlyList<ShippedLine> requested,
         IReadOnlyDictionary<string, StockLevel> stock, Func<List<ReservedLine>, object> toEvent)
     {
-        ArgumentNullException.ThrowIfNull(reservation);
-        ArgumentNullException.ThrowIfNull(requested);
-        var stillReserved = reservation.Lines.Where(line => line.Status == StockReservation.Reserved).ToDictionary(line => line.LineId);
-        var lines = requested.Where(line => stillReserved.ContainsKey(line.LineId))
-            .Select(line => new ReservedLine(line.LineId, stillReserved[line.LineId].Sku, Math.Min(line.Quantity, stillReserved[line.LineId].Quantity)))
-            .ToList();
+        var lines = StillReserved(reservation, requested);
         return Move(lines, stock,
             (level, quantity) => level with { OnHand = level.OnHand - quantity, Reserved = level.Reserved - quantity },
             () => toEvent(lines));
+    }
+
+    /// <summary>The requested units that are still reserved, never more than are.</summary>
+    private static List<ReservedLine> StillReserved(StockReservation reservation, IReadOnlyList<ShippedLine> requested)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        ArgumentNullException.ThrowIfNull(requested);
+        var reserved = reservation.Lines.Where(line => line.Status == StockReservation.Reserved).ToDictionary(line => line.LineId);
+        return requested.Where(line => reserved.ContainsKey(line.LineId))
+            .Select(line => new ReservedLine(line.LineId, reserved[line.LineId].Sku, Math.Min(line.Quantity, reserved[line.LineId].Quantity)))
+            .ToList();
     }
 
     private static Movement Move(List<ReservedLine> lines, IReadOnlyDictionary<string, StockLevel> stock,
