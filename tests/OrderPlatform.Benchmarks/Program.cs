@@ -2,7 +2,14 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using OrderPlatform.Benchmarks;
+using OrderPlatform.Benchmarks.Orders;
 using OrderPlatform.Hosting.LocalServers;
+
+// `eng/bench orders`: the order load against a running platform (eng/bench starts it).
+if (args is ["orders", .. var orderArguments])
+{
+    return await OrderLoad.RunAsync(OrderLoadOptions.Parse(orderArguments));
+}
 
 // Catalog search latency over the demo catalogue and over a generated 10,000-product catalogue, on a
 // throw-away local PostgreSQL. Prints p50/p95/p99 per catalogue; `eng/bench` runs it.
@@ -31,3 +38,4 @@ foreach (var (name, products) in (ValueTuple<string, int>[])[("demo", 0), ("gene
 
 await app.StopAsync();
 Directory.Delete(state, recursive: true);
+return 0;

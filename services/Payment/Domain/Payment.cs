@@ -38,7 +38,8 @@ public sealed record Payment(
     long RefundedAsCreditCents = 0,
     long RefundedForMissingCents = 0,
     int TermsChanges = 0,
-    long? ModifiedTotalCents = null)
+    long? ModifiedTotalCents = null,
+    DateTimeOffset? LastCapturedAt = null)
 {
     public const string Requested = "requested";
     public const string Authorized = "authorized";
@@ -88,6 +89,7 @@ public sealed record Payment(
     {
         Status = CapturedCents + captured.AmountCents >= AuthorizedCents - VoidedCents ? Closed : Status,
         CapturedCents = CapturedCents + captured.AmountCents,
+        LastCapturedAt = captured.CapturedAt,
         ShippingCaptured = true, // the first capture always includes the shipping fee
         CapturedShipments = captured.ShipmentId is { } shipment ? [.. CapturedShipments ?? [], shipment] : CapturedShipments,
     };

@@ -7,14 +7,14 @@ namespace OrderPlatform.Payment.Features.Payments;
 /// <summary>An order's payment for operations: amounts and state, the card's brand and last four digits, never a token [FR-29].</summary>
 public sealed record PaymentView(Guid OrderId, string OrderNumber, string Status, string Method, string? Brand, string? Last4, string? DeclineCode,
     long AmountCents, long AuthorizedCents, long CapturedCents, long RefundedCents, long VoidedCents, DateTimeOffset? AuthorizationExpiresAt,
-    string? Escalation, long StoreCreditCents)
+    string? Escalation, long StoreCreditCents, DateTimeOffset? LastCapturedAt = null)
 {
     public static PaymentView Of(Domain.Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
         return new PaymentView(payment.Id, payment.OrderNumber, payment.Status, payment.Method, payment.Brand, payment.Last4, payment.DeclineCode,
             payment.TotalCents, payment.AuthorizedCents, payment.CapturedCents, payment.RefundedCents, payment.VoidedCents, payment.AuthorizationExpiresAt,
-            payment.Escalation, payment.CreditAuthorizedCents);
+            payment.Escalation, payment.CreditAuthorizedCents, payment.LastCapturedAt);
     }
 }
 
