@@ -22,22 +22,34 @@ public sealed partial class MessageDispatcher(IDocumentStore store, SmtpMailer m
 
     protected override string What => "messages sent";
 
+    private const int Batch = 100;
+
+    /// <summary>A tick sends everything due, a hundred at a time (a sales day's backlog drains at the relay's pace, not 100 per tick).</summary>
     protected override async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> due;
-        await using (var query = store.QuerySession())
-        {
-            due = await query.Query<QueuedMessage>().Where(queued => queued.NextAttemptAt <= now).OrderBy(queued => queued.NextAttemptAt)
-                .Select(queued => queued.Id).Take(100).ToListAsync(cancellationToken);
-        }
-
         var sent = 0;
-        foreach (var id in due)
+        var tried = new HashSet<string>();
+        while (true)
         {
-            sent += await SendAsync(id, cancellationToken) ? 1 : 0;
-        }
+            IReadOnlyList<string> due;
+            await using (var query = store.QuerySession())
+            {
+                due = await query.Query<QueuedMessage>().Where(queued => queued.NextAttemptAt <= now).OrderBy(queued => queued.NextAttemptAt)
+                    .Select(queued => queued.Id).Take(Batch).ToListAsync(cancellationToken);
+            }
 
-        return sent;
+            // A message that failed waits for a later tick; one another sender holds is left to it.
+            var fresh = due.Where(tried.Add).ToList();
+            foreach (var id in fresh)
+            {
+                sent += await SendAsync(id, cancellationToken) ? 1 : 0;
+            }
+
+            if (due.Count < Batch || fresh.Count == 0)
+            {
+                return sent;
+            }
+        }
     }
 
     private async Task<bool> SendAsync(string id, CancellationToken cancellationToken)
