@@ -79,6 +79,7 @@ public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLife
         using var placed = await Checkout.PlaceAsync(customer, Checkout.Body([(sku, 1)]));
         placed.EnsureSuccessStatusCode();
         var traceId = placed.Headers.GetValues("X-Correlation-Id").Single();
+        var orderNumber = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNumber").GetString();
 
         // The dashboard's telemetry API says which services the trace crossed; the page shows the same trace.
         using var telemetry = new HttpClient { BaseAddress = platform.Dashboard };
@@ -100,9 +101,10 @@ public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLife
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "trace.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(platform.Dashboard, $"/structuredlogs?traceId={traceId}").ToString());
-        // The order's own log lines, filtered by its trace: checkout priced the basket with Catalog.
+        // The order's own log lines, filtered by its trace: Ordering placed it, Payment authorised it.
         await Eventually.TrueAsync(async () => await page.InnerTextAsync("body") is var logs
-                                               && logs.Contains("internal/pricing", StringComparison.Ordinal) && logs.Contains(traceId[..7], StringComparison.Ordinal),
+                                               && logs.Contains($"Order {orderNumber}", StringComparison.Ordinal)
+                                               && logs.Contains("authorised", StringComparison.Ordinal) && logs.Contains(traceId[..7], StringComparison.Ordinal),
             Patience, "the order's structured logs");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "structured-logs.png"), FullPage = true });
     }

@@ -11,7 +11,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Ordering.Features.PlaceOrder;
 
-public static class PlaceOrderEndpoint
+public static partial class PlaceOrderEndpoint
 {
     public static RouteGroupBuilder MapPlaceOrder(this RouteGroupBuilder orders)
     {
@@ -29,7 +29,7 @@ public static class PlaceOrderEndpoint
     private static async Task<Results<Accepted<OrderAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         PlaceOrderRequest request, [FromHeader(Name = CheckoutRecord.Header)] string? idempotencyKey, ClaimsPrincipal user,
         IDocumentSession session, CatalogPricing catalog, PickupPointCheck pickupPoints, OrderPolicy policy, TimeProvider time,
-        CancellationToken cancellationToken)
+        ILogger<PlaceOrderRequest> logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > CheckoutRecord.MaxKeyLength)
         {
@@ -132,6 +132,7 @@ public static class PlaceOrderEndpoint
             return Replay((await reader.LoadAsync<CheckoutRecord>(recordId, cancellationToken))!, fingerprint);
         }
 
+        LogPlaced(logger, placed.OrderNumber, placed.OrderId, placed.Lines.Count, placed.Amounts!.TotalCents);
         return TypedResults.Accepted($"/api/orders/{placed.OrderId}",
             new OrderAccepted(placed.OrderId, placed.OrderNumber, OrderStatus.Placed, placed.EstimatedDelivery));
     }
@@ -142,6 +143,9 @@ public static class PlaceOrderEndpoint
             : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: $"This {CheckoutRecord.Header} was already used for another basket.",
                 detail: "Use a new key for a new checkout; retry with the same key only to repeat the same request.");
+
+    [LoggerMessage(LogLevel.Information, "Order {OrderNumber} ({OrderId}) placed: {Lines} line(s), {TotalCents} cents")]
+    private static partial void LogPlaced(ILogger logger, string orderNumber, Guid orderId, int lines, long totalCents);
 
     public static PostalAddress AddressOf(AddressInput input) => new(input.FirstName?.Trim(), input.LastName?.Trim(), input.Line1!.Trim(),
         input.Line2?.Trim(), input.PostalCode!.Trim().ToUpperInvariant(), input.City!.Trim(), input.Country!.Trim().ToUpperInvariant(), input.Phone?.Trim());

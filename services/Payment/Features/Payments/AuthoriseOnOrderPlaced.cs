@@ -30,7 +30,16 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
         var now = time.GetUtcNow();
         stream.AppendOne(new PaymentRequested(message.OrderId, message.OrderNumber, message.CustomerId, message.Lines, amounts.ShippingFeeCents,
             amounts.TotalCents, payment.Method, payment.Token, now));
-        stream.AppendMany(await AuthoriseAsync(message, amounts, payment, now, cancellationToken));
+        var decided = await AuthoriseAsync(message, amounts, payment, now, cancellationToken);
+        stream.AppendMany(decided);
+        if (decided.OfType<PaymentRefused>().FirstOrDefault() is { } refused)
+        {
+            LogRefused(message.OrderNumber, payment.Method, refused.DeclineCode);
+        }
+        else
+        {
+            LogAuthorised(message.OrderNumber, payment.Method, decided.OfType<PaymentAuthorized>().Single().AmountCents);
+        }
     }
 
     private async Task<IReadOnlyList<object>> AuthoriseAsync(OrderPlaced order, OrderAmounts amounts, OrderPayment payment, DateTimeOffset now,
@@ -123,4 +132,10 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
 
     [LoggerMessage(LogLevel.Warning, "The PSP refused the token of order {OrderNumber} ({Code})")]
     private partial void LogRefusedToken(string orderNumber, string code);
+
+    [LoggerMessage(LogLevel.Information, "Order {OrderNumber}: {Method} payment of {AmountCents} cents authorised")]
+    private partial void LogAuthorised(string orderNumber, string method, long amountCents);
+
+    [LoggerMessage(LogLevel.Information, "Order {OrderNumber}: {Method} payment refused ({DeclineCode})")]
+    private partial void LogRefused(string orderNumber, string method, string declineCode);
 }
