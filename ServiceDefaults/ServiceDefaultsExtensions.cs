@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddProblemDetails();
+        MalformedRequestHandler.Register(builder.Services);
         builder.Services.AddOpenApi();
         MerchantPreset.Register(builder);
         return builder;

@@ -48,4 +48,38 @@ public sealed class ProblemDetailsTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("Development", "POST", "/things", "{")]
+    [InlineData("Development", "POST", "/things", "[1, 2]")]
+    [InlineData("Development", "POST", "/things", "{\"count\": \"many\"}")]
+    [InlineData("Development", "POST", "/things", "{\"count\": 1e400}")]
+    [InlineData("Development", "GET", "/things?page=abc", null)]
+    [InlineData("Production", "POST", "/things", "{")]
+    [InlineData("Production", "GET", "/things?page=abc", null)]
+    public async Task A_request_that_cannot_be_read_is_a_400_problem_saying_so_never_a_500(string environment, string method, string path, string? body)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapPost("/things", (Thing thing) => TypedResultsOk(thing.Count));
+        app.MapGet("/things", (int page) => TypedResultsOk(page));
+        await app.StartAsync();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await app.GetTestClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static int TypedResultsOk(int value) => value;
+
+    private sealed record Thing(int Count);
 }
