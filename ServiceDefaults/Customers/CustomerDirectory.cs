@@ -58,6 +58,7 @@ public sealed class CustomerErasedConsumer(
 {
     protected override async Task HandleAsync(CustomerErased message, IDocumentSession session, CancellationToken cancellationToken)
     {
+        await KnownCustomers.LockAsync(session, message.CustomerId, cancellationToken);
         session.Store(KnownCustomers.Apply(await session.LoadAsync<KnownCustomer>(message.CustomerId, cancellationToken), message));
         foreach (var forgetter in forgetters)
         {

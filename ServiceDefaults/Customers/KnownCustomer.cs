@@ -1,3 +1,4 @@
+using Marten;
 using OrderPlatform.Contracts;
 
 namespace OrderPlatform.ServiceDefaults.Customers;
@@ -33,6 +34,13 @@ public sealed record KnownCustomer(
 /// <summary>How each of Accounts' events changes what a service knows; events may arrive out of order.</summary>
 public static class KnownCustomers
 {
+    /// <summary>
+    /// Serialises what reads a customer's contact to write to them with their erasure, across replicas: a message being queued
+    /// either commits first (and the erasure then forgets it) or sees the customer erased [JI-15].
+    /// </summary>
+    public static Task LockAsync(IDocumentSession session, Guid customerId, CancellationToken cancellationToken) =>
+        Persistence.AdvisoryLocks.LockAsync(session, ["customer:" + customerId], cancellationToken);
+
     public static KnownCustomer? Apply(KnownCustomer? known, CustomerRegistered registered)
     {
         ArgumentNullException.ThrowIfNull(registered);

@@ -117,7 +117,14 @@ public class PlatformFixture : IAsyncLifetime
             command.Parameters.AddWithValue($"p{i}", parameters[i]);
         }
 
-        return await command.ExecuteScalarAsync();
+        try
+        {
+            return await command.ExecuteScalarAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null; // Marten creates a document's table on its first write: until then it holds nothing
+        }
     }
 
     /// <summary>The databases the system's PostgreSQL holds, one per service.</summary>

@@ -33,6 +33,7 @@ public abstract class NotificationConsumer<TMessage>(IDocumentStore store, TimeP
     protected static async Task<Recipient?> RecipientAsync(IDocumentSession session, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        await KnownCustomers.LockAsync(session, customerId, cancellationToken);
         var known = await session.LoadAsync<KnownCustomer>(customerId, cancellationToken) ?? throw new NotYetKnownException($"Customer {customerId}");
         return known.Erased || known.Email is null ? null : new Recipient(known.Id, known.Email, known.FirstName, known.Phone);
     }
