@@ -48,4 +48,38 @@ public static class OrderStreams
         stream.AppendMany(events);
         return (order, events);
     }
+
+    /// <summary>
+    /// What an endpoint does with an order: decide (or refuse, saying why), commit, and decide again on the newer order when
+    /// another writer committed first. The order after the decision, or null when there is no such order.
+    /// </summary>
+    public static async Task<(Order? After, string? Refusal)> DecideAndSaveAsync(IDocumentStore store, Guid orderId,
+        Func<Order, (IReadOnlyList<object> Events, string? Refusal)> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            string? refusal = null;
+            var (order, events) = await DecideAsync(session, orderId, order =>
+            {
+                (var decided, refusal) = decide(order);
+                return refusal is null ? decided : [];
+            }, cancellationToken);
+            if (order is null || refusal is not null)
+            {
+                return (order, refusal);
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return (events.Aggregate(order, (state, @event) => state.Next(@event)), null);
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
+    }
 }

@@ -46,40 +46,12 @@ public static class CustomerOrderEndpoints
     private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> CancelAsync(
         Guid orderId, ClaimsPrincipal user, IDocumentStore store, OrderPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
-        // A stock or payment event may land on the order meanwhile: decide again on the newer order.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            var now = time.GetUtcNow();
-            string? refusal = null;
-            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
-            {
-                if (order.CustomerId != user.CustomerId())
-                {
-                    return [];
-                }
-
-                (var decided, refusal) = Domain.OrderProcess.Cancel(order, now, policy);
-                return decided;
-            }, cancellationToken);
-            if (order is null || order.CustomerId != user.CustomerId())
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (refusal is not null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order can no longer be cancelled.", detail: refusal);
-            }
-
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => state.Next(@event))));
-            }
-            catch (JasperFx.ConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
+        const string NotTheirs = "not the customer's order";
+        var (order, refusal) = await OrderStreams.DecideAndSaveAsync(store, orderId,
+            order => order.CustomerId == user.CustomerId() ? Domain.OrderProcess.Cancel(order, time.GetUtcNow(), policy) : ([], NotTheirs),
+            cancellationToken);
+        return order is null || refusal == NotTheirs ? TypedResults.NotFound()
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order can no longer be cancelled.", detail: refusal)
+            : TypedResults.Ok(OrderView.Of(order));
     }
 }

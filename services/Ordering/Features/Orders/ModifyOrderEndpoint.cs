@@ -65,30 +65,11 @@ public static class ModifyOrderEndpoint
             }
         }
 
-        // A stock or payment event may land on the order meanwhile: decide again on the newer order.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            string? refusal = null;
-            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
-            {
-                (var decided, refusal) = OrderModifications.Modify(order, change, time.GetUtcNow(), policy);
-                return decided;
-            }, cancellationToken);
-            if (refusal is not null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot be changed so.", detail: refusal);
-            }
-
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(OrderView.Of(events.Aggregate(order!, (state, @event) => state.Next(@event))));
-            }
-            catch (JasperFx.ConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
+        var (order, refusal) = await OrderStreams.DecideAndSaveAsync(store, orderId,
+            order => OrderModifications.Modify(order, change, time.GetUtcNow(), policy), cancellationToken);
+        return order is null ? TypedResults.NotFound()
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot be changed so.", detail: refusal)
+            : TypedResults.Ok(OrderView.Of(order));
     }
 
     /// <summary>The change as the domain takes it, or the request's field errors.</summary>

@@ -39,70 +39,22 @@ public static class OpsOrderEndpoints
     private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> HandOffNowAsync(
         Guid orderId, IDocumentStore store, OrderPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
-        // A payment event may land on the order meanwhile: decide again on the newer order.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            var now = time.GetUtcNow();
-            string? refusal = null;
-            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
-            {
-                (var decided, refusal) = Domain.OrderProcess.HandOffNow(order, now, policy);
-                return decided;
-            }, cancellationToken);
-            if (order is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (refusal is not null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot go to logistics now.", detail: refusal);
-            }
-
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => state.Next(@event))));
-            }
-            catch (JasperFx.ConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
+        var (order, refusal) = await OrderStreams.DecideAndSaveAsync(store, orderId,
+            order => Domain.OrderProcess.HandOffNow(order, time.GetUtcNow(), policy), cancellationToken);
+        return order is null ? TypedResults.NotFound()
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot go to logistics now.", detail: refusal)
+            : TypedResults.Ok(OrderView.Of(order));
     }
 
     private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> SettleReturnedParcelAsync(Guid orderId, Guid shipmentId,
         string outcome, IDocumentStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var by = user.CustomerId() is { } operatorId ? $"ops:{operatorId}" : "ops";
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            string? refusal = null;
-            var (order, events) = await OrderStreams.DecideAsync(session, orderId, order =>
-            {
-                (var decided, refusal) = Domain.OrderProcess.SettleReturnedParcel(order, shipmentId, outcome, by, time.GetUtcNow());
-                return decided;
-            }, cancellationToken);
-            if (order is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (refusal is not null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This parcel cannot be settled so.", detail: refusal);
-            }
-
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(OrderView.Of(events.Aggregate(order, (state, @event) => @event is ReturnedParcelSettled ? state.Next(@event) : state)));
-            }
-            catch (JasperFx.ConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
+        var (order, refusal) = await OrderStreams.DecideAndSaveAsync(store, orderId,
+            order => Domain.OrderProcess.SettleReturnedParcel(order, shipmentId, outcome, by, time.GetUtcNow()), cancellationToken);
+        return order is null ? TypedResults.NotFound()
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This parcel cannot be settled so.", detail: refusal)
+            : TypedResults.Ok(OrderView.Of(order));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OrderSummary>>, ValidationProblem>> ListAsync(
