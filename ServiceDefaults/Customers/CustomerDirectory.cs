@@ -15,6 +15,29 @@ public interface IForgetCustomer
     Task ForgetAsync(CustomerErased erased, IDocumentSession session, CancellationToken cancellationToken);
 }
 
+/// <summary>What every service's erasure does with the streams that held the person: mask their events.</summary>
+public static class ErasedStreams
+{
+    /// <summary>Applies the store's masking rules to every event of these streams [JI-15]; nothing to do for none.</summary>
+    public static async Task MaskAsync(IDocumentSession session, IEnumerable<Guid> streamIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var ids = streamIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await session.DocumentStore.Advanced.ApplyEventDataMasking(masking =>
+        {
+            foreach (var id in ids)
+            {
+                masking.IncludeStream(id);
+            }
+        }, cancellationToken);
+    }
+}
+
 public static class CustomerDirectory
 {
     /// <summary>Keeps <see cref="KnownCustomer"/> documents from Accounts' events, and forgets them on erasure.</summary>

@@ -30,15 +30,6 @@ public sealed class OrderingCustomerErasure : IForgetCustomer
             session.Store(invoice with { BillingAddress = PostalAddress.Anonymised(invoice.BillingAddress) });
         }
 
-        if (orders.Count > 0)
-        {
-            await session.DocumentStore.Advanced.ApplyEventDataMasking(masking =>
-            {
-                foreach (var order in orders)
-                {
-                    masking.IncludeStream(order.Id);
-                }
-            }, cancellationToken);
-        }
+        await ErasedStreams.MaskAsync(session, orders.Select(order => order.Id), cancellationToken);
     }
 }

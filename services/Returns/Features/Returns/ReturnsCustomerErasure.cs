@@ -35,16 +35,7 @@ public sealed class ReturnsCustomerErasure : IForgetCustomer
             session.Delete<ClaimPhoto>(claim.Id);
         }
 
-        var streams = orders.Select(order => order.Id).Concat(returns.Select(item => item.Id)).Concat(claims.Select(claim => claim.Id)).ToList();
-        if (streams.Count > 0)
-        {
-            await session.DocumentStore.Advanced.ApplyEventDataMasking(masking =>
-            {
-                foreach (var id in streams)
-                {
-                    masking.IncludeStream(id);
-                }
-            }, cancellationToken);
-        }
+        await ErasedStreams.MaskAsync(session,
+            orders.Select(order => order.Id).Concat(returns.Select(item => item.Id)).Concat(claims.Select(claim => claim.Id)), cancellationToken);
     }
 }

@@ -29,15 +29,6 @@ public sealed class ShippingCustomerErasure : IForgetCustomer
             session.Delete<ShipmentLabel>(shipment.Id); // the label printed the name and address
         }
 
-        if (orders.Count + shipments.Count > 0)
-        {
-            await session.DocumentStore.Advanced.ApplyEventDataMasking(masking =>
-            {
-                foreach (var id in orderIds.Concat(shipments.Select(shipment => shipment.Id)))
-                {
-                    masking.IncludeStream(id);
-                }
-            }, cancellationToken);
-        }
+        await ErasedStreams.MaskAsync(session, orderIds.Concat(shipments.Select(shipment => shipment.Id)), cancellationToken);
     }
 }
