@@ -13,7 +13,7 @@ public static class MessagingExtensions
     /// MassTransit over RabbitMQ from the <c>messaging</c> connection string
     /// (<c>amqp://user:password@host:port/vhost</c>). Queues are prefixed with the service name, so two
     /// services consuming the same event each get their own copy. Bounded retry with backoff, then
-    /// MassTransit's <c>_error</c> queue. The bus's health check makes the service not ready while
+    /// MassTransit's <c>_error</c> queue; a message that arrived early is parked in the service's database and sent again later. The bus's health check makes the service not ready while
     /// RabbitMQ does not answer.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
@@ -47,6 +47,9 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        builder.Services.AddOptions<EarlyMessageOptions>().BindConfiguration(EarlyMessageOptions.Section);
+        builder.Services.AddHostedService<ParkedMessageRedelivery>();
 
         // Start without waiting for RabbitMQ: the service comes up not ready and the bus keeps trying.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = false);

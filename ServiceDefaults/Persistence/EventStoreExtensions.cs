@@ -32,7 +32,8 @@ public static class EventStoreExtensions
             {
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Listeners.Add(new TraceContextListener());
-                options.Schema.For<ProcessedMessage>();
+                options.Schema.For<ProcessedMessage>().Index(row => row.ProcessedAt);
+                options.Schema.For<Messaging.ParkedMessage>().Index(parked => parked.DueAt);
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()

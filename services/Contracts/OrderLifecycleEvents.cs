@@ -79,9 +79,10 @@ public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffse
 /// <summary>
 /// A shipment's carrier status changed (label-created, in-transit, out-for-delivery, available-for-pickup,
 /// notice-left, delivered, returned-to-warehouse), so the order page shows where each parcel is [JI-11].
+/// <paramref name="ReturnParcel"/>: the customer's return on its way back, which the order's own shipments do not include.
 /// </summary>
-public sealed record ShipmentStatusChanged(Guid OrderId, Guid ShipmentId, string Status, DateTimeOffset At, DateTimeOffset? HoldUntil = null)
-    : IIntegrationEvent;
+public sealed record ShipmentStatusChanged(Guid OrderId, Guid ShipmentId, string Status, DateTimeOffset At, DateTimeOffset? HoldUntil = null,
+    bool ReturnParcel = false) : IIntegrationEvent;
 
 /// <summary>
 /// The parcel waits at a relay point or post office (or a notice was left) until <paramref name="HoldUntil"/>,
@@ -114,8 +115,11 @@ public sealed record ReplacementShipmentRequested(Guid OrderId, string RequestId
     public const string ClaimSettled = "claim-settled";
 }
 
-/// <summary>The carrier delivered the shipment (or the customer collected it): its time starts the return windows.</summary>
-public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt) : IIntegrationEvent;
+/// <summary>
+/// The carrier delivered the shipment (or the customer collected it): its time starts the return windows. A <paramref name="ReturnParcel"/>
+/// reached the warehouse instead: it is no delivery of the order.
+/// </summary>
+public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffset DeliveredAt, bool ReturnParcel = false) : IIntegrationEvent;
 
 /// <summary>
 /// Money must go back to the customer for the order (a return accepted, a claim resolved): to the method

@@ -149,7 +149,7 @@ public static class ShippingDecisions
             shipment.ReturnId is { } returnId
                 ? new ReturnLabelBooked(returnId, shipment.OrderId, shipment.Carrier, trackingNumber, trackingUrl, labelPdf, now)
                 : new OrderShipped(shipment.OrderId, shipment.Id, shipment.Lines, now, shipment.Carrier, trackingNumber, trackingUrl, shipment.Replacement),
-            new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now),
+            new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.LabelCreated, now, ReturnParcel: shipment.ReturnId is not null),
         ];
     }
 
@@ -272,10 +272,10 @@ public static class ShippingDecisions
         if (current.Status != shipment.Status)
         {
             events.Add(new ShipmentStatusChanged(shipment.OrderId, shipment.Id, current.Status, current.At,
-                ShipmentStatus.IsHeld(current.Status) ? holdUntil : null));
+                ShipmentStatus.IsHeld(current.Status) ? holdUntil : null, shipment.ReturnId is not null));
             if (current.Status == ShipmentStatus.Delivered)
             {
-                events.Add(new ParcelDelivered(shipment.OrderId, shipment.Id, current.At));
+                events.Add(new ParcelDelivered(shipment.OrderId, shipment.Id, current.At, shipment.ReturnId is not null));
             }
             else if (current.Status == ShipmentStatus.ReturnedToWarehouse && shipment.ReturnId is null)
             {
@@ -308,7 +308,7 @@ public static class ShippingDecisions
         return ShipmentStatus.IsHeld(shipment.Status) && shipment.HoldUntil is { } until && until <= now
             ?
             [
-                new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.ReturnedToWarehouse, until),
+                new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.ReturnedToWarehouse, until, ReturnParcel: shipment.ReturnId is not null),
                 new ParcelReturnedToWarehouse(shipment.OrderId, shipment.Id, until, ParcelReturnedToWarehouse.Uncollected, shipment.Lines),
             ]
             : [];

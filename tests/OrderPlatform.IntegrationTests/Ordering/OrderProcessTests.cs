@@ -141,6 +141,41 @@ public sealed class OrderProcessTests : IAsyncLifetime
         Assert.Equal(1, RefundsSeen.For(placed.OrderId));
     }
 
+    [Fact]
+    public async Task A_delivery_and_its_carrier_status_told_twice_before_the_shipment_deliver_the_order_once_ALL_04_FR_15()
+    {
+        var placed = await PlaceAsync();
+        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
+        var confirmed = (await LoadAsync(placed.OrderId))!.Next(reserved);
+        var toLogistics = OrderProcess.OnPaymentAuthorized(confirmed, 6380, "card", placed.PlacedAt, Policy);
+        var handedOff = OrderProcess.HandOff(toLogistics.Aggregate(confirmed, (order, @event) => order.Next(@event)),
+            placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMinutes(1));
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(placed.OrderId, [reserved, .. toLogistics, .. handedOff]);
+            await session.SaveChangesAsync();
+        }
+
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var shipmentId = Guid.NewGuid();
+        var deliveredAt = DateTimeOffset.UtcNow.AddHours(-1);
+        var lines = placed.Lines.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList();
+        await bus.PublishTwiceAsync(new ParcelDelivered(placed.OrderId, shipmentId, deliveredAt));
+        await bus.PublishTwiceAsync(new ShipmentStatusChanged(placed.OrderId, shipmentId, "delivered", deliveredAt));
+        await bus.Publish(new ParcelDelivered(placed.OrderId, Guid.NewGuid(), deliveredAt, ReturnParcel: true)); // not the order's parcel
+        await Task.Delay(1000); // both are consumed, find no shipment, and are parked
+        Assert.Equal(OrderStatus.Preparing, (await LoadAsync(placed.OrderId))!.Status);
+        await bus.Publish(new OrderShipped(placed.OrderId, shipmentId, lines, DateTimeOffset.UtcNow.AddDays(-2)));
+
+        var delivered = await Eventually.GetAsync(async () => await LoadAsync(placed.OrderId) is { Status: OrderStatus.Delivered } order
+                && order.Shipments.Single().Status == "delivered" ? order : null,
+            Patience, "the order and its parcel to show delivered");
+        Assert.Equal(deliveredAt, Assert.Single(delivered.Shipments).DeliveredAt);
+        await using var query = Store.QuerySession();
+        Assert.Single(await query.Events.FetchStreamAsync(placed.OrderId), e => e.Data is DeliveryRecorded);
+    }
+
     private Task<OrderPlaced> PlaceAsync() => PlacedOrders.PlaceAsync(Store, Policy);
 
     private async Task<Order?> LoadAsync(Guid orderId)

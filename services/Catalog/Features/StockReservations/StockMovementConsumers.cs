@@ -24,7 +24,7 @@ public abstract class StockMovementConsumer<TMessage>(IDocumentStore store, Time
     {
         var orderId = OrderOf(message);
         var known = await session.LoadAsync<StockReservation>(orderId, cancellationToken)
-            ?? throw new InvalidOperationException($"The stock of order {orderId} is not decided yet; {typeof(TMessage).Name} will be retried.");
+            ?? throw new MessageArrivedEarlyException($"the stock of order {orderId} to be decided");
         var stock = await StockLocks.LockAndLoadAsync(session, known.Lines.Select(line => line.Sku), cancellationToken);
         var reservation = await session.LoadAsync<StockReservation>(orderId, cancellationToken) ?? known;
 

@@ -10,9 +10,6 @@ namespace OrderPlatform.Notification.Features.OrderNotifications;
 /// <summary>What Notification keeps of an order (from OrderPlaced) to address later messages about it.</summary>
 public sealed record OrderContact(Guid Id, string OrderNumber, Guid CustomerId);
 
-/// <summary>The customer or the order is not known here yet (their events are on other queues): the message is retried.</summary>
-public sealed class NotYetKnownException(string what) : Exception($"{what} is not known to Notification yet.");
-
 /// <summary>
 /// A consumer that turns one event into messages: queued in the same transaction as the inbox row, so a redelivered event
 /// queues nothing new [ALL-04]; contact details come from Accounts' events (the customer directory).
@@ -34,13 +31,13 @@ public abstract class NotificationConsumer<TMessage>(IDocumentStore store, TimeP
     {
         ArgumentNullException.ThrowIfNull(session);
         await KnownCustomers.LockAsync(session, customerId, cancellationToken);
-        var known = await session.LoadAsync<KnownCustomer>(customerId, cancellationToken) ?? throw new NotYetKnownException($"Customer {customerId}");
+        var known = await session.LoadAsync<KnownCustomer>(customerId, cancellationToken) ?? throw new MessageArrivedEarlyException($"customer {customerId} to be known here");
         return known.Erased || known.Email is null ? null : new Recipient(known.Id, known.Email, known.FirstName, known.Phone);
     }
 
     protected static async Task<OrderContact> OrderAsync(IDocumentSession session, Guid orderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return await session.LoadAsync<OrderContact>(orderId, cancellationToken) ?? throw new NotYetKnownException($"Order {orderId}");
+        return await session.LoadAsync<OrderContact>(orderId, cancellationToken) ?? throw new MessageArrivedEarlyException($"order {orderId} to be known here");
     }
 }

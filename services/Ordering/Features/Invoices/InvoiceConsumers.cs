@@ -5,10 +5,6 @@ using OrderPlatform.ServiceDefaults.Messaging;
 
 namespace OrderPlatform.Ordering.Features.Invoices;
 
-/// <summary>The shipment was not recorded on the order yet: the message is retried until it is.</summary>
-public sealed class ShipmentNotYetRecordedException(Guid orderId, Guid shipmentId)
-    : Exception($"Order {orderId} has no shipment {shipmentId} yet.");
-
 /// <summary>Japan-import and the marketplace invoice each shipment, sent with its e-mail [JI-10].</summary>
 public sealed class InvoiceOnShipmentConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, InvoiceIssuer issuer,
     ILogger<InvoiceOnShipmentConsumer> logger) : IdempotentConsumer<OrderShipped>(store, time, logger)
@@ -41,7 +37,7 @@ public sealed class InvoiceOnCaptureConsumer(IDocumentStore store, TimeProvider 
 
         // A capture for a shipment invoices that shipment; a capture at order invoices what will be delivered.
         var lines = message.ShipmentId is { } shipmentId
-            ? (order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) ?? throw new ShipmentNotYetRecordedException(order.Id, shipmentId)).Lines
+            ? (order.Shipments.FirstOrDefault(shipment => shipment.ShipmentId == shipmentId) ?? throw new MessageArrivedEarlyException($"order {order.Id}'s shipment {shipmentId} to be recorded")).Lines
             : Domain.OrderProcess.Deliverable(order).Select(line => new ShipmentLine(line.LineId, line.Quantity)).ToList();
         await issuer.IssueAsync(session, order, Invoice.InvoiceKind,
             numbering => Invoicing.ForShipment(order, message.ShipmentId ?? Guid.Empty, lines, numbering.FirstInvoice, numbering.Number, numbering.IssuedAt),

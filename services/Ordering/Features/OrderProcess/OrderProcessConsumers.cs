@@ -21,6 +21,15 @@ public abstract partial class OrderProcessConsumer<TMessage>(IDocumentStore stor
 
     protected abstract IReadOnlyList<object> Decide(Order order, TMessage message, DateTimeOffset now);
 
+    /// <summary>
+    /// The order, once it has recorded this shipment: news of a parcel can overtake the parcel's <c>OrderShipped</c> (another queue),
+    /// and is then delivered again later rather than dropped.
+    /// </summary>
+    protected static Order RecordedShipment(Order order, Guid shipmentId) =>
+        order.Shipments.Any(shipment => shipment.ShipmentId == shipmentId)
+            ? order
+            : throw new MessageArrivedEarlyException($"order {order.Id}'s shipment {shipmentId} to be recorded");
+
     protected override async Task HandleAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -122,7 +131,7 @@ public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider t
     protected override Guid OrderIdOf(ParcelDelivered message) => message.OrderId;
 
     protected override IReadOnlyList<object> Decide(Order order, ParcelDelivered message, DateTimeOffset now) =>
-        Domain.OrderProcess.OnDelivered(order, message.ShipmentId, message.DeliveredAt);
+        message.ReturnParcel ? [] : Domain.OrderProcess.OnDelivered(RecordedShipment(order, message.ShipmentId), message.ShipmentId, message.DeliveredAt);
 }
 
 public sealed class ShipmentStatusChangedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ShipmentStatusChangedConsumer> logger)
@@ -131,7 +140,7 @@ public sealed class ShipmentStatusChangedConsumer(IDocumentStore store, TimeProv
     protected override Guid OrderIdOf(ShipmentStatusChanged message) => message.OrderId;
 
     protected override IReadOnlyList<object> Decide(Order order, ShipmentStatusChanged message, DateTimeOffset now) =>
-        Domain.OrderProcess.OnShipmentStatusChanged(order, message);
+        message.ReturnParcel ? [] : Domain.OrderProcess.OnShipmentStatusChanged(RecordedShipment(order, message.ShipmentId), message);
 }
 
 public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<LinesFoundMissingConsumer> logger)
@@ -145,7 +154,7 @@ public sealed class LinesFoundMissingConsumer(IDocumentStore store, TimeProvider
 
 /// <summary>
 /// A parcel came back to the warehouse: the order shows it and waits for ops or its settle-by date. Before the order knows the
-/// shipment (OrderShipped still on its way), it is retried rather than lost.
+/// shipment (OrderShipped still on its way), it is delivered again later rather than lost.
 /// </summary>
 public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelReturnedConsumer> logger)
     : OrderProcessConsumer<ParcelReturnedToWarehouse>(store, time, policy, logger)
@@ -154,7 +163,7 @@ public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider ti
 
     protected override IReadOnlyList<object> Decide(Order order, ParcelReturnedToWarehouse message, DateTimeOffset now) =>
         Domain.OrderProcess.OnParcelReturned(order, message.ShipmentId, message.Reason, message.At, now, Policy)
-        ?? throw new InvalidOperationException($"Order {message.OrderId} has no shipment {message.ShipmentId} yet; its return will be retried.");
+        ?? throw new MessageArrivedEarlyException($"order {order.Id}'s shipment {message.ShipmentId} to be recorded");
 }
 
 public static class OrderProcessRegistration

@@ -17,7 +17,7 @@ public sealed class SettleOnModification(IDocumentStore store, TimeProvider time
     protected override async Task HandleAsync(OrderModified message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
-        var payment = stream.Aggregate ?? throw new InvalidOperationException($"Order {message.OrderId} has no payment yet; its change will be retried.");
+        var payment = stream.Aggregate ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment");
         if (payment.TermsChanges >= message.Sequence)
         {
             return;

@@ -6,9 +6,6 @@ using OrderPlatform.ServiceDefaults.Messaging;
 
 namespace OrderPlatform.Returns.Features.Returns;
 
-/// <summary>A shipment or delivery named an order Returns has not heard of yet: the message is retried until OrderPlaced arrives.</summary>
-public sealed class OrderNotYetKnownException(Guid orderId) : Exception($"Order {orderId} is not known to Returns yet.");
-
 public sealed class OrderPlacedConsumer(IDocumentStore store, TimeProvider time, ILogger<OrderPlacedConsumer> logger)
     : IdempotentConsumer<OrderPlaced>(store, time, logger)
 {
@@ -29,7 +26,7 @@ public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time
     protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<ReturnableOrder>(message.OrderId, cancellationToken);
-        var order = stream.Aggregate ?? throw new OrderNotYetKnownException(message.OrderId);
+        var order = stream.Aggregate ?? throw new MessageArrivedEarlyException($"order {message.OrderId} to be known here");
         if (order.Shipments.All(shipment => shipment.ShipmentId != message.ShipmentId))
         {
             stream.AppendOne(new ShipmentRecordedForReturns(message.ShipmentId, message.Lines));
@@ -43,14 +40,20 @@ public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider t
 {
     protected override async Task HandleAsync(ParcelDelivered message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<ReturnableOrder>(message.OrderId, cancellationToken);
-        var order = stream.Aggregate ?? throw new OrderNotYetKnownException(message.OrderId);
-        if (order.Returns.Contains(message.ShipmentId))
+        if (message.ReturnParcel)
         {
             return;
         }
 
-        var shipment = order.Shipments.FirstOrDefault(known => known.ShipmentId == message.ShipmentId) ?? throw new OrderNotYetKnownException(message.OrderId);
+        var stream = await session.Events.FetchForWriting<ReturnableOrder>(message.OrderId, cancellationToken);
+        var order = stream.Aggregate ?? throw new MessageArrivedEarlyException($"order {message.OrderId} to be known here");
+        if (order.Returns.Contains(message.ShipmentId))
+        {
+            return; // told by a Shipping that did not yet mark return parcels
+        }
+
+        var shipment = order.Shipments.FirstOrDefault(known => known.ShipmentId == message.ShipmentId)
+            ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s shipment {message.ShipmentId} to be known here");
         if (shipment.DeliveredAt is null)
         {
             stream.AppendOne(new DeliveryRecordedForReturns(message.ShipmentId, message.DeliveredAt));

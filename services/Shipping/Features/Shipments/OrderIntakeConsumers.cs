@@ -59,7 +59,7 @@ public sealed class ReplacementShipmentRequestedConsumer(IDocumentStore store, T
     {
         var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
         var order = stream.Aggregate
-            ?? throw new InvalidOperationException($"Order {message.OrderId} is not with the warehouse yet; the replacement will be retried.");
+            ?? throw new MessageArrivedEarlyException($"order {message.OrderId} to reach the warehouse");
         stream.AppendMany(ShippingDecisions.OnReplacementRequested(order, message));
     }
 }

@@ -40,22 +40,35 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
         var moved = 0;
         foreach (var shipment in travelling)
         {
-            IReadOnlyList<TrackingEvent> reported;
             try
             {
-                reported = await carriers.For(shipment.Carrier)!.ReadTrackingAsync(shipment.TrackingNumber!, cancellationToken);
+                moved += await PollOneAsync(shipment, now, cancellationToken) ? 1 : 0;
             }
-            catch (Exception e) when (e is CarrierUnavailableException or CarrierRejectedException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogUnread(shipment.Id, shipment.Carrier, e.Message);
-                reported = [];
+                // One parcel whose news cannot be read or written this round must not keep every later parcel from being read.
+                LogNotRecorded(e, shipment.Id);
             }
-
-            var recorded = reported.Select(e => new TrackingEventRecorded(e.Status, e.At, e.Code, e.Label, e.RelayId, e.Location)).ToList();
-            moved += await DecideAsync(shipment.Id, current => [.. ShippingDecisions.OnTracking(current, recorded, now)], now, cancellationToken) ? 1 : 0;
         }
 
         return moved;
+    }
+
+    private async Task<bool> PollOneAsync(Shipment shipment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TrackingEvent> reported;
+        try
+        {
+            reported = await carriers.For(shipment.Carrier)!.ReadTrackingAsync(shipment.TrackingNumber!, cancellationToken);
+        }
+        catch (Exception e) when (e is CarrierUnavailableException or CarrierRejectedException)
+        {
+            LogUnread(shipment.Id, shipment.Carrier, e.Message);
+            reported = [];
+        }
+
+        var recorded = reported.Select(e => new TrackingEventRecorded(e.Status, e.At, e.Code, e.Label, e.RelayId, e.Location)).ToList();
+        return await DecideAsync(shipment.Id, current => [.. ShippingDecisions.OnTracking(current, recorded, now)], now, cancellationToken);
     }
 
     /// <summary>Applies what the carrier said, then the hold's end, on the latest shipment; true when anything changed.</summary>
@@ -90,6 +103,9 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Shipment {ShipmentId}: its tracking could not be recorded this time")]
+    private partial void LogNotRecorded(Exception error, Guid shipmentId);
 
     [LoggerMessage(LogLevel.Warning, "Shipment {ShipmentId}: {Carrier} tracking unread this time ({Reason})")]
     private partial void LogUnread(Guid shipmentId, string carrier, string reason);
