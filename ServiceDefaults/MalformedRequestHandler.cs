@@ -18,13 +18,18 @@ internal sealed class MalformedRequestHandler(IProblemDetailsService problems) :
         // Minimal APIs throw on unreadable input everywhere, so this one handler answers it the same way in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<ExceptionHandlerOptions>(options =>
-            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || UnstorableInput.IsRefusedNul(context.Exception));
         services.AddExceptionHandler<MalformedRequestHandler>();
     }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (UnstorableInput.IsRefusedNul(exception))
+        {
+            exception = new BadHttpRequestException(UnstorableInput.Title);
+        }
+
         if (exception is not BadHttpRequestException malformed)
         {
             return false;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         MalformedRequestHandler.Register(builder.Services);
+        UnstorableInput.Register(builder.Services);
         builder.Services.AddOpenApi();
         MerchantPreset.Register(builder);
         return builder;
@@ -44,6 +46,14 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Here rather than where the framework would put them (first), so a 401 or 403 gets its problem details too.
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        app.UseUnstorableInputChecks();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks("/alive", new HealthCheckOptions

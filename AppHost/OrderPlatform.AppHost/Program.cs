@@ -35,6 +35,10 @@ var payment = Service<Projects.OrderPlatform_Payment>("payment");
 var shipping = Service<Projects.OrderPlatform_Shipping>("shipping");
 var returns = Service<Projects.OrderPlatform_Returns>("returns");
 var notification = Service<Projects.OrderPlatform_Notification>("notification");
+// The key from which Accounts and Notification derive password-reset tokens: generated for each run, never stored.
+var passwordResetKey = builder.AddParameter("password-reset-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+accounts.WithEnvironment("PasswordReset__Key", passwordResetKey);
+notification.WithEnvironment("PasswordReset__Key", passwordResetKey);
 IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
 
 // Operations' back office: business views and error queues, behind the gateway, for ops accounts.

@@ -24,7 +24,7 @@ public static class AccountsStorage
         options.Events.AddMaskingRuleForProtectedInformation<CustomerProfileChanged>(changed =>
             changed with { Email = "erased", FirstName = null, LastName = null, Phone = null });
         options.Events.AddMaskingRuleForProtectedInformation<PasswordResetRequested>(requested =>
-            requested with { Email = "erased", FirstName = null, Token = "spent" });
+            requested with { Email = "erased", FirstName = null, ResetId = Guid.Empty });
         options.Schema.For<PasswordResetToken>().Index(token => token.CustomerId);
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(options.DatabaseSchemaName, CustomerNumbers, SchemaUtils.IdentifierUsage.General), 100001));
     }

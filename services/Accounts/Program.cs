@@ -28,6 +28,8 @@ builder.Services.AddSingleton<KeyRing>();
 builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
 builder.Services.AddHostedService<OpsBootstrap>();
 builder.Services.AddSingleton<TokenIssuer>();
+// Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.
+builder.Services.AddSingleton(new PasswordResetLinks(builder.Configuration));
 builder.Services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
 builder.Services.AddSingleton(services => AccountsPolicy.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddHostedService<ResetTokenSweep>();

@@ -21,8 +21,9 @@ public sealed record CustomerProfileChanged(Guid CustomerId, string Email, strin
 public sealed record CustomerErased(Guid CustomerId, string CustomerNumber, DateTimeOffset ErasedAt) : IIntegrationEvent;
 
 /// <summary>
-/// Someone asked to reset the password of this account: Notification e-mails the link with the token.
-/// Accounts keeps only a hash of the token, and masks it here once it has been used.
+/// Someone asked to reset the password of this account: Notification e-mails the link with the token, which it derives from
+/// <paramref name="ResetId"/> with the key it shares with Accounts (the id alone resets nothing). Accounts keeps only the token's
+/// hash, and masks the event once the token is spent or dead.
 /// </summary>
-public sealed record PasswordResetRequested(Guid CustomerId, string Email, string? FirstName, string Token, DateTimeOffset ExpiresAt)
+public sealed record PasswordResetRequested(Guid CustomerId, string Email, string? FirstName, Guid ResetId, DateTimeOffset ExpiresAt)
     : IIntegrationEvent;

@@ -37,6 +37,8 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<InStoreReservationConfirmedConsumer>();
 });
 builder.AddPlatformAuthentication();
+// Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.
+builder.Services.AddSingleton(new PasswordResetLinks(builder.Configuration));
 builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
 builder.Services.AddSingleton<IForgetCustomer, NotificationCustomerErasure>();
 builder.Services.AddSingleton<SmtpMailer>();

@@ -19,7 +19,6 @@ public sealed class SecretsScanTests(PlatformFixture platform)
         var (first, second, third, wrong) = ($"Premier-{unique}-1", $"Second-{unique}-2", $"Troisieme-{unique}-3", $"Faux-{unique}-4");
         var email = Accounts.NewEmail();
         using var signUp = await gateway.PostAsJsonAsync("/api/accounts", new { email, password = first, newsletter = true });
-        var customerId = (await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!;
         (await gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = wrong })).Dispose();
         var firstToken = await Accounts.TokenAsync(gateway, email, first);
         using (var customer = new HttpClient { BaseAddress = gateway.BaseAddress })
@@ -30,11 +29,10 @@ public sealed class SecretsScanTests(PlatformFixture platform)
         }
 
         (await gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email })).Dispose();
-        var resetToken = (string)(await platform.ScalarAsync("accountsdb",
-            "select data ->> 'Token' from mt_events where type = 'password_reset_requested' and data ->> 'CustomerId' = @p0", customerId))!;
-        // The customer follows the link in the e-mail: it carries the token, and the e-mail has left before the token is spent.
+        // The customer follows the link in the e-mail, the only place the token is.
         var resetMail = await Mailbox.WaitAsync(platform.Sandboxes, email, "mot de passe");
-        Assert.Contains(Uri.EscapeDataString(resetToken), resetMail.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var resetToken = Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(resetMail.GetProperty("text").GetString()!, @"token=([^\s]+)").Groups[1].Value);
+        Assert.True(resetToken.Length >= 40, resetToken);
         using var reset = await gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token = resetToken, newPassword = third });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         var lastToken = await Accounts.TokenAsync(gateway, email, third);

@@ -10,11 +10,12 @@ public sealed record PasswordResetToken(string Id, Guid CustomerId, DateTimeOffs
 
     public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
 
-    /// <summary>A new token for the e-mail, and what is stored of it.</summary>
-    public static (string Token, PasswordResetToken Stored) Issue(Guid customerId, DateTimeOffset now)
+    /// <summary>A new reset: its id for the e-mail's sender, and what is stored of its token (derived from the id with the key).</summary>
+    public static (Guid ResetId, PasswordResetToken Stored) Issue(Func<Guid, string> tokenFor, Guid customerId, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (token, new PasswordResetToken(HashOf(token), customerId, now + ValidFor));
+        ArgumentNullException.ThrowIfNull(tokenFor);
+        var resetId = new Guid(RandomNumberGenerator.GetBytes(16));
+        return (resetId, new PasswordResetToken(HashOf(tokenFor(resetId)), customerId, now + ValidFor));
     }
 
     /// <summary>Why this token cannot set a password now, or null when it can.</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Notification.Messages;
 using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Notification.Delivery;
 
@@ -75,7 +76,7 @@ public sealed partial class MessageDispatcher(IDocumentStore store, SmtpMailer m
             }
             else
             {
-                await mailer.SendAsync(id, queued.Message, cancellationToken);
+                await mailer.SendAsync(id, WithResetToken(queued.Message), cancellationToken);
             }
 
             session.Delete<QueuedMessage>(id);
@@ -105,6 +106,18 @@ public sealed partial class MessageDispatcher(IDocumentStore store, SmtpMailer m
 
         await session.SaveChangesAsync(cancellationToken);
         return sent;
+    }
+
+    /// <summary>The message as it leaves: a reset link gets its token now, in memory only.</summary>
+    private OutgoingMessage WithResetToken(OutgoingMessage message)
+    {
+        if (message.ResetId is not { } resetId)
+        {
+            return message;
+        }
+
+        var links = services.GetRequiredService<PasswordResetLinks>();
+        return message with { Text = links.Fill(message.Text, resetId), Html = message.Html is null ? null : links.Fill(message.Html, resetId) };
     }
 
     [LoggerMessage(LogLevel.Warning, "{Template} by {Channel} not sent (attempt {Attempts}); next try in {Wait}: {Reason}")]

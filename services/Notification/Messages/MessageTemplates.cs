@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Notification.Messages;
 
@@ -160,9 +161,10 @@ public static partial class MessageTemplates
         var body = new Body(shop, requested.FirstName)
             .Paragraph("Vous avez demandé à réinitialiser votre mot de passe. Ce lien ne sert qu'une fois et expire le "
                        + $"{Day(requested.ExpiresAt)} à {Time(requested.ExpiresAt)}.")
-            .Link("Choisir un nouveau mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={Uri.EscapeDataString(requested.Token)}")
+            .Link("Choisir un nouveau mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={PasswordResetLinks.TokenPlaceholder}")
             .Paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.");
-        return Email($"password-reset/{eventKey}", "password-reset", to, $"{shop.Name} : réinitialisation de votre mot de passe", body, null, null);
+        return Email($"password-reset/{eventKey}", "password-reset", to, $"{shop.Name} : réinitialisation de votre mot de passe", body, null, null)
+            with { ResetId = requested.ResetId };
     }
 
     /// <summary>The account exists: welcome [MP-03].</summary>

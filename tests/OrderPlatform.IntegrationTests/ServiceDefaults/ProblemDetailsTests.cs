@@ -79,7 +79,56 @@ public sealed class ProblemDetailsTests
         Assert.Contains("could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST", "/things", "{\"name\": \"Robe\\u0000 d'été\"}", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/things?name=%00", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/things/00000000-0000-0000-0000-000000000000", null, HttpStatusCode.NotFound)]
+    public async Task A_nul_character_or_an_all_zero_id_is_answered_with_a_problem_before_any_endpoint_runs(string method, string path, string? body,
+        HttpStatusCode expected)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseTestServer();
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        var reached = 0;
+        app.MapPost("/things", (NamedThing thing) => Interlocked.Increment(ref reached));
+        app.MapGet("/things", (string name) => Interlocked.Increment(ref reached));
+        app.MapGet("/things/{id:guid}", (Guid id) => Interlocked.Increment(ref reached));
+        await app.StartAsync();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await app.GetTestClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, reached);
+    }
+
+    [Fact]
+    public async Task A_nul_character_postgresql_refuses_is_a_400_problem_not_a_500()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseTestServer();
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        // What Npgsql throws when a form field with a NUL reaches a text column.
+        app.MapPost("/forms", string () => throw new Npgsql.PostgresException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "ERROR", "22021"));
+        await app.StartAsync();
+
+        using var response = await app.GetTestClient().PostAsync(new Uri("/forms", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static int TypedResultsOk(int value) => value;
 
     private sealed record Thing(int Count);
+
+    private sealed record NamedThing(string Name);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Accounts.Features.PasswordReset;
 
@@ -29,7 +30,7 @@ public static class PasswordResetEndpoints
     }
 
     private static async Task<Results<Accepted, ValidationProblem>> RequestAsync(
-        PasswordResetRequest request, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        PasswordResetRequest request, IDocumentSession session, PasswordResetLinks links, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Emails.LookValid(request.Email))
         {
@@ -40,9 +41,9 @@ public static class PasswordResetEndpoints
         var customer = await session.Query<Customer>().SingleOrDefaultAsync(candidate => candidate.Email == email, cancellationToken);
         if (customer is { Erased: false })
         {
-            var (token, stored) = PasswordResetToken.Issue(customer.Id, time.GetUtcNow());
+            var (resetId, stored) = PasswordResetToken.Issue(links.TokenFor, customer.Id, time.GetUtcNow());
             session.Store(stored);
-            session.Events.Append(customer.Id, new PasswordResetRequested(customer.Id, customer.Email, customer.FirstName, token, stored.ExpiresAt));
+            session.Events.Append(customer.Id, new PasswordResetRequested(customer.Id, customer.Email, customer.FirstName, resetId, stored.ExpiresAt));
             await session.SaveChangesAsync(cancellationToken);
         }
 
@@ -82,7 +83,7 @@ public static class PasswordResetEndpoints
         session.DeleteWhere<PasswordResetToken>(other => other.CustomerId == customer.Id && other.Id != stored.Id);
         await session.SaveChangesAsync(cancellationToken);
 
-        // The e-mailed token also sits in the reset event the outbox published: mask it now it is spent.
+        // The reset's id (and the address) sit in the event the outbox published: mask them now the token is spent.
         await ResetTokenSweep.MaskTokensAsync(session.DocumentStore, customer.Id, expiredBy: null, cancellationToken);
         return TypedResults.NoContent();
     }

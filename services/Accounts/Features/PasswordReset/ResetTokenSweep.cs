@@ -6,9 +6,9 @@ using OrderPlatform.Contracts;
 namespace OrderPlatform.Accounts.Features.PasswordReset;
 
 /// <summary>
-/// A reset token lives on in the <see cref="PasswordResetRequested"/> event the outbox published. Once it
-/// can no longer be used (spent, expired, or the password was changed) it is masked there, and the hash
-/// kept to check it is deleted, so no live-looking token stays in the database.
+/// A reset's id (from which the key derives its token) lives on in the <see cref="PasswordResetRequested"/> event the outbox
+/// published. Once the token can no longer be used (spent, expired, or the password was changed) the event is masked, and the
+/// hash kept to check the token is deleted.
 /// </summary>
 public sealed class ResetTokenSweep(IDocumentStore store, TimeProvider time, ILogger<ResetTokenSweep> logger) : DeadlineScan(time, logger)
 {

@@ -16,14 +16,14 @@ public sealed class WelcomeEmailConsumer(IDocumentStore store, TimeProvider time
 
 /// <summary>
 /// The reset link [FR-31, JI-16, MP-05]. The event carries the address itself (the reset may come before the directory knows the
-/// customer); the queued message is deleted once sent, so the token is not kept here.
+/// customer); the queued message holds a placeholder and the reset's id, and the token is put in only as it leaves.
 /// </summary>
 public sealed class PasswordResetRequestedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options,
     ILogger<PasswordResetRequestedConsumer> logger) : NotificationConsumer<PasswordResetRequested>(store, time, options, logger)
 {
-    /// <remarks>Accounts masks the event once the token is spent or dead ("spent", address "erased"): such a copy has nothing to send.</remarks>
+    /// <remarks>Accounts masks the event once the token is spent or dead (no reset id, address "erased"): such a copy has nothing to send.</remarks>
     protected override Task<IReadOnlyList<OutgoingMessage>> RenderAsync(PasswordResetRequested message, IDocumentSession session, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutgoingMessage>>(message.Token == "spent" || !message.Email.Contains('@', StringComparison.Ordinal)
+        Task.FromResult<IReadOnlyList<OutgoingMessage>>(message.ResetId == Guid.Empty || !message.Email.Contains('@', StringComparison.Ordinal)
             ? []
             : [MessageTemplates.PasswordReset(message, Shop, $"{message.CustomerId:N}-{message.ExpiresAt.ToUnixTimeMilliseconds()}")]);
 }
