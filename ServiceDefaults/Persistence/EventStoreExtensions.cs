@@ -34,6 +34,7 @@ public static class EventStoreExtensions
                 options.Listeners.Add(new TraceContextListener());
                 options.Schema.For<ProcessedMessage>().Index(row => row.ProcessedAt);
                 options.Schema.For<Messaging.ParkedMessage>().Index(parked => parked.DueAt);
+                options.Schema.For<UnpublishableEvent>();
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()
