@@ -1,13 +1,23 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace OrderPlatform.EndToEndTests;
 
 /// <summary>Checkouts as a storefront sends them: a full body and an Idempotency-Key.</summary>
 public static class Checkout
 {
-    /// <summary>A Visa card the sandbox PSP tokenised when the platform started: what a storefront's payment form returns.</summary>
-    public static string VisaToken { get; set; } = "";
+    /// <summary>
+    /// Stands for "the Visa card the payment form has just tokenised": <see cref="PlaceAsync"/> puts a fresh one-time token in its
+    /// place (the same one when the same request is retried with its Idempotency-Key), as the PSP's tokens pay once.
+    /// </summary>
+    public const string VisaToken = "visa-from-the-payment-form";
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> TokensPerCheckout = new();
+
+    /// <summary>The Sandboxes of the platform under test (its PSP tokenises the cards).</summary>
+    public static Uri Sandboxes { get; set; } = null!;
 
     /// <summary>A Mondial Relay point near 75002 (the bodies' delivery address), as the checkout's map lists it.</summary>
     public static string RelayPoint { get; set; } = "";
@@ -41,8 +51,15 @@ public static class Checkout
     public static async Task<HttpResponseMessage> PlaceAsync(HttpClient customer, object body, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        var key = idempotencyKey ?? Guid.NewGuid().ToString();
+        var json = JsonSerializer.SerializeToNode(body);
+        if (json?["payment"]?["token"] is JsonValue token && token.GetValue<string>() == VisaToken)
+        {
+            json["payment"]!["token"] = await TokensPerCheckout.GetOrAdd(key, _ => new(() => TokeniseAsync(Sandboxes, "4242 4242 4242 4242"))).Value;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(json) };
+        request.Headers.Add("Idempotency-Key", key);
         return await customer.SendAsync(request);
     }
 

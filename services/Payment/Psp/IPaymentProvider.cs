@@ -19,7 +19,11 @@ public sealed class PspUnavailableException(string message, Exception? inner = n
 /// </summary>
 public interface IPaymentProvider
 {
-    Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string idempotencyKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Authorises <paramref name="amountCents"/> on the token, for <paramref name="customer"/>'s payment: the PSP refuses a token saved
+    /// by another customer, or a one-time token already used (<see cref="PspRefusedException"/>).
+    /// </summary>
+    Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string customer, string idempotencyKey, CancellationToken cancellationToken);
 
     Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
 

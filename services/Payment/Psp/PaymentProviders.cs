@@ -19,10 +19,11 @@ public sealed class PaymentProviders(SandboxPsp psp, PrepaidProvider prepaid) : 
         tokenOrPaymentId.StartsWith("credit:", StringComparison.Ordinal) || tokenOrPaymentId.StartsWith("gift:", StringComparison.Ordinal)
         || tokenOrPaymentId.StartsWith(PrepaidPayment.Prefix, StringComparison.Ordinal);
 
-    public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string customer, string idempotencyKey,
+        CancellationToken cancellationToken) =>
         IsPrepaid(token)
             ? prepaid.AuthoriseAsync(token, amountCents, reference, idempotencyKey, cancellationToken)
-            : psp.AuthoriseAsync(token, amountCents, reference, idempotencyKey, cancellationToken);
+            : psp.AuthoriseAsync(token, amountCents, reference, customer, idempotencyKey, cancellationToken);
 
     public Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken) =>
         IsPrepaid(paymentId)

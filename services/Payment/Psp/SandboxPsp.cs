@@ -29,8 +29,9 @@ public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
         });
     }
 
-    public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync("/psp/payments", new { token, amountCents, currency = "EUR", reference }, idempotencyKey, cancellationToken);
+    public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string customer, string idempotencyKey,
+        CancellationToken cancellationToken) =>
+        SendAsync("/psp/payments", new { token, amountCents, currency = "EUR", reference, customer }, idempotencyKey, cancellationToken);
 
     public Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync($"/psp/payments/{paymentId}/capture", new { amountCents }, idempotencyKey, cancellationToken);

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace OrderPlatform.Sandboxes.Psp;
 
-public sealed record TokenRequest(string? CardNumber, int? ExpMonth, int? ExpYear, string? Cvc, string? Wallet);
+/// <param name="Customer">The shop's reference for the customer saving this card: only their payments may use it. Without one, the token pays once.</param>
+public sealed record TokenRequest(string? CardNumber, int? ExpMonth, int? ExpYear, string? Cvc, string? Wallet, string? Customer = null);
 
 /// <param name="Country">The issuing bank's country, for cards (ISO 3166).</param>
 public sealed record TokenView(string Token, string Method, string? Brand, string? Last4, string? Country = null);
 
-public sealed record AuthorisationRequest(string? Token, long AmountCents, string? Currency, string? Reference);
+public sealed record AuthorisationRequest(string? Token, long AmountCents, string? Currency, string? Reference, string? Customer = null);
 
 public sealed record AmountRequest(long AmountCents);
 
@@ -75,7 +76,7 @@ public static class PspEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["wallet"] = [$"One of {string.Join(", ", Wallets)}."] });
             }
 
-            var walletToken = ledger.Tokenise(wallet, null, null);
+            var walletToken = ledger.Tokenise(wallet, null, null, request.Customer);
             return TypedResults.Created($"/psp/tokens/{walletToken.Token}", new TokenView(walletToken.Token, wallet, null, null));
         }
 
@@ -89,7 +90,7 @@ public static class PspEndpoints
         }
 
         var card = PspCards.For(digits);
-        var token = ledger.Tokenise("card", card, digits[^4..]);
+        var token = ledger.Tokenise("card", card, digits[^4..], request.Customer);
         return TypedResults.Created($"/psp/tokens/{token.Token}", new TokenView(token.Token, "card", token.Brand, token.Last4, card.Country));
     }
 
@@ -103,14 +104,24 @@ public static class PspEndpoints
             });
         }
 
-        var (answer, conflict) = ledger.Once(Key(http), $"authorise:{request.Token}:{request.AmountCents}:{request.Reference}", () =>
+        var (answer, conflict) = ledger.Once(Key(http), $"authorise:{request.Token}:{request.AmountCents}:{request.Reference}:{request.Customer}", () =>
         {
+            if (ledger.Use(token, request.Customer, request.Reference!) is { } misuse)
+            {
+                return new PspRefusal(misuse, misuse == "token_already_used"
+                    ? "This token was already used for another payment: ask the payment form for a new one."
+                    : "This token belongs to another customer.");
+            }
+
             var payment = PspOperations.Authorise("pay_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant(), token,
                 request.AmountCents, request.Reference!, ledger.Now);
             ledger.Save(payment);
             return payment;
         });
-        return conflict ? IdempotencyConflict() : TypedResults.Ok(ledger.Payment(((PspPayment)answer).Id));
+        return conflict ? IdempotencyConflict()
+            : answer is PspRefusal refused ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Message, type: refused.Code,
+                extensions: new Dictionary<string, object?> { ["code"] = refused.Code })
+            : TypedResults.Ok(ledger.Payment(((PspPayment)answer).Id));
     }
 
     private static IResult Operate(string id, HttpContext http, PspLedger ledger, string operation,

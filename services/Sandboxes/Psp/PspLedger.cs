@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 
 namespace OrderPlatform.Sandboxes.Psp;
 
-/// <summary>A payment method the PSP's form tokenised: only the token leaves the PSP, with the brand and last four digits.</summary>
-public sealed record PspToken(string Token, string Method, string? Brand, string? Last4, TestCard? Card);
+/// <summary>
+/// A payment method the PSP's form tokenised: only the token leaves the PSP, with the brand and last four digits. Like a real
+/// PSP's: saved for a <see cref="Customer"/>, only that customer's payments may use it; otherwise it pays once (<see cref="UsedBy"/>).
+/// </summary>
+public sealed record PspToken(string Token, string Method, string? Brand, string? Last4, TestCard? Card, string? Customer = null, string? UsedBy = null);
 
 /// <summary>One payment as the PSP's own ledger holds it.</summary>
 public sealed record PspPayment(
@@ -47,11 +50,28 @@ public sealed class PspLedger(TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow() + ClockOffset;
 
-    public PspToken Tokenise(string method, TestCard? card, string? last4)
+    public PspToken Tokenise(string method, TestCard? card, string? last4, string? customer = null)
     {
-        var token = new PspToken("tok_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), method, card?.Brand, last4, card);
+        var token = new PspToken("tok_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), method, card?.Brand, last4, card,
+            customer);
         tokens[token.Token] = token;
         return token;
+    }
+
+    /// <summary>
+    /// Why <paramref name="customer"/>'s payment <paramref name="reference"/> may not use the token, or null when it may (and a
+    /// single-use token is then spent). Called under the idempotency gate, so a retried authorisation is answered before this.
+    /// </summary>
+    public string? Use(PspToken token, string? customer, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Customer is not null)
+        {
+            return token.Customer == customer ? null : "token_customer_mismatch";
+        }
+
+        var spent = tokens.AddOrUpdate(token.Token, token with { UsedBy = reference }, (_, current) => current with { UsedBy = current.UsedBy ?? reference });
+        return spent.UsedBy == reference ? null : "token_already_used";
     }
 
     public PspToken? Token(string token) => tokens.GetValueOrDefault(token);

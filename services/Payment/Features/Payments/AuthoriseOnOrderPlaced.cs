@@ -10,7 +10,8 @@ namespace OrderPlatform.Payment.Features.Payments;
 
 /// <summary>
 /// A placed order is authorised for its full amount with the PSP token the storefront sent (never a card
-/// number, FR-29): then <see cref="PaymentAuthorized"/>, or <see cref="PaymentRefused"/> with a decline code
+/// number, FR-29), as the order's customer (a token another customer saved, or a one-time token already spent, is refused:
+/// <c>invalid-payment-token</c>): then <see cref="PaymentAuthorized"/>, or <see cref="PaymentRefused"/> with a decline code
 /// per reason and no charge [FR-27, JI-03].
 /// </summary>
 public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimeProvider time, IPaymentProvider psp, PrepaidProvider prepaid,
@@ -68,7 +69,8 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
                 token = account;
             }
             else if (balance > 0
-                     && await psp.AuthoriseAsync(account, balance, order.OrderId.ToString(), $"authorise-credit-{order.OrderId:N}", cancellationToken) is
+                     && await psp.AuthoriseAsync(account, balance, order.OrderId.ToString(), order.CustomerId.ToString(), $"authorise-credit-{order.OrderId:N}",
+                         cancellationToken) is
                          { DeclineCode: null } hold)
             {
                 (creditHold, credit) = (hold.PaymentId, balance);
@@ -100,7 +102,8 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
         PspResult result;
         try
         {
-            result = await psp.AuthoriseAsync(token, amountCents, order.OrderId.ToString(), $"authorise-{order.OrderId:N}", cancellationToken);
+            result = await psp.AuthoriseAsync(token, amountCents, order.OrderId.ToString(), order.CustomerId.ToString(), $"authorise-{order.OrderId:N}",
+                cancellationToken);
         }
         catch (PspRefusedException refused)
         {
