@@ -17,7 +17,7 @@ public static class AccountsStorage
         options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber)
             .Index(customer => customer.UnsubscribeToken);
         options.Schema.For<SigningKey>();
-        options.Schema.For<SignInFailures>();
+        options.Schema.For<SignInFailures>().Index(failures => failures.Account);
         // GDPR erasure rewrites the stored events that named the person [JI-15].
         options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>
             registered with { Email = "erased", FirstName = null, LastName = null, UnsubscribeToken = null, Phone = null });

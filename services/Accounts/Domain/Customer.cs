@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Contracts;
 
 namespace OrderPlatform.Accounts.Domain;
@@ -27,6 +28,9 @@ public sealed record Customer(
         Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public bool Erased => ErasedAt is not null;
+
+    /// <summary>No one: whose stand-in password is checked when an address has no account.</summary>
+    public static Customer StandIn { get; } = new(Guid.Empty, "", "", "", [], null, null, null, false, false, [], DateTimeOffset.UnixEpoch);
 
     /// <summary>What other services keep about the customer, as it now is, for them to replace their copy.</summary>
     public CustomerProfileChanged ProfileChanged(DateTimeOffset now) =>
@@ -80,4 +84,28 @@ public static class Passwords
         : !password.Any(char.IsLetter) || !password.Any(char.IsDigit) ? "The password needs a letter and a digit."
         : password.Length > 128 ? "The password is at most 128 characters."
         : null;
+
+    /// <summary>
+    /// The customer's password checked; with no such customer, a stand-in hash is checked all the same, so an unknown address
+    /// takes as long to refuse as a wrong password (no account enumeration by timing).
+    /// </summary>
+    public static PasswordVerificationResult Verify(IPasswordHasher<Customer> hasher, Customer? customer, string password)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        if (customer is null)
+        {
+            var standIn = StandIn.Value;
+            _ = hasher.VerifyHashedPassword(standIn.Customer, standIn.Hash, password);
+            return PasswordVerificationResult.Failed;
+        }
+
+        return hasher.VerifyHashedPassword(customer, customer.PasswordHash, password);
+    }
+
+    private static readonly Lazy<(Customer Customer, string Hash)> StandIn = new(() =>
+    {
+        var hasher = new PasswordHasher<Customer>();
+        var nobody = Customer.StandIn;
+        return (nobody, hasher.HashPassword(nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+    });
 }

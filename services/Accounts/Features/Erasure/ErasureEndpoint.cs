@@ -71,7 +71,8 @@ public static class ErasureEndpoint
     private static async Task EraseAsync(IDocumentSession session, Customer customer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         session.Store(customer.Erase(now));
-        session.Delete<SignInFailures>(SignInFailures.IdFor(customer.Email));
+        var account = SignInFailures.AccountOf(customer.Email);
+        session.DeleteWhere<SignInFailures>(failures => failures.Account == account);
         session.DeleteWhere<PasswordResetToken>(token => token.CustomerId == customer.Id);
         session.Events.Append(customer.Id, new CustomerErased(customer.Id, customer.CustomerNumber, now));
         await session.SaveChangesAsync(cancellationToken);

@@ -49,7 +49,8 @@ public static class PasswordChangeEndpoint
 
         // A stolen token must not become a way to guess the password: the same throttle as sign-in.
         var now = time.GetUtcNow();
-        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(customer.Email), cancellationToken);
+        var client = SignInFailures.ClientOf(http.Request.Headers["X-Forwarded-For"], http.Connection.RemoteIpAddress);
+        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(customer.Email, client), cancellationToken);
         if (failures?.WaitAt(now) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -58,7 +59,7 @@ public static class PasswordChangeEndpoint
 
         if (hasher.VerifyHashedPassword(customer, customer.PasswordHash, change.CurrentPassword!) == PasswordVerificationResult.Failed)
         {
-            session.Store(SignInFailures.After(failures, customer.Email, now));
+            session.Store(SignInFailures.After(failures, customer.Email, client, now));
             await session.SaveChangesAsync(cancellationToken);
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] });
         }

@@ -44,8 +44,9 @@ public static class TokenEndpoint
         }
 
         var email = Emails.Normalize(request.Email);
+        var client = SignInFailures.ClientOf(http.Request.Headers["X-Forwarded-For"], http.Connection.RemoteIpAddress);
         var now = time.GetUtcNow();
-        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(email), cancellationToken);
+        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(email, client), cancellationToken);
         if (failures?.WaitAt(now) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,11 +54,11 @@ public static class TokenEndpoint
         }
 
         var customer = await session.Query<Customer>().SingleOrDefaultAsync(candidate => candidate.Email == email, cancellationToken);
-        // The same answer whether the e-mail is unknown or the password wrong: no account enumeration.
-        var verdict = customer is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(customer, customer.PasswordHash, request.Password);
+        // The same answer, in the same time, whether the e-mail is unknown or the password wrong: no account enumeration.
+        var verdict = Passwords.Verify(hasher, customer, request.Password);
         if (customer is null || verdict == PasswordVerificationResult.Failed)
         {
-            session.Store(SignInFailures.After(failures, email, now));
+            session.Store(SignInFailures.After(failures, email, client, now));
             await session.SaveChangesAsync(cancellationToken);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Refused);
         }
