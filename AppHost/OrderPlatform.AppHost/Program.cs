@@ -38,6 +38,9 @@ var notification = Service<Projects.OrderPlatform_Notification>("notification");
 // The key from which Accounts and Notification derive password-reset tokens: generated for each run, never stored.
 var passwordResetKey = builder.AddParameter("password-reset-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 accounts.WithEnvironment("PasswordReset__Key", passwordResetKey);
+// What Accounts encrypts its signing keys with in its database.
+accounts.WithEnvironment("Accounts__SigningKeyProtection",
+    builder.AddParameter("signing-key-protection", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true));
 notification.WithEnvironment("PasswordReset__Key", passwordResetKey);
 IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace OrderPlatform.ServiceDefaults.Security;
@@ -43,14 +44,42 @@ public static class PlatformAuthentication
                 if (configure is null)
                 {
                     options.MetadataAddress = MetadataAddress(builder.Configuration);
+                    // Accounts publishes a new key well before it signs with it; a token with a key not seen yet is checked again
+                    // against keys read afresh (at most every 10 s), so a rotation signs nobody out.
+                    options.AutomaticRefreshInterval = TimeSpan.FromMinutes(30);
+                    options.RefreshInterval = TimeSpan.FromSeconds(10);
+                    options.Events = new JwtBearerEvents { OnAuthenticationFailed = RetryWithFreshKeysAsync };
                 }
 
                 configure?.Invoke(options);
             });
+        builder.Services.AddHttpClient<FreshSigningKeys>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Customer, policy => policy.RequireAuthenticatedUser().RequireRole(CustomerRole))
             .AddPolicy(Ops, policy => policy.RequireAuthenticatedUser().RequireRole(OpsRole));
         return builder;
+    }
+
+    private static async Task RetryWithFreshKeysAsync(AuthenticationFailedContext context)
+    {
+        if (context.Exception is not (SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException)
+            || context.Options.MetadataAddress is not { Length: > 0 } metadataAddress
+            || context.Request.Headers.Authorization.ToString() is not { } header || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        // The handler has asked its own key cache to refresh too; until it has, the keys read here vouch for the token.
+        context.Options.ConfigurationManager?.RequestRefresh();
+        var parameters = context.Options.TokenValidationParameters.Clone();
+        parameters.IssuerSigningKeys = await context.HttpContext.RequestServices.GetRequiredService<FreshSigningKeys>()
+            .GetAsync(metadataAddress, context.HttpContext.RequestAborted);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
+        if (result.IsValid)
+        {
+            context.Principal = new ClaimsPrincipal(result.ClaimsIdentity);
+            context.Success();
+        }
     }
 
     public static TokenValidationParameters ValidationParameters() => new()

@@ -23,7 +23,10 @@ builder.AddMessaging();
 // Accounts validates its own tokens with the key it holds; other services read it from the JWKS.
 builder.AddPlatformAuthentication(configure: _ => { });
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<KeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keys.SecurityKey]);
+    .Configure<KeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Published);
+// Read at start: without its protection key, Accounts stops here, naming the setting.
+builder.Services.AddSingleton(new SigningKeyProtector(builder.Configuration));
+builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section);
 builder.Services.AddSingleton<KeyRing>();
 builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
 builder.Services.AddHostedService<OpsBootstrap>();
@@ -36,8 +39,6 @@ builder.Services.AddHostedService<ResetTokenSweep>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.UseAuthentication();
-app.UseAuthorization();
 
 app.MapDiscovery();
 var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
@@ -47,6 +48,7 @@ accounts.MapProfile();
 accounts.MapErasure();
 accounts.MapPasswordReset();
 accounts.MapPasswordChange();
+app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation();
 app.MapNewsletter();
 
 await app.RunAsync();

@@ -13,8 +13,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
 app.MapGroup("/api/ops/messaging").WithTags("Operations: messaging").MapBrokerQueues();
 
 await app.RunAsync();

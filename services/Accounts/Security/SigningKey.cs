@@ -3,36 +3,40 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace OrderPlatform.Accounts.Security;
 
-/// <summary>Accounts' RSA signing key, kept in its database so tokens outlive a restart. The private part never leaves Accounts.</summary>
-public sealed record SigningKey(string Id, string KeyId, string PrivateKeyPem, DateTimeOffset CreatedAt)
+/// <summary>
+/// One of Accounts' RSA signing keys, kept in its database (so tokens outlive a restart) with its private half encrypted
+/// (<see cref="SigningKeyProtector"/>): published in the JWKS as soon as it is made, signing from <see cref="SignsFrom"/>.
+/// The private part never leaves Accounts.
+/// </summary>
+public sealed record SigningKey(string Id, string? ProtectedPrivateKey, DateTimeOffset CreatedAt, DateTimeOffset SignsFrom)
 {
-    public const string CurrentId = "current";
-
-    public static SigningKey Create(DateTimeOffset now)
+    public static SigningKey Create(SigningKeyProtector protector, DateTimeOffset now, DateTimeOffset signsFrom)
     {
+        ArgumentNullException.ThrowIfNull(protector);
         using var rsa = RSA.Create(2048);
-        return new SigningKey(CurrentId, Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant(), rsa.ExportPkcs8PrivateKeyPem(), now);
+        var keyId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        return new SigningKey(keyId, protector.Protect(keyId, rsa.ExportPkcs8PrivateKeyPem()), now, signsFrom);
     }
 
-    public RsaSecurityKey ToSecurityKey()
+    public RsaSecurityKey ToSecurityKey(SigningKeyProtector protector)
     {
+        ArgumentNullException.ThrowIfNull(protector);
         var rsa = RSA.Create();
-        rsa.ImportFromPem(PrivateKeyPem);
-        return new RsaSecurityKey(rsa) { KeyId = KeyId };
+        rsa.ImportFromPem(protector.Unprotect(Id, ProtectedPrivateKey ?? throw new CryptographicException($"Signing key {Id} has no private key.")));
+        return new RsaSecurityKey(rsa) { KeyId = Id };
     }
 
     /// <summary>The public half as a JSON Web Key, for the JWKS every service reads.</summary>
-    public JsonWebKey ToPublicJwk()
+    public static JsonWebKey PublicJwkOf(RsaSecurityKey key)
     {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(PrivateKeyPem);
-        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        ArgumentNullException.ThrowIfNull(key);
+        var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
         return new JsonWebKey
         {
             Kty = "RSA",
             Use = "sig",
             Alg = SecurityAlgorithms.RsaSha256,
-            Kid = KeyId,
+            Kid = key.KeyId,
             N = Base64UrlEncoder.Encode(parameters.Modulus),
             E = Base64UrlEncoder.Encode(parameters.Exponent),
         };

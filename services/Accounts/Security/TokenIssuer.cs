@@ -29,7 +29,7 @@ public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(keys.SecurityKey, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(keys.Signer, SecurityAlgorithms.RsaSha256),
         });
         return (token, (int)Lifetime.TotalSeconds);
     }
