@@ -7,7 +7,7 @@ namespace OrderPlatform.Gateway;
 /// service and merged (public /api paths only, shared schemas once), with the bearer scheme. Cached
 /// briefly, rebuilt when a service answered nothing last time.
 /// </summary>
-internal sealed class PlatformOpenApi(GatewayRoutes routes, TimeProvider time)
+public sealed class PlatformOpenApi(GatewayRoutes routes, TimeProvider time)
 {
     public const string Path = "/openapi/platform.json";
     private static readonly HttpClient Fetch = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -25,9 +25,9 @@ internal sealed class PlatformOpenApi(GatewayRoutes routes, TimeProvider time)
                 return hit.Document;
             }
 
-            var documents = await Task.WhenAll(routes.Services.Select(service => FetchAsync(service.Value, cancellationToken)));
-            var merged = Merge(documents.OfType<JsonObject>());
-            cached = (merged, time.GetUtcNow(), documents.All(document => document is not null));
+            var documents = await Task.WhenAll(routes.Services.Select(async service => (service.Key, Document: await FetchAsync(service.Value, cancellationToken))));
+            var merged = Merge(documents.Where(fetched => fetched.Document is not null).Select(fetched => (fetched.Key, fetched.Document!)));
+            cached = (merged, time.GetUtcNow(), documents.All(fetched => fetched.Document is not null));
             return merged;
         }
         finally
@@ -48,13 +48,20 @@ internal sealed class PlatformOpenApi(GatewayRoutes routes, TimeProvider time)
         }
     }
 
-    public static JsonObject Merge(IEnumerable<JsonObject> documents)
+    /// <summary>
+    /// The services' documents as one. A schema two services name alike but define differently keeps its name in the first and
+    /// takes its service's name as a prefix in the others (<c>ShippingShipmentView</c>), references included, so every operation
+    /// shows its own service's shape.
+    /// </summary>
+    public static JsonObject Merge(IEnumerable<(string Service, JsonObject Document)> documents)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         var paths = new JsonObject();
         var schemas = new JsonObject();
         var version = "3.1.1";
-        foreach (var document in documents)
+        foreach (var (service, original) in documents)
         {
+            var document = WithoutClashes(service, original, schemas);
             version = document["openapi"]?.GetValue<string>() ?? version;
             foreach (var (path, operations) in document["paths"]?.AsObject() ?? [])
             {
@@ -88,5 +95,67 @@ internal sealed class PlatformOpenApi(GatewayRoutes routes, TimeProvider time)
             },
             ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
         };
+    }
+
+    /// <summary>
+    /// The document, with each schema that clashes with one already merged renamed, and every reference to it; a schema that
+    /// differs only by referring to a renamed one clashes too (found on the next pass).
+    /// </summary>
+    private static JsonObject WithoutClashes(string service, JsonObject document, JsonObject merged)
+    {
+        const string Schemas = "#/components/schemas/";
+        var prefix = char.ToUpperInvariant(service[0]) + service[1..];
+        var renamed = document.DeepClone().AsObject();
+        if (renamed["components"]?["schemas"] is not JsonObject own)
+        {
+            return renamed;
+        }
+
+        var renames = new Dictionary<string, string>();
+        while (own.Where(entry => !renames.ContainsKey(Schemas + entry.Key) && merged[entry.Key] is { } existing && !JsonNode.DeepEquals(existing, entry.Value))
+                   .Select(entry => entry.Key).ToList() is { Count: > 0 } clashes)
+        {
+            foreach (var name in clashes)
+            {
+                renames[Schemas + name] = Schemas + prefix + name;
+            }
+
+            Rewrite(renamed, renames);
+        }
+
+        foreach (var name in renames.Keys.Select(reference => reference[Schemas.Length..]))
+        {
+            var schema = own[name];
+            own.Remove(name);
+            own[prefix + name] = schema;
+        }
+
+        return renamed;
+    }
+
+    private static void Rewrite(JsonNode? node, Dictionary<string, string> renames)
+    {
+        switch (node)
+        {
+            case JsonObject json:
+                if (json["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target) && renames.TryGetValue(target, out var renamed))
+                {
+                    json["$ref"] = renamed;
+                }
+
+                foreach (var (_, child) in json.ToList())
+                {
+                    Rewrite(child, renames);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Rewrite(child, renames);
+                }
+
+                break;
+        }
     }
 }

@@ -25,6 +25,36 @@ public sealed class ApiDocumentationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Each_operation_shows_its_own_services_schema_when_two_services_use_one_name()
+    {
+        var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/platform.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        // The checkout's delivery address (Ordering) names its recipient; the profile's address (Accounts) has a kind instead.
+        var checkout = Resolve(schemas, document.GetProperty("paths").GetProperty("/api/orders").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var deliveryAddress = Resolve(schemas, checkout.GetProperty("properties").GetProperty("deliveryAddress"));
+        Assert.True(deliveryAddress.GetProperty("properties").TryGetProperty("firstName", out _), deliveryAddress.ToString());
+        Assert.False(deliveryAddress.GetProperty("properties").TryGetProperty("kind", out _));
+        Assert.True(schemas.TryGetProperty("ShipmentView", out _));
+        Assert.NotEqual(schemas.GetProperty("ShipmentView").ToString(),
+            schemas.EnumerateObject().Single(schema => schema.Name.EndsWith("ShipmentView", StringComparison.Ordinal) && schema.Name != "ShipmentView").Value.ToString());
+    }
+
+    /// <summary>The schema a reference (or a nullable union holding one) points to.</summary>
+    private static JsonElement Resolve(JsonElement schemas, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return schemas.GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
+        }
+
+        return schema.TryGetProperty("oneOf", out var options) || schema.TryGetProperty("anyOf", out options)
+            ? Resolve(schemas, options.EnumerateArray().First(option => option.TryGetProperty("$ref", out _)))
+            : schema;
+    }
+
+    [Fact]
     public async Task The_reference_page_is_served_from_the_gateway_itself()
     {
         using var response = await platform.Gateway.GetAsync("/docs");

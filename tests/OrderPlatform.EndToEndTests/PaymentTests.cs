@@ -28,7 +28,7 @@ public sealed class PaymentTests(PlatformFixture platform)
         var reference = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/psp/payments")
         {
-            Content = JsonContent.Create(new { token = Checkout.VisaToken, amountCents = 4990, currency = "EUR", reference }),
+            Content = JsonContent.Create(new { token = await Checkout.TokeniseAsync(platform.Sandboxes, "4242 4242 4242 4242"), amountCents = 4990, currency = "EUR", reference }),
         };
         request.Headers.Add("Idempotency-Key", reference);
         using var paid = await psp.SendAsync(request);
@@ -62,11 +62,11 @@ public sealed class PaymentTests(PlatformFixture platform)
         var customerId = (await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString();
         using var ops = await Accounts.OpsAsync(gateway);
         var reference = Guid.NewGuid().ToString();
+        using var nobody = await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{Guid.NewGuid()}", new { amountCents = 1000, reason = "geste", reference });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, nobody.StatusCode); // no credit for a customer who does not exist
         for (var i = 0; i < 2; i++) // a retried credit with the same reference credits once
         {
-            using var credited = await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{customerId}",
-                new { amountCents = 50_000, reason = "geste commercial", reference });
-            Assert.Equal(System.Net.HttpStatusCode.OK, credited.StatusCode);
+            await CreditAsync(ops, customerId!, new { amountCents = 50_000, reason = "geste commercial", reference });
         }
 
         Assert.Equal(50_000, (await customer.GetFromJsonAsync<JsonElement>("/api/payments/store-credit")).GetProperty("balanceCents").GetInt64());
@@ -89,7 +89,7 @@ public sealed class PaymentTests(PlatformFixture platform)
         using var customer = await Accounts.NewCustomerAsync(gateway);
         var customerId = (await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString();
         using var ops = await Accounts.OpsAsync(gateway);
-        (await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{customerId}", new { amountCents = 1000, reason = "geste", reference = "r1" })).Dispose();
+        await CreditAsync(ops, customerId!, new { amountCents = 1000, reason = "geste", reference = "r1" });
 
         var orderId = await Checkout.PlacedOrderIdAsync(customer, new
         {
@@ -169,4 +169,47 @@ public sealed class PaymentTests(PlatformFixture platform)
         var ledger = await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}");
         Assert.All(ledger.EnumerateArray(), payment => Assert.Equal(0, payment.GetProperty("capturedCents").GetInt64()));
     }
+
+    [Fact]
+    public async Task A_card_token_pays_once_and_a_saved_card_only_for_the_customer_who_saved_it_FR_29()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var anne = await Accounts.NewCustomerAsync(gateway);
+        using var bruno = await Accounts.NewCustomerAsync(gateway);
+        var annesId = (await anne.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString()!;
+        var oneTime = await Checkout.TokeniseAsync(platform.Sandboxes, "4242 4242 4242 4242");
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        using var saving = await psp.PostAsJsonAsync("/psp/tokens", new { cardNumber = "4242 4242 4242 4242", expMonth = 12, expYear = 2030, cvc = "123", customer = annesId });
+        var saved = (await saving.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+
+        var annesOrder = await Checkout.PlacedOrderIdAsync(anne, Checkout.Body([(sku, 1)], token: oneTime));
+        await Warehouse.ConfirmedOrLaterAsync(anne, annesOrder);
+        var brunosWithHerToken = await Checkout.PlacedOrderIdAsync(bruno, Checkout.Body([(sku, 1)], token: oneTime));
+        var brunosWithHerCard = await Checkout.PlacedOrderIdAsync(bruno, Checkout.Body([(sku, 1)], token: saved));
+        var annesWithHerCard = await Checkout.PlacedOrderIdAsync(anne, Checkout.Body([(sku, 1)], token: saved));
+        var annesAgain = await Checkout.PlacedOrderIdAsync(anne, Checkout.Body([(sku, 1)], token: saved));
+
+        foreach (var refused in new[] { brunosWithHerToken, brunosWithHerCard })
+        {
+            var order = (JsonElement)await Eventually.GetAsync(async () =>
+            {
+                var current = await bruno.GetFromJsonAsync<JsonElement>($"/api/orders/{refused}");
+                return current.GetProperty("status").GetString() == "payment-refused" ? (object)current : null;
+            }, Patience, "Bruno's payment with Anne's token to be refused");
+            Assert.Equal("invalid-payment-token", order.GetProperty("declineCode").GetString());
+            Assert.Empty((await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={refused}")).EnumerateArray());
+        }
+
+        await Warehouse.ConfirmedOrLaterAsync(anne, annesWithHerCard);
+        await Warehouse.ConfirmedOrLaterAsync(anne, annesAgain); // a saved card pays again for its customer
+    }
+
+    /// <summary>Credits store credit once Payment knows the customer (their sign-up reaches it as an event).</summary>
+    private static async Task CreditAsync(HttpClient ops, string customerId, object credit) =>
+        await Eventually.TrueAsync(async () =>
+        {
+            using var credited = await ops.PostAsJsonAsync($"/api/ops/payments/store-credit/{customerId}", credit);
+            Assert.True(credited.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.NotFound, $"credit: {(int)credited.StatusCode}");
+            return credited.StatusCode == System.Net.HttpStatusCode.OK;
+        }, Patience, "Payment to know the customer and credit them");
 }

@@ -30,6 +30,21 @@ public static class NewsletterEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = ["A campaign name (which makes a retry harmless), a subject and a text."] });
         }
 
+        // What a mail client shows and a reader reads: a subject beyond a line, or a text beyond a long letter, is a mistake.
+        var tooLong = new Dictionary<string, string[]>();
+        foreach (var (field, value, limit) in new[] { ("campaign", request.Campaign, 100), ("subject", request.Subject, 150), ("text", request.Text, 50_000) })
+        {
+            if (value.Length > limit)
+            {
+                tooLong[field] = [$"At most {limit} characters."];
+            }
+        }
+
+        if (tooLong.Count > 0)
+        {
+            return TypedResults.ValidationProblem(tooLong);
+        }
+
         var settings = options.Value;
         var shop = new Shop(settings.ShopName, settings.ContactEmail, settings.ContactPhone, settings.Storefront.TrimEnd('/'));
         await using var session = store.LightweightSession();

@@ -265,6 +265,8 @@ public static class PaymentConsumers
     public static void AddPaymentConsumers(this MassTransit.IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<AuthoriseOnOrderPlaced>();
+        bus.AddConsumer<CustomerAccountOpened>();
+        bus.AddConsumer<CustomerAccountErased>();
         bus.AddConsumer<CaptureOnConfirmation>();
         bus.AddConsumer<CaptureOnShipment>();
         bus.AddConsumer<ReleaseOnLinesMissing>();

@@ -49,15 +49,21 @@ public static class PrepaidEndpoints
                 card.BalanceCents > 0 && !(card.ExpiresAt <= time.GetUtcNow())))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<StoreCreditView>, ValidationProblem>> CreditAsync(Guid customerId, CreditRequest request, PrepaidProvider prepaid,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StoreCreditView>, ValidationProblem, ProblemHttpResult>> CreditAsync(Guid customerId, CreditRequest request,
+        PrepaidProvider prepaid, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (request.AmountCents is <= 0 or > 1_000_000 || string.IsNullOrWhiteSpace(request.Reason) || string.IsNullOrWhiteSpace(request.Reference))
+        if (request.AmountCents is <= 0 or > 1_000_000 || string.IsNullOrWhiteSpace(request.Reason) || string.IsNullOrWhiteSpace(request.Reference)
+            || request.Reason.Length > 200 || request.Reference.Length > 100)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["amountCents"] = ["A positive amount (at most 10 000 €), a reason and a reference (which makes a retry harmless) are required."],
+                ["amountCents"] = ["A positive amount (at most 10 000 €), a reason (200 characters at most) and a reference (100 at most; it makes a retry harmless) are required."],
             });
+        }
+
+        if (await session.LoadAsync<CustomerAccount>(customerId, cancellationToken) is not { Erased: false })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Payment knows no customer {customerId} (an account just opened takes a moment to be known).");
         }
 
         var account = await prepaid.CreditAsync(PrepaidAccount.StoreCreditOf(customerId), PrepaidAccount.StoreCredit, customerId, request.AmountCents, null,
