@@ -30,12 +30,14 @@ public sealed class BrokerQueues(HttpClient http)
     public async Task<IReadOnlyList<QueueView>> ListAsync(CancellationToken cancellationToken)
     {
         var queues = await http.GetFromJsonAsync<JsonElement>("queues", cancellationToken);
-        return queues.EnumerateArray().Select(queue => new QueueView(
+        var views = queues.EnumerateArray().Select(queue => new QueueView(
                 queue.GetProperty("vhost").GetString()!, queue.GetProperty("name").GetString()!, Number(queue, "messages"), Number(queue, "messages_ready"),
                 Number(queue, "messages_unacknowledged"), (int)Number(queue, "consumers"), Rate(queue, "publish_details"), Rate(queue, "deliver_get_details"),
                 queue.GetProperty("name").GetString()!.EndsWith(ErrorSuffix, StringComparison.Ordinal)))
             .OrderByDescending(queue => queue.ErrorQueue && queue.Messages > 0).ThenBy(queue => queue.VirtualHost, StringComparer.Ordinal)
             .ThenBy(queue => queue.Name, StringComparer.Ordinal).ToList();
+        ErrorQueueMetrics.Seen(views); // the readiness probe lists the queues every few seconds: the metric stays fresh
+        return views;
     }
 
     /// <summary>The queue, or null when the broker has no such queue.</summary>

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace OrderPlatform.EndToEndTests.Chaos;
+
+/// <summary>
+/// Everything that fails in production, once each and in turn: every service's process ended and started again, RabbitMQ and
+/// PostgreSQL restarted, the PSP timing out and failing, the SMTP relay down. Each fault is logged with when it began and ended.
+/// </summary>
+public sealed class Faults(ChaosPlatform platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private static readonly string[] Services = ["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts"];
+
+    public List<string> Injected { get; } = [];
+
+    /// <summary>Applies every fault once, a few seconds apart, and again from the start until <paramref name="until"/> says stop.</summary>
+    public async Task RunAsync(Func<bool> until, TimeSpan pause)
+    {
+        var faults = Services.Select(service => ($"stop and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
+            .Concat(
+            [
+                ("restart RabbitMQ", () => RestartAsync("messaging")),
+                ("PSP times out (3 calls)", () => PspFaultAsync("timeout", 3)),
+                ("restart PostgreSQL", () => RestartAsync("postgres")),
+                ("PSP fails (3 calls)", () => PspFaultAsync("error", 3)),
+                ("SMTP relay down 15 s", SmtpDownAsync),
+            ]).ToList();
+        for (var round = 0; round == 0 || !until(); round++)
+        {
+            foreach (var (name, apply) in faults)
+            {
+                var clock = Stopwatch.StartNew();
+                await apply();
+                Injected.Add($"{name}: {clock.Elapsed.TotalSeconds:F1} s");
+                await Task.Delay(pause);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The service's process is ended and started again through DCP, as when a node dies under it. (A SIGKILL from outside DCP is not
+    /// noticed by DCP here: it keeps the resource "Running" for minutes, so the run cannot bring the service back that way.)
+    /// </summary>
+    private async Task KillAndStartAsync(string service)
+    {
+        var app = platform.App;
+        var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync(service)).Snapshot;
+        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StopCommand)).Success, $"stop {service}");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // down for a moment: requests and messages for it wait
+        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StartCommand)).Success, $"start {service}");
+        await app.ResourceNotifications.WaitForResourceAsync(service, change => change.Snapshot.StartTimeStamp > before.StartTimeStamp
+            && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).WaitAsync(Patience);
+    }
+
+    private async Task RestartAsync(string resource)
+    {
+        var app = platform.App;
+        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand)).Success, $"stop {resource}");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand)).Success, $"start {resource}");
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(Patience);
+    }
+
+    private async Task PspFaultAsync(string kind, int count)
+    {
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        using var scripted = await psp.PostAsJsonAsync("/psp/control/faults", new { kind, count, delayMilliseconds = 0 });
+        scripted.EnsureSuccessStatusCode();
+    }
+
+    private async Task SmtpDownAsync()
+    {
+        Assert.True((await platform.App.ResourceCommands.ExecuteCommandAsync("sandboxes", "mail-relay-down")).Success);
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        Assert.True((await platform.App.ResourceCommands.ExecuteCommandAsync("sandboxes", "mail-relay-up")).Success);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+
+namespace OrderPlatform.EndToEndTests.Chaos;
+
+/// <summary>
+/// What a storefront or the warehouse does while parts of the platform are down: the same request again (same Idempotency-Key)
+/// until the platform answers it, for as long as a person would keep trying.
+/// </summary>
+public static class Resilient
+{
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> request, TimeSpan patience,
+        Func<HttpResponseMessage, Task<bool>>? again = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var deadline = DateTimeOffset.UtcNow + patience;
+        while (true)
+        {
+            HttpResponseMessage? response = null;
+            try
+            {
+                using var message = request();
+                response = await client.SendAsync(message);
+                var transient = (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                                || (again is not null && await again(response));
+                if (!transient || DateTimeOffset.UtcNow > deadline)
+                {
+                    return response;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTimeOffset.UtcNow <= deadline)
+            {
+                // The gateway itself was unreachable for a moment: try again.
+            }
+
+            response?.Dispose();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    /// <summary>A fresh one-time card token from the PSP's form.</summary>
+    public static async Task<string> TokeniseAsync(Uri sandboxes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Checkout.TokeniseAsync(sandboxes, "4242 4242 4242 4242");
+            }
+            catch (HttpRequestException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+    }
+
+    /// <summary>A new customer signed in, whether or not Accounts is up at the first try (a sign-up answered 409 was ours, its answer lost).</summary>
+    public static async Task<HttpClient> NewCustomerAsync(HttpClient gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var email = Accounts.NewEmail();
+        var patience = TimeSpan.FromMinutes(3);
+        using (var signUp = await SendAsync(gateway, () => new HttpRequestMessage(HttpMethod.Post, "/api/accounts")
+               {
+                   Content = System.Net.Http.Json.JsonContent.Create(new { email, password = "Mot-de-passe-2026", firstName = "Camille" }),
+               }, patience))
+        {
+            Assert.True(signUp.IsSuccessStatusCode || signUp.StatusCode == HttpStatusCode.Conflict, $"sign-up: {(int)signUp.StatusCode}");
+        }
+
+        using var signIn = await SendAsync(gateway, () => new HttpRequestMessage(HttpMethod.Post, "/api/accounts/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email, password = "Mot-de-passe-2026" }),
+        }, patience);
+        Assert.True(signIn.IsSuccessStatusCode, $"sign-in: {(int)signIn.StatusCode}");
+        var token = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(signIn.Content))
+            .GetProperty("accessToken").GetString();
+        var customer = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = gateway.Timeout };
+        customer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return customer;
+    }
+}
