@@ -5,12 +5,12 @@ using System.Text.Json;
 namespace OrderPlatform.EndToEndTests.Chaos;
 
 /// <summary>What one order should end as: its status, and what the customer should have paid for it in the end.</summary>
-public sealed record ExpectedEnd(string OrderId, string Status, long PaidCents);
+public sealed record ExpectedEnd(string OrderId, string Status, long PaidCents, bool Returned = false);
 
 /// <summary>
 /// One order driven through its life as a customer, ops and the warehouse would, retrying what the platform could not answer:
 /// checkout with a fresh card; some cancelled at once; the others handed off, shipped (every fifth with a line found missing)
-/// and delivered.
+/// and delivered; every fourth of these sends an item back, refunded to the card.
 /// </summary>
 public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, HttpClient ops, IReadOnlyList<string> skus, int number)
 {
@@ -19,6 +19,8 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, HttpC
     private bool CancelledAtOnce => number % 7 == 3;
 
     private bool LineMissing => number % 5 == 0;
+
+    private bool Returned => number % 4 == 1 && !LineMissing;
 
     public async Task<ExpectedEnd> RunAsync()
     {
@@ -69,7 +71,38 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, HttpC
         var paid = delivered.GetProperty("totalCents").GetInt64() - (LineMissing
             ? (missingLine.GetProperty("unitPriceCents").GetInt64() * missingLine.GetProperty("quantity").GetInt32()) - missingLine.GetProperty("discountCents").GetInt64()
             : 0);
-        return new ExpectedEnd(orderId, "delivered", paid);
+        return Returned
+            ? new ExpectedEnd(orderId, "delivered", paid - await ReturnFirstLineAsync(orderId, delivered), Returned: true)
+            : new ExpectedEnd(orderId, "delivered", paid);
+    }
+
+    /// <summary>The customer sends the first line back, ops receive it, the card is refunded: how much came back.</summary>
+    private async Task<long> ReturnFirstLineAsync(string orderId, JsonElement order)
+    {
+        var line = order.GetProperty("lines")[0];
+        var lineId = line.GetProperty("lineId").GetString();
+        var asked = new { orderId, lines = new[] { new { lineId, quantity = 1, reason = "wrong-size" } }, refundMethod = "original" };
+        using var requested = await Resilient.SendAsync(customer, () => Post("/api/returns", asked, Guid.NewGuid().ToString()), Patience,
+            response => Task.FromResult(response.StatusCode == HttpStatusCode.Conflict)); // Returns has not heard of the delivery yet
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, $"return {number}: {(int)requested.StatusCode} {await requested.Content.ReadAsStringAsync()}");
+        var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        var returnId = created.GetProperty("returnId").GetString();
+        // What FR-13/FR-14 give back for one item of a partial return: its price, less the return label.
+        var refund = line.GetProperty("unitPriceCents").GetInt64() - (line.GetProperty("discountCents").GetInt64() / line.GetProperty("quantity").GetInt32())
+                     - created.GetProperty("labelCostCents").GetInt64();
+        var inspection = new { lines = new[] { new { lineId, accepted = true } } };
+        using (var received = await Resilient.SendAsync(ops, () => Post($"/api/returns/{returnId}/reception", inspection, null), Patience))
+        {
+            Assert.True(received.IsSuccessStatusCode || received.StatusCode == HttpStatusCode.Conflict, $"reception {number}: {(int)received.StatusCode}");
+        }
+
+        await PollAsync(async () =>
+        {
+            using var response = await Resilient.SendAsync(customer, () => new HttpRequestMessage(HttpMethod.Get, $"/api/returns/{returnId}"), Patience);
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var found
+                   && found.GetProperty("status").GetString() == "refunded" ? found : (JsonElement?)null;
+        }, $"return {returnId} of order {number} to be refunded");
+        return refund;
     }
 
     private async Task<JsonElement> StatusAsync(string orderId, params string[] statuses) =>

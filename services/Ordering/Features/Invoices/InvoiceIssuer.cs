@@ -2,6 +2,7 @@ using OrderPlatform.ServiceDefaults.Documents;
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
+using OrderPlatform.Ordering.Features.OrderProcess;
 using OrderPlatform.ServiceDefaults.Persistence;
 
 namespace OrderPlatform.Ordering.Features.Invoices;
@@ -31,6 +32,10 @@ public sealed class InvoiceIssuer(Seller seller, DocumentFonts fonts, TimeProvid
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(create);
+        // The order's lock first (as every writer of the order), then the series': the invoice's event is appended to the order as
+        // it now is, and a refund recorded meanwhile is not undone in the order's snapshot (seen under eng/chaos).
+        await OrderStreams.LockAsync(session, order.Id, cancellationToken);
+        var stream = await session.Events.FetchForWriting<Order>(order.Id, cancellationToken);
         var seriesId = Invoice.SeriesFor(kind, time.GetUtcNow().Year);
         await AdvisoryLocks.LockAsync(session, ["invoice-series:" + seriesId], cancellationToken);
         var now = time.GetUtcNow();
@@ -41,7 +46,7 @@ public sealed class InvoiceIssuer(Seller seller, DocumentFonts fonts, TimeProvid
         var invoice = create(new InvoiceNumbering(Invoice.NumberFor(kind, now.Year, series.Last + 1), now, last is null, last));
         session.Store(series with { Last = series.Last + 1 });
         session.Insert(invoice);
-        session.Events.Append(order.Id, new InvoiceIssued(order.Id, order.OrderNumber, order.CustomerId, invoice.Number, invoice.Kind, invoice.ShipmentId,
+        stream.AppendOne(new InvoiceIssued(order.Id, order.OrderNumber, order.CustomerId, invoice.Number, invoice.Kind, invoice.ShipmentId,
             invoice.TotalCents, invoice.IssuedAt, Render([invoice])));
         return invoice;
     }

@@ -17,13 +17,20 @@ namespace OrderPlatform.Ordering.Features.OrderProcess;
 /// </remarks>
 public static class OrderStreams
 {
+    /// <summary>
+    /// Waits, in the session's transaction, until no other writer of this order's stream is between its read and its commit: every
+    /// writer of an order takes it, so none writes the order's snapshot from a read another has made stale.
+    /// </summary>
+    public static Task LockAsync(IDocumentSession session, Guid orderId, CancellationToken cancellationToken) =>
+        AdvisoryLocks.LockAsync(session, ["order:" + orderId], cancellationToken);
+
     /// <summary>The order after the decision, or null when there is no such order.</summary>
     public static async Task<(Order? Before, IReadOnlyList<object> Events)> DecideAsync(
         IDocumentSession session, Guid orderId, Func<Order, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(decide);
-        await AdvisoryLocks.LockAsync(session, ["order:" + orderId], cancellationToken);
+        await LockAsync(session, orderId, cancellationToken);
         var stream = await session.Events.FetchForWriting<Order>(orderId, cancellationToken);
         if (stream.Aggregate is not { } order)
         {
