@@ -22,27 +22,27 @@ public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         var skus = await StockedSkusAsync(ops);
         var faults = new Faults(platform);
-        var lives = new List<(Task<ExpectedEnd> Life, HttpClient Customer)>();
+        var lives = new List<(Task<ExpectedEnd> Life, HttpClient Customer, string Email)>();
         var loadDone = false;
         var faulting = faults.RunAsync(() => Volatile.Read(ref loadDone), TimeSpan.FromSeconds(2));
 
         for (var number = 0; number < settings.Orders; number++)
         {
-            var customer = await Resilient.NewCustomerAsync(platform.Gateway);
-            lives.Add((new OrderLife(platform, customer, ops, skus, number).RunAsync(), customer));
+            var (customer, email) = await Resilient.NewCustomerAsync(platform.Gateway);
+            lives.Add((new OrderLife(platform, customer, skus, number).RunAsync(), customer, email));
             await Task.Delay(settings.Every);
         }
 
         Volatile.Write(ref loadDone, true);
         await faulting;
         var faultsDone = clock.Elapsed;
-        var ends = new List<(ExpectedEnd End, HttpClient Customer)>();
+        var ends = new List<(ExpectedEnd End, string Email)>();
         var violations = new List<string>();
-        foreach (var (life, customer) in lives)
+        foreach (var (life, _, email) in lives)
         {
             try
             {
-                ends.Add((await life, customer));
+                ends.Add((await life, email));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -52,19 +52,22 @@ public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
 
         var settled = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(10)); // the last captures, refunds and e-mails
-        foreach (var (end, customer) in ends)
+        using var checker = await Resilient.SignedInAsync(platform.Gateway, Accounts.OpsEmail, Accounts.OpsPassword);
+        foreach (var (end, email) in ends)
         {
-            violations.AddRange(await CheckAsync(end, customer, ops));
+            using var customer = await Resilient.SignedInAsync(platform.Gateway, email, Resilient.Password);
+            violations.AddRange(await CheckAsync(end, customer, checker));
         }
 
-        violations.AddRange(await ErrorQueuesAsync(ops));
+        violations.AddRange(await ErrorQueuesAsync(checker));
         violations.AddRange(await StockHeldAsync(skus));
         output.WriteLine($"chaos: {settings.Orders} orders, one every {settings.Every.TotalMilliseconds} ms; faults over {faultsDone.TotalSeconds:F0} s, "
                          + $"all orders ended after {settled.TotalSeconds:F0} s; {ends.Count(end => end.End.Status == "delivered")} delivered, "
                          + $"{ends.Count(end => end.End.Status == "cancelled")} cancelled, {ends.Count(end => end.End.Returned)} with a return refunded; "
                          + $"{violations.Count} violations");
         output.WriteLine("faults injected: " + string.Join("; ", faults.Injected));
-        foreach (var (_, customer) in lives)
+        output.WriteLine("slow to stop: " + (faults.Slow.Count == 0 ? "none" : string.Join("; ", faults.Slow)));
+        foreach (var (_, customer, _) in lives)
         {
             customer.Dispose();
         }

@@ -12,8 +12,10 @@ public sealed record ExpectedEnd(string OrderId, string Status, long PaidCents, 
 /// checkout with a fresh card; some cancelled at once; the others handed off, shipped (every fifth with a line found missing)
 /// and delivered; every fourth of these sends an item back, refunded to the card.
 /// </summary>
-public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, HttpClient ops, IReadOnlyList<string> skus, int number)
+public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, IReadOnlyList<string> skus, int number)
 {
+    private HttpClient ops = null!;
+
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(6);
 
     private bool CancelledAtOnce => number % 7 == 3;
@@ -24,6 +26,9 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, HttpC
 
     public async Task<ExpectedEnd> RunAsync()
     {
+        // Each life signs ops in afresh: a long run outlives a 15-minute token.
+        using var opsClient = await Resilient.SignedInAsync(platform.Gateway, Accounts.OpsEmail, Accounts.OpsPassword);
+        ops = opsClient;
         var card = await Resilient.TokeniseAsync(platform.Sandboxes);
         var body = Checkout.Body([(skus[number % skus.Count], 1), (skus[(number + 1) % skus.Count], 2)], token: card);
         var key = Guid.NewGuid().ToString();

@@ -55,28 +55,36 @@ public static class Resilient
     }
 
     /// <summary>A new customer signed in, whether or not Accounts is up at the first try (a sign-up answered 409 was ours, its answer lost).</summary>
-    public static async Task<HttpClient> NewCustomerAsync(HttpClient gateway)
+    public static async Task<(HttpClient Customer, string Email)> NewCustomerAsync(HttpClient gateway)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         var email = Accounts.NewEmail();
-        var patience = TimeSpan.FromMinutes(3);
         using (var signUp = await SendAsync(gateway, () => new HttpRequestMessage(HttpMethod.Post, "/api/accounts")
                {
-                   Content = System.Net.Http.Json.JsonContent.Create(new { email, password = "Mot-de-passe-2026", firstName = "Camille" }),
-               }, patience))
+                   Content = System.Net.Http.Json.JsonContent.Create(new { email, password = Password, firstName = "Camille" }),
+               }, TimeSpan.FromMinutes(3)))
         {
             Assert.True(signUp.IsSuccessStatusCode || signUp.StatusCode == HttpStatusCode.Conflict, $"sign-up: {(int)signUp.StatusCode}");
         }
 
+        return (await SignedInAsync(gateway, email, Password), email);
+    }
+
+    public const string Password = "Mot-de-passe-2026";
+
+    /// <summary>A client signed in now (tokens live 15 minutes: a long run signs in again), retrying while Accounts is away.</summary>
+    public static async Task<HttpClient> SignedInAsync(HttpClient gateway, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
         using var signIn = await SendAsync(gateway, () => new HttpRequestMessage(HttpMethod.Post, "/api/accounts/token")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { email, password = "Mot-de-passe-2026" }),
-        }, patience);
+            Content = System.Net.Http.Json.JsonContent.Create(new { email, password }),
+        }, TimeSpan.FromMinutes(3));
         Assert.True(signIn.IsSuccessStatusCode, $"sign-in: {(int)signIn.StatusCode}");
         var token = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(signIn.Content))
             .GetProperty("accessToken").GetString();
-        var customer = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = gateway.Timeout };
-        customer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return customer;
+        var client = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = gateway.Timeout };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }
