@@ -14,7 +14,7 @@ namespace OrderPlatform.EndToEndTests.Chaos;
 [Collection(ChaosCollection.Name)]
 public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
 {
-    [Fact]
+    [ChaosFact]
     public async Task Orders_live_their_whole_life_right_while_every_part_of_the_platform_fails_in_turn_ALL_04_ALL_07()
     {
         var settings = ChaosSettings.FromEnvironment();

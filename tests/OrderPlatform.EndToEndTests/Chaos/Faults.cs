@@ -49,24 +49,7 @@ public sealed class Faults(ChaosPlatform platform)
     {
         var app = platform.App;
         var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync(service)).Snapshot;
-        var stopped = await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StopCommand);
-        if (!stopped.Success)
-        {
-            // It did not shut down within DCP's time (seen under load): it dies, as the orchestrator would make it.
-            Slow.Add($"{service} did not stop within DCP's time and was killed");
-            if (int.TryParse(before.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value?.ToString(), out var pid))
-            {
-                try
-                {
-                    Process.GetProcessById(pid).Kill(entireProcessTree: true);
-                }
-                catch (ArgumentException)
-                {
-                    // Gone meanwhile.
-                }
-            }
-        }
-
+        await StopOrKillAsync(service, before);
         await Task.Delay(TimeSpan.FromSeconds(3)); // down for a moment: requests and messages for it wait
         Assert.True((await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StartCommand)).Success, $"start {service}");
         await app.ResourceNotifications.WaitForResourceAsync(service, change => change.Snapshot.StartTimeStamp > before.StartTimeStamp
@@ -76,10 +59,36 @@ public sealed class Faults(ChaosPlatform platform)
     private async Task RestartAsync(string resource)
     {
         var app = platform.App;
-        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand)).Success, $"stop {resource}");
+        var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync(resource)).Snapshot;
+        await StopOrKillAsync(resource, before);
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.True((await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand)).Success, $"start {resource}");
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(Patience);
+    }
+
+    /// <summary>
+    /// Stops the resource through DCP; one that does not shut down within DCP's time (a service or PostgreSQL under load, seen in
+    /// long runs) is killed, as the orchestrator would, and reported.
+    /// </summary>
+    private async Task StopOrKillAsync(string resource, CustomResourceSnapshot before)
+    {
+        if ((await platform.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand)).Success)
+        {
+            return;
+        }
+
+        Slow.Add($"{resource} did not stop within DCP's time and was killed");
+        if (int.TryParse(before.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value?.ToString(), out var pid))
+        {
+            try
+            {
+                Process.GetProcessById(pid).Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+                // Gone meanwhile.
+            }
+        }
     }
 
     private async Task PspFaultAsync(string kind, int count)
