@@ -105,18 +105,8 @@ public sealed class OrderProcessTests : IAsyncLifetime
     [Fact]
     public async Task A_parcel_back_told_twice_and_before_its_shipment_is_recorded_once_and_refunded_once_by_its_date_ALL_07_ALL_04()
     {
-        var placed = await PlaceAsync();
-        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
-        var confirmed = (await LoadAsync(placed.OrderId))!.Next(reserved);
-        var toLogistics = OrderProcess.OnPaymentAuthorized(confirmed, 6380, "card", placed.PlacedAt, Policy);
-        var handedOff = OrderProcess.HandOff(toLogistics.Aggregate(confirmed, (order, @event) => order.Next(@event)),
-            placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMinutes(1));
+        var (placed, handedOff) = await HandedOffAsync();
         Assert.Single(handedOff);
-        await using (var session = Store.LightweightSession())
-        {
-            session.Events.Append(placed.OrderId, [reserved, .. toLogistics, .. handedOff]);
-            await session.SaveChangesAsync();
-        }
 
         var bus = service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
@@ -144,17 +134,7 @@ public sealed class OrderProcessTests : IAsyncLifetime
     [Fact]
     public async Task A_delivery_and_its_carrier_status_told_twice_before_the_shipment_deliver_the_order_once_ALL_04_FR_15()
     {
-        var placed = await PlaceAsync();
-        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
-        var confirmed = (await LoadAsync(placed.OrderId))!.Next(reserved);
-        var toLogistics = OrderProcess.OnPaymentAuthorized(confirmed, 6380, "card", placed.PlacedAt, Policy);
-        var handedOff = OrderProcess.HandOff(toLogistics.Aggregate(confirmed, (order, @event) => order.Next(@event)),
-            placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMinutes(1));
-        await using (var session = Store.LightweightSession())
-        {
-            session.Events.Append(placed.OrderId, [reserved, .. toLogistics, .. handedOff]);
-            await session.SaveChangesAsync();
-        }
+        var (placed, _) = await HandedOffAsync();
 
         var bus = service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
@@ -177,6 +157,21 @@ public sealed class OrderProcessTests : IAsyncLifetime
     }
 
     private Task<OrderPlaced> PlaceAsync() => PlacedOrders.PlaceAsync(Store, Policy);
+
+    /// <summary>An order placed, confirmed (stock and card) and handed to the warehouse, as its stream holds it; the hand-off's events.</summary>
+    private async Task<(OrderPlaced Placed, IReadOnlyList<object> HandedOff)> HandedOffAsync()
+    {
+        var placed = await PlaceAsync();
+        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
+        var confirmed = (await LoadAsync(placed.OrderId))!.Next(reserved);
+        var toLogistics = OrderProcess.OnPaymentAuthorized(confirmed, 6380, "card", placed.PlacedAt, Policy);
+        var handedOff = OrderProcess.HandOff(toLogistics.Aggregate(confirmed, (order, @event) => order.Next(@event)),
+            placed.PlacedAt + Policy.HandOffDelay + TimeSpan.FromMinutes(1));
+        await using var session = Store.LightweightSession();
+        session.Events.Append(placed.OrderId, [reserved, .. toLogistics, .. handedOff]);
+        await session.SaveChangesAsync();
+        return (placed, handedOff);
+    }
 
     private async Task<Order?> LoadAsync(Guid orderId)
     {
