@@ -78,6 +78,8 @@ foreach (var service in services)
 
 // Checkout prices the basket with Catalog and checks the relay point with the carrier through Shipping: the calls that cannot wait for an event.
 ordering.WithReference(catalog).WithReference(shipping);
+// A return or claim for an order Returns has not heard of yet: Ordering says whether it is the customer's (409 to retry) or nobody's (404).
+returns.WithReference(ordering);
 // E-mail leaves by SMTP like to any relay: the Sandboxes' capture server.
 var smtp = sandboxes.GetEndpoint("smtp");
 notification

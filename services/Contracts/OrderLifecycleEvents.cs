@@ -124,9 +124,12 @@ public sealed record ParcelDelivered(Guid OrderId, Guid ShipmentId, DateTimeOffs
 /// <summary>
 /// Money must go back to the customer for the order (a return accepted, a claim resolved): to the method
 /// that paid ("original") or to store credit ("store-credit") when the customer chose it [FR-13].
-/// <paramref name="RefundId"/> names this refund, so two refunds of the same amount are two refunds.
+/// <paramref name="RefundId"/> names this refund, so two refunds of the same amount are two refunds. <paramref name="ForLines"/>, when
+/// the refund gives back items that shipped (a return, a parcel sent back), names them: Payment refunds them only once it has
+/// captured their shipment, since the request can overtake the shipment's news.
 /// </summary>
-public sealed record RefundRequested(Guid OrderId, string RefundId, long AmountCents, string Destination, string Reason) : IIntegrationEvent
+public sealed record RefundRequested(Guid OrderId, string RefundId, long AmountCents, string Destination, string Reason,
+    IReadOnlyList<ShippedLine>? ForLines = null) : IIntegrationEvent
 {
     public const string Original = "original";
     public const string StoreCredit = "store-credit";

@@ -18,6 +18,7 @@ builder.AddMessaging(bus =>
 });
 builder.Services.AddSingleton<IForgetCustomer, ReturnsCustomerErasure>();
 builder.AddPlatformAuthentication();
+OrderNotYetKnown.Register(builder.Services);
 builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:FontDirectory"]));
 

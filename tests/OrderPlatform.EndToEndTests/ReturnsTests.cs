@@ -107,6 +107,30 @@ public sealed class ReturnsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_return_of_a_delivered_order_returns_has_not_heard_of_yet_is_told_to_retry_not_that_the_order_does_not_exist_FR_12()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var stranger = await Accounts.NewCustomerAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddDays(-1));
+        // Returns as it is when its queue is behind after an outage: the order's news has not reached it (what it knew is wiped).
+        await platform.ScalarAsync("returnsdb", "delete from mt_doc_returnableorder where id = @p0; delete from mt_events where stream_id = @p0; "
+                                                + "delete from mt_streams where id = @p0", Guid.Parse(orderId));
+        var asked = new { orderId, lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1, reason = "wrong-size" } }, refundMethod = "original" };
+
+        using var notYet = await customer.PostAsJsonAsync("/api/returns", asked);
+        using var notTheirs = await stranger.PostAsJsonAsync("/api/returns", asked);
+        using var nobodys = await customer.PostAsJsonAsync("/api/returns", asked with { orderId = Guid.NewGuid().ToString() });
+
+        Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
+        Assert.Equal("application/problem+json", notYet.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), notYet.Headers.RetryAfter?.Delta);
+        Assert.Contains("not reached returns yet", await notYet.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nobodys.StatusCode);
+    }
+
+    [Fact]
     public async Task A_return_asked_on_day_15_is_refused_FR_15()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];

@@ -235,7 +235,7 @@ public static class OrderProcess
         return
         [
             new ReturnedParcelSettled(shipment.ShipmentId, ReturnedParcelSettled.Refunded, amount, by, now),
-            new RefundRequested(order.Id, $"parcel-returned:{shipment.ShipmentId:N}", amount, RefundRequested.Original, "parcel-returned"),
+            new RefundRequested(order.Id, $"parcel-returned:{shipment.ShipmentId:N}", amount, RefundRequested.Original, "parcel-returned", LinesOf(order, shipment)),
         ];
     }
 

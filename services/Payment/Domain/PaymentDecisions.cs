@@ -64,6 +64,19 @@ public static class PaymentDecisions
         return Math.Clamp(missing + fee - payment.RefundedForMissingCents, 0, payment.CapturedCents - payment.RefundedCents);
     }
 
+    /// <summary>
+    /// How much of a requested refund goes back now: what was asked, never more than is captured and not refunded [ALL-02]; null while
+    /// Payment has not recorded (so not captured) the shipment of the items it gives back: the request overtook the shipment's news.
+    /// </summary>
+    public static long? Refundable(Payment payment, RefundRequested request)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(request);
+        return (request.ForLines ?? []).Any(line => payment.ShippedQuantity(line.LineId) < line.Quantity)
+            ? null
+            : Math.Min(request.AmountCents, payment.CapturedCents - payment.RefundedCents);
+    }
+
     /// <summary>How a capture splits between the store credit (first) and the card [FR-25].</summary>
     public static (long Credit, long Card) SplitCapture(Payment payment, long amountCents)
     {

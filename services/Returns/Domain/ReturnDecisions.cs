@@ -133,7 +133,7 @@ public static class ReturnDecisions
         {
             events.Add(new RefundRequested(customerReturn.OrderId, RefundIdFor(customerReturn.Id), refund,
                 customerReturn.RefundMethod == RefundRequested.StoreCredit ? RefundRequested.StoreCredit : RefundRequested.Original,
-                customerReturn.Withdrawal ? "withdrawal" : "return"));
+                customerReturn.Withdrawal ? "withdrawal" : "return", accepted.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
         }
 
         return (events, null, null);

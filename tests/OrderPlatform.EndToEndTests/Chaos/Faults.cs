@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace OrderPlatform.EndToEndTests.Chaos;
 
 /// <summary>
-/// Everything that fails in production, once each and in turn: every service's process ended and started again, RabbitMQ and
+/// Everything that fails in production, once each and in turn: every service's process killed and started again, RabbitMQ and
 /// PostgreSQL restarted, the PSP timing out and failing, the SMTP relay down. Each fault is logged with when it began and ended.
 /// </summary>
 public sealed class Faults(ChaosPlatform platform)
@@ -20,7 +20,7 @@ public sealed class Faults(ChaosPlatform platform)
     /// <summary>Applies every fault once, a few seconds apart, and again from the start until <paramref name="until"/> says stop.</summary>
     public async Task RunAsync(Func<bool> until, TimeSpan pause)
     {
-        var faults = Services.Select(service => ($"stop and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
+        var faults = Services.Select(service => ($"SIGKILL and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
             .Concat(
             [
                 ("restart RabbitMQ", () => RestartAsync("messaging")),
@@ -42,18 +42,46 @@ public sealed class Faults(ChaosPlatform platform)
     }
 
     /// <summary>
-    /// The service's process is ended and started again through DCP, as when a node dies under it. (A SIGKILL from outside DCP is not
-    /// noticed by DCP here: it keeps the resource "Running" for minutes, so the run cannot bring the service back that way.)
+    /// The service's process is killed (SIGKILL: no shutdown, no last flush), as when a node dies under it; DCP, which does not notice a
+    /// process killed from outside on its own, is then told it stopped, and starts it again after a few seconds.
     /// </summary>
     private async Task KillAndStartAsync(string service)
     {
         var app = platform.App;
         var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync(service)).Snapshot;
-        await StopOrKillAsync(service, before);
+        if (!Kill(before))
+        {
+            await StopOrKillAsync(service, before);
+        }
+        else
+        {
+            await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StopCommand); // the process is gone already
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(3)); // down for a moment: requests and messages for it wait
         Assert.True((await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StartCommand)).Success, $"start {service}");
         await app.ResourceNotifications.WaitForResourceAsync(service, change => change.Snapshot.StartTimeStamp > before.StartTimeStamp
             && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).WaitAsync(Patience);
+    }
+
+    /// <summary>SIGKILLs the resource's process (and its children); false when its process id is not known.</summary>
+    private static bool Kill(CustomResourceSnapshot snapshot)
+    {
+        if (!int.TryParse(snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value?.ToString(), out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            Process.GetProcessById(pid).Kill(entireProcessTree: true);
+        }
+        catch (ArgumentException)
+        {
+            // Gone meanwhile.
+        }
+
+        return true;
     }
 
     private async Task RestartAsync(string resource)
@@ -78,17 +106,7 @@ public sealed class Faults(ChaosPlatform platform)
         }
 
         Slow.Add($"{resource} did not stop within DCP's time and was killed");
-        if (int.TryParse(before.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value?.ToString(), out var pid))
-        {
-            try
-            {
-                Process.GetProcessById(pid).Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // Gone meanwhile.
-            }
-        }
+        Kill(before);
     }
 
     private async Task PspFaultAsync(string kind, int count)

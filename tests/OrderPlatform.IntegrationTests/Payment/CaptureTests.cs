@@ -103,6 +103,26 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_return_refund_that_overtakes_the_shipment_it_gives_back_waits_for_its_capture_then_refunds_once_FR_13_ALL_04()
+    {
+        var order = Order(await VisaAsync());
+        var bus = await BusAsync();
+        await bus.PublishTwiceAsync(order);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
+
+        // The shirts come back before Payment has heard that they shipped (its queue was behind, the PSP failing).
+        await bus.PublishTwiceAsync(new RefundRequested(order.OrderId, "return-1", 4990, RefundRequested.Original, "return", [new ShippedLine("2", "B", 1)]));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, (await PaymentAsync(order.OrderId, _ => true, "the payment")).RefundedCents);
+        await bus.PublishTwiceAsync(new OrderShipped(order.OrderId, Guid.NewGuid(), [new ShippedLine("2", "B", 2)], DateTimeOffset.UtcNow));
+
+        var refunded = await PaymentAsync(order.OrderId, payment => payment.RefundedCents > 0, "the refund once the shirts' capture is in");
+        Assert.Equal((2 * 4990 + 490, 4990L), (refunded.CapturedCents, refunded.RefundedCents));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(4990, Assert.Single(Ledger.Payments(order.OrderId.ToString())).RefundedCents);
+    }
+
+    [Fact]
     public async Task Store_credit_pays_first_and_the_card_the_rest_and_a_refund_goes_back_to_both_FR_25()
     {
         var customerId = Guid.NewGuid();

@@ -100,6 +100,24 @@ public sealed class PaymentDecisionsTests
     }
 
     [Fact]
+    public void A_return_refund_waits_for_the_capture_of_the_items_it_gives_back_and_never_exceeds_what_was_captured_FR_13_ALL_02()
+    {
+        var payment = Authorised();
+        var dressBack = new RefundRequested(payment.Id, "return-1", 5990 - 333, RefundRequested.Original, "return", [new ShippedLine("2", "ROBE", 1)]);
+
+        Assert.Null(PaymentDecisions.Refundable(payment, dressBack)); // the return overtook the shipment's news: nothing captured yet
+        payment = Shipped(payment, Guid.NewGuid(), new ShippedLine("1", "CHEMISE", 3));
+        payment = payment.Apply(new PaymentCaptured(payment.Id, PaymentDecisions.AmountForShipment(payment, [new ShippedLine("1", "CHEMISE", 3)]), Now, null));
+        Assert.Null(PaymentDecisions.Refundable(payment, dressBack)); // the shirts' parcel is not the dress's
+
+        payment = Shipped(payment, Guid.NewGuid(), new ShippedLine("2", "ROBE", 1));
+        payment = payment.Apply(new PaymentCaptured(payment.Id, PaymentDecisions.AmountForShipment(payment, [new ShippedLine("2", "ROBE", 1)]), Now, null));
+        Assert.Equal(5990 - 333, PaymentDecisions.Refundable(payment, dressBack));
+        var goodwill = new RefundRequested(payment.Id, "goodwill", 1_000_000, RefundRequested.Original, "geste");
+        Assert.Equal(payment.CapturedCents, PaymentDecisions.Refundable(payment, goodwill)); // names no item: capped at once
+    }
+
+    [Fact]
     public void An_authorisation_past_its_expiry_must_be_renewed_before_capture()
     {
         Assert.False(PaymentDecisions.NeedsRenewal(Authorised(), Now.AddDays(6)));

@@ -111,6 +111,7 @@ public sealed class ReturnDecisionsTests
         Assert.Null(conflict);
         var refund = Assert.Single(events.OfType<RefundRequested>());
         Assert.Equal((2 * 5990 - 1000 - 490, "store-credit"), (refund.AmountCents, refund.Destination)); // the jeans after their discount, less the label
+        Assert.Equal(["2"], refund.ForLines!.Select(line => line.LineId)); // Payment gives them back once it has captured their shipment
         var inspected = Assert.Single(events.OfType<ReturnInspected>());
         Assert.Equal(received.AddDays(14), inspected.RefundDueBy);
         Assert.Equal(["1"], inspected.RejectedLines);

@@ -1,5 +1,6 @@
 using Marten;
 using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Domain;
 using OrderPlatform.Payment.Prepaid;
 using OrderPlatform.ServiceDefaults.Messaging;
 
@@ -25,7 +26,8 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
             return;
         }
 
-        var amount = Math.Min(message.AmountCents, payment.CapturedCents - payment.RefundedCents);
+        var amount = PaymentDecisions.Refundable(payment, message)
+                     ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s shipment of the items refund {message.RefundId} gives back to be captured");
         if (amount < message.AmountCents)
         {
             LogCapped(message.OrderId, message.RefundId, message.AmountCents, amount);

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Returns.Domain;
+using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
 
@@ -21,7 +22,8 @@ public static class ClaimEndpoints
             .WithName("FileClaim")
             .WithSummary("Report a missing, defective or damaged item: multipart orderId, kind, lineId?, trackingNumber?, description?, photo (JPEG, PNG or WebP, 5 MB)")
             .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         claims.MapGet("/{claimId:guid}", GetAsync).RequireAuthorization()
             .WithName("GetClaim").WithSummary("A claim and how it was resolved (its customer or ops)");
         claims.MapGet("/{claimId:guid}/photo", PhotoAsync).RequireAuthorization()
@@ -41,7 +43,8 @@ public static class ClaimEndpoints
 
     private static async Task<Results<Created<ClaimCreated>, NotFound, ValidationProblem, ProblemHttpResult>> FileAsync(
         [FromForm] Guid orderId, [FromForm] string? kind, [FromForm] string? lineId, [FromForm] string? trackingNumber, [FromForm] string? description,
-        IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, MerchantPreset preset, TimeProvider time, CancellationToken cancellationToken)
+        IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, MerchantPreset preset, TimeProvider time, OrderNotYetKnown notYetKnown,
+        HttpContext context, CancellationToken cancellationToken)
     {
         byte[]? content = null;
         string? photoType = null;
@@ -63,7 +66,13 @@ public static class ClaimEndpoints
         }
 
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken) is not { } order || order.CustomerId != user.CustomerId())
+        var known = await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken);
+        if (known is null)
+        {
+            return await notYetKnown.AnswerAsync(orderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
+        }
+
+        if (known is not { } order || order.CustomerId != user.CustomerId())
         {
             return TypedResults.NotFound();
         }

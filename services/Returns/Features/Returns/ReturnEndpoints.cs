@@ -39,7 +39,8 @@ public static class ReturnEndpoints
             .WithName("RequestReturn")
             .WithSummary("Return delivered lines within the shop's window, or withdraw within 14 days (withdrawal: true) [FR-12, FR-15, JI-07, MP-10]")
             .WithDescription("An optional Idempotency-Key header makes a retried request return the same return.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         returns.MapGet("/", ListMineAsync).RequireAuthorization(PlatformAuthentication.Customer)
             .WithName("ListMyReturns").WithSummary("My returns, newest first");
         returns.MapGet("/{returnId:guid}", GetAsync).RequireAuthorization()
@@ -51,8 +52,8 @@ public static class ReturnEndpoints
     }
 
     private static async Task<Results<Created<ReturnView>, Ok<ReturnView>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        ReturnRequest request, ClaimsPrincipal user, IDocumentStore store, ReturnsPolicy policy, TimeProvider time,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
+        ReturnRequest request, ClaimsPrincipal user, IDocumentStore store, ReturnsPolicy policy, TimeProvider time, OrderNotYetKnown notYetKnown,
+        HttpContext context, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var customerId = user.CustomerId() ?? Guid.Empty;
         var returnId = idempotencyKey is { Length: > 0 } key ? IdFor(customerId, key) : Guid.CreateVersion7();
@@ -60,6 +61,11 @@ public static class ReturnEndpoints
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<ReturnableOrder>(request.OrderId, cancellationToken);
+            if (stream.Aggregate is null)
+            {
+                return await notYetKnown.AnswerAsync(request.OrderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
+            }
+
             if (stream.Aggregate is not { } order || order.CustomerId != customerId)
             {
                 return TypedResults.NotFound();
