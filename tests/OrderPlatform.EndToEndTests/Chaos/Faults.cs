@@ -17,10 +17,16 @@ public sealed class Faults(ChaosPlatform platform)
     /// <summary>Services that did not stop within the orchestrator's time: a finding of the run, not a violation.</summary>
     public List<string> Slow { get; } = [];
 
-    /// <summary>Applies every fault once, a few seconds apart, and again from the start until <paramref name="until"/> says stop.</summary>
-    public async Task RunAsync(Func<bool> until, TimeSpan pause)
+    /// <summary>
+    /// Applies every fault once, a few seconds apart, and again from the start until <paramref name="until"/> says stop. The services
+    /// are killed in turn, or, for the short run in eng/test, all at once (the whole application tier lost at one moment).
+    /// </summary>
+    public async Task RunAsync(Func<bool> until, TimeSpan pause, bool servicesInTurn)
     {
-        var faults = Services.Select(service => ($"SIGKILL and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
+        IEnumerable<(string, Func<Task>)> killed = servicesInTurn
+            ? Services.Select(service => ($"SIGKILL and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
+            : [("SIGKILL and start every service at once", () => Task.WhenAll(Services.Select(KillAndStartAsync)))];
+        var faults = killed
             .Concat(
             [
                 ("restart RabbitMQ", () => RestartAsync("messaging")),

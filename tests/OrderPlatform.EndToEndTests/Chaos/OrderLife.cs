@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace OrderPlatform.EndToEndTests.Chaos;
 
-/// <summary>What one order should end as: its status, and what the customer should have paid for it in the end.</summary>
-public sealed record ExpectedEnd(string OrderId, string Status, long PaidCents, bool Returned = false);
+/// <summary>
+/// What one order should end as: its status, what the customer should have paid for it in the end, and the units that left the
+/// warehouse's stock for it (shipped, or found missing and written off; a return's items are not put back on sale).
+/// </summary>
+public sealed record ExpectedEnd(string OrderId, string Status, long PaidCents, bool Returned = false, IReadOnlyDictionary<string, int>? UnitsOut = null);
 
 /// <summary>
 /// One order driven through its life as a customer, ops and the warehouse would, retrying what the platform could not answer:
@@ -30,7 +33,8 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, IRead
         using var opsClient = await Resilient.SignedInAsync(platform.Gateway, Accounts.OpsEmail, Accounts.OpsPassword);
         ops = opsClient;
         var card = await Resilient.TokeniseAsync(platform.Sandboxes);
-        var body = Checkout.Body([(skus[number % skus.Count], 1), (skus[(number + 1) % skus.Count], 2)], token: card);
+        (string Sku, int Quantity)[] basket = [(skus[number % skus.Count], 1), (skus[(number + 1) % skus.Count], 2)];
+        var body = Checkout.Body(basket, token: card);
         var key = Guid.NewGuid().ToString();
         using var placed = await Resilient.SendAsync(customer, () => Post("/api/orders", body, key), Patience,
             async response => response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("in progress", StringComparison.OrdinalIgnoreCase));
@@ -76,9 +80,10 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, IRead
         var paid = delivered.GetProperty("totalCents").GetInt64() - (LineMissing
             ? (missingLine.GetProperty("unitPriceCents").GetInt64() * missingLine.GetProperty("quantity").GetInt32()) - missingLine.GetProperty("discountCents").GetInt64()
             : 0);
+        var unitsOut = basket.ToDictionary(line => line.Sku, line => line.Quantity);
         return Returned
-            ? new ExpectedEnd(orderId, "delivered", paid - await ReturnFirstLineAsync(orderId, delivered), Returned: true)
-            : new ExpectedEnd(orderId, "delivered", paid);
+            ? new ExpectedEnd(orderId, "delivered", paid - await ReturnFirstLineAsync(orderId, delivered), Returned: true, unitsOut)
+            : new ExpectedEnd(orderId, "delivered", paid, UnitsOut: unitsOut);
     }
 
     /// <summary>The customer sends the first line back, ops receive it, the card is refunded: how much came back.</summary>
