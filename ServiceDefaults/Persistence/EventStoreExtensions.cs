@@ -42,6 +42,7 @@ public static class EventStoreExtensions
             .AddAsyncDaemon(DaemonMode.Solo)
             .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton)
             .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddHostedService<OutboxRelayWatchdog>();
         return builder;
     }
 }

@@ -16,6 +16,8 @@ internal static class OutboxRelayTelemetry
     private static readonly Histogram<double> Delay = Meter.CreateHistogram<double>("orderplatform.outbox.delay", "s",
         "From an event's commit to its publication");
     private static readonly Counter<long> SetAside = Meter.CreateCounter<long>("orderplatform.outbox.set_aside", description: "Events that could never be published");
+    private static readonly Counter<long> RelayRestarts = Meter.CreateCounter<long>("orderplatform.outbox.restarted",
+        description: "Times the outbox relay was found stopped by Marten's daemon and started again");
     private static double stalledSeconds;
 
     static OutboxRelayTelemetry() =>
@@ -26,6 +28,8 @@ internal static class OutboxRelayTelemetry
         Delay.Record(Math.Max(0, (now - @event.Timestamp).TotalSeconds), new KeyValuePair<string, object?>("event.type", @event.EventTypeName));
 
     public static void Stalled(TimeSpan since) => Volatile.Write(ref stalledSeconds, since.TotalSeconds);
+
+    public static void Restarted() => RelayRestarts.Add(1);
 
     public static void Parked(IEvent @event) => SetAside.Add(1, new KeyValuePair<string, object?>("event.type", @event.EventTypeName));
 

@@ -119,7 +119,9 @@ public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
         var status = money.Order.GetProperty("status").GetString();
         if (status != end.Status && !(end.Status == "delivered" && status == "completed"))
         {
-            found.Add($"{end.OrderId}: {status}, expected {end.Status}");
+            found.Add($"{end.OrderId}: {status}, expected {end.Status}; its events: {await platform.ScalarAsync("orderingdb",
+                "select string_agg(version || ' ' || type || ' ' || to_char(timestamp, 'HH24:MI:SS.MS'), ', ' order by version) from mt_events where stream_id = @p0",
+                Guid.Parse(end.OrderId))}");
         }
 
         if (!money.Agrees(end.PaidCents))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.ServiceDefaults.Persistence;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
 
@@ -63,6 +64,30 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Equal(1, recorded.TimesHandled);
         await Eventually.TrueAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy, Patience,
             "the service to be ready again");
+    }
+
+    [Fact]
+    public async Task A_relay_the_daemon_stopped_after_an_error_is_started_again_and_the_next_events_go_out()
+    {
+        var first = await AppendOrderPlacedAsync();
+        await Eventually.GetAsync(() => RecordedAsync(first.OrderId), Patience, "the first OrderPlaced");
+        // What a PostgreSQL restart leaves behind: the relay's recorded progress is not where the daemon believes it is, so its
+        // next commit fails with "progression out of order" and the daemon stops the relay.
+        await using (var command = service.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+                         "update mt_event_progression set last_seq_id = last_seq_id - 1 where name = @name"))
+        {
+            command.Parameters.AddWithValue("name", OutboxRelayWatchdog.ShardName);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var second = await AppendOrderPlacedAsync();
+        await Eventually.GetAsync(() => RecordedAsync(second.OrderId), Patience, "the second OrderPlaced (published before the failed commit)");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var third = await AppendOrderPlacedAsync();
+
+        var recorded = await Eventually.GetAsync(() => RecordedAsync(third.OrderId), Patience, "an OrderPlaced appended after the relay was stopped");
+        Assert.Equal(1, recorded.TimesHandled);
+        Assert.Equal(1, (await RecordedAsync(first.OrderId))!.TimesHandled); // published again from the recorded progress: the inbox drops it
     }
 
     private async Task<OrderPlaced> AppendOrderPlacedAsync()
