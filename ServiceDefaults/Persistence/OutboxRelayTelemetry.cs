@@ -17,7 +17,7 @@ internal static class OutboxRelayTelemetry
         "From an event's commit to its publication");
     private static readonly Counter<long> SetAside = Meter.CreateCounter<long>("orderplatform.outbox.set_aside", description: "Events that could never be published");
     private static readonly Counter<long> RelayRestarts = Meter.CreateCounter<long>("orderplatform.outbox.restarted",
-        description: "Times the outbox relay was found stopped by Marten's daemon and started again");
+        description: "Times the outbox relay was found stopped or stalled and started again");
     private static double stalledSeconds;
 
     static OutboxRelayTelemetry() =>
@@ -29,7 +29,10 @@ internal static class OutboxRelayTelemetry
 
     public static void Stalled(TimeSpan since) => Volatile.Write(ref stalledSeconds, since.TotalSeconds);
 
-    public static void Restarted() => RelayRestarts.Add(1);
+    public static void Restarted(string remedy) => RelayRestarts.Add(1, new KeyValuePair<string, object?>("remedy", remedy));
+
+    /// <summary>The relay is retrying a publication (RabbitMQ away): it is not moving, and rightly so.</summary>
+    public static bool IsPublishing => Volatile.Read(ref stalledSeconds) > 0;
 
     public static void Parked(IEvent @event) => SetAside.Add(1, new KeyValuePair<string, object?>("event.type", @event.EventTypeName));
 

@@ -27,35 +27,41 @@ public static class ReceptionEndpoints
     private static async Task<Results<Ok<ReturnView>, NotFound, ValidationProblem, ProblemHttpResult>> ReceiveAsync(Guid returnId, ReceptionRequest request,
         IDocumentStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId, cancellationToken);
-        if (stream.Aggregate is not { } customerReturn)
+        for (var attempt = 1; ; attempt++)
         {
-            return TypedResults.NotFound();
-        }
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId, cancellationToken);
+            if (stream.Aggregate is not { } customerReturn)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var (events, invalid, conflict) = ReturnDecisions.Receive(customerReturn, request.Lines ?? [], time.GetUtcNow());
-        if (invalid is not null)
-        {
-            return TypedResults.ValidationProblem(invalid);
-        }
+            var (events, invalid, conflict) = ReturnDecisions.Receive(customerReturn, request.Lines ?? [], time.GetUtcNow());
+            if (invalid is not null)
+            {
+                return TypedResults.ValidationProblem(invalid);
+            }
 
-        if (conflict is not null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This return cannot be received.", detail: conflict);
-        }
+            if (conflict is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This return cannot be received.", detail: conflict);
+            }
 
-        stream.AppendMany(events);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(ReturnView.Of(events.Aggregate(customerReturn, (state, @event) => state.Next(@event))));
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+                // The carrier's label (or its tracking) landed on the return meanwhile: decide again on the newer return.
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This return changed meanwhile.", detail: "Read it again and retry.");
+            }
         }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This return changed meanwhile.", detail: "Read it again and retry.");
-        }
-
-        return TypedResults.Ok(ReturnView.Of(events.Aggregate(customerReturn, (state, @event) => state.Next(@event))));
     }
 
     private static async Task<Ok<IReadOnlyList<ReturnView>>> RefundsDueAsync(IQuerySession session, TimeProvider time, CancellationToken cancellationToken,
