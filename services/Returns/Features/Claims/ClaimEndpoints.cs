@@ -66,13 +66,12 @@ public static class ClaimEndpoints
         }
 
         await using var session = store.LightweightSession();
-        var known = await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken);
-        if (known is null)
+        if (await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken) is not { } order)
         {
             return await notYetKnown.AnswerAsync(orderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
         }
 
-        if (known is not { } order || order.CustomerId != user.CustomerId())
+        if (order.CustomerId != user.CustomerId())
         {
             return TypedResults.NotFound();
         }

@@ -48,18 +48,16 @@ public sealed class OrderNotYetKnown(HttpClient ordering)
             ordered = null;
         }
 
-        switch (ordered)
+        if (ordered is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
-            case HttpStatusCode.OK:
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order has not reached returns yet.",
-                    detail: $"Its news is on its way to the returns service: try again in {RetryAfterSeconds} seconds.");
-            case HttpStatusCode.NotFound or HttpStatusCode.Forbidden:
-                return null;
-            default:
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Returns cannot check this order right now.",
-                    detail: $"Try again in {RetryAfterSeconds} seconds.");
+            return null;
         }
+
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ordered == HttpStatusCode.OK
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order has not reached returns yet.",
+                detail: $"Its news is on its way to the returns service: try again in {RetryAfterSeconds} seconds.")
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Returns cannot check this order right now.",
+                detail: $"Try again in {RetryAfterSeconds} seconds.");
     }
 }

@@ -61,12 +61,12 @@ public static class ReturnEndpoints
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<ReturnableOrder>(request.OrderId, cancellationToken);
-            if (stream.Aggregate is null)
+            if (stream.Aggregate is not { } order)
             {
                 return await notYetKnown.AnswerAsync(request.OrderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
             }
 
-            if (stream.Aggregate is not { } order || order.CustomerId != customerId)
+            if (order.CustomerId != customerId)
             {
                 return TypedResults.NotFound();
             }
