@@ -12,7 +12,10 @@ public static class LocalPostgresBuilderExtensions
     /// port DCP chooses (<c>PGPORT</c>), bound to 127.0.0.1. As root it runs as the postgres user.
     /// </summary>
     /// <param name="stateDirectory">Where its data lives; the same directory keeps the same data and password.</param>
-    /// <param name="durable">False for throw-away data (tests): no fsync, no full pages.</param>
+    /// <param name="durable">
+    /// False for throw-away data (tests): no fsync, no full pages, which only matter when the machine itself fails. Commits stay
+    /// synchronous: the chaos run kills PostgreSQL, and a commit it had acknowledged must survive that, as in production.
+    /// </param>
     public static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name,
         string stateDirectory, bool durable = true)
     {
@@ -26,7 +29,7 @@ public static class LocalPostgresBuilderExtensions
         string[] settings = ["-D", data, "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=500"];
         if (!durable)
         {
-            settings = [.. settings, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+            settings = [.. settings, "-c", "fsync=off", "-c", "full_page_writes=off"];
         }
 
         string? connectionString = null;
