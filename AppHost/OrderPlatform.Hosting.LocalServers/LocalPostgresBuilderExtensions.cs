@@ -26,7 +26,9 @@ public static class LocalPostgresBuilderExtensions
         var (command, prefix) = LocalBinaries.AsPostgresUser(Path.Combine(LocalBinaries.PostgresBinDirectory(), "postgres"));
         var server = new LocalPostgresServerResource(name, command, directory, password.Resource);
 
-        string[] settings = ["-D", data, "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=500"];
+        // pg_stat_statements: which statements take the time, for an operator and for eng/bench (statements per order).
+        string[] settings = ["-D", data, "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=500",
+            "-c", "shared_preload_libraries=pg_stat_statements"];
         if (!durable)
         {
             settings = [.. settings, "-c", "fsync=off", "-c", "full_page_writes=off"];

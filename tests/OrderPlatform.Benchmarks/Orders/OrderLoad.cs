@@ -20,16 +20,15 @@ public static class OrderLoad
         using var shop = new Storefront(options.Gateway, options.Sandboxes);
         var ops = await shop.OpsTokenAsync();
         var planned = options.Rate is { } rate ? (int)Math.Ceiling(rate * options.Duration.TotalSeconds) : options.Orders;
-        var skus = await shop.StockedSkusAsync(ops, units: planned * 2 + 1000);
+        var skus = await shop.StockedSkusAsync(ops, units: (planned + options.Warmup) * 2 + 1000);
         var relay = await shop.RelayPointAsync();
         var customers = await CustomersAsync(shop, Math.Clamp(options.Clients, 8, 64));
-        var cards = new ConcurrentQueue<string>(await TokensAsync(shop, planned));
+        var cards = new ConcurrentQueue<string>(await TokensAsync(shop, planned + options.Warmup));
         Console.WriteLine($"{planned} orders of one line each over {skus.Count} SKUs, {customers.Count} customers, "
                           + (options.Rate is { } r ? $"{r} orders/s for {options.Duration.TotalSeconds:0} s (open loop)" : $"{options.Clients} concurrent clients (closed loop)"));
 
         var placed = new ConcurrentBag<Placed>();
         var errors = new ConcurrentDictionary<string, int>();
-        var cpu = new ProcessCpu();
         var clock = Stopwatch.StartNew();
         async Task CheckoutAsync(int index, TimeSpan due)
         {
@@ -63,6 +62,34 @@ public static class OrderLoad
             }
         }
 
+        async Task ClosedLoopAsync(int count)
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+            {
+                for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                {
+                    await CheckoutAsync(i, clock.Elapsed);
+                }
+            }));
+        }
+
+        // Each service's JIT compiles its hot paths again with profile data during the first minute of load (measured with perf: a
+        // third of all CPU); the warm-up lets that settle so the figures below are the platform's steady state.
+        if (options.Warmup > 0)
+        {
+            await ClosedLoopAsync(options.Warmup);
+            var warmed = await ConfirmedAsync(shop, placed.ToList(), errors, TimeSpan.FromMinutes(10));
+            Console.WriteLine($"warm-up: {warmed.Count} of {options.Warmup} orders confirmed in {clock.Elapsed.TotalSeconds:0.0} s, not counted below"
+                              + (errors.IsEmpty ? "" : ": " + string.Join(", ", errors.Select(error => $"{error.Key} × {error.Value}"))));
+            placed = [];
+            errors = new ConcurrentDictionary<string, int>();
+        }
+
+        using var counters = PlatformCounters.Find();
+        var countedBefore = counters is null ? null : await counters.SnapshotAsync(first: true);
+        var cpu = new ProcessCpu();
+        clock.Restart();
         if (options.Rate is { } perSecond)
         {
             var checkouts = new List<Task>();
@@ -81,22 +108,25 @@ public static class OrderLoad
         }
         else
         {
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < planned; i = Interlocked.Increment(ref next))
-                {
-                    await CheckoutAsync(i, clock.Elapsed);
-                }
-            }));
+            await ClosedLoopAsync(planned);
         }
 
         var placingTook = clock.Elapsed;
         var orders = await ConfirmedAsync(shop, placed.ToList(), errors, TimeSpan.FromMinutes(10));
         var busy = cpu.Since();
         var wall = clock.Elapsed;
+        var countedAfter = counters is null ? null : await counters.SnapshotAsync();
 
         Report(placed.ToList(), orders, errors, placingTook, wall, busy);
+        if (countedBefore is not null && countedAfter is not null)
+        {
+            PlatformCounters.Report(countedBefore, countedAfter, await counters!.TopStatementsAsync(25), placed.Count);
+        }
+        else
+        {
+            Console.WriteLine("per order: the platform's PostgreSQL and RabbitMQ were not found, nothing counted");
+        }
+
         await CapturesAsync(shop, ops, orders.Take(options.Shipments).Select(order => order.OrderId).ToList());
         return errors.IsEmpty ? 0 : 1;
     }

@@ -4,10 +4,10 @@ namespace OrderPlatform.Benchmarks.Orders;
 /// How <c>eng/bench orders</c> loads the platform: <paramref name="Clients"/> customers ordering as fast as answers come
 /// (closed loop), or, with <paramref name="Rate"/>, a checkout every 1/rate second whatever the answers (open loop).
 /// </summary>
-public sealed record OrderLoadOptions(Uri Gateway, Uri Sandboxes, int Clients, double? Rate, int Orders, TimeSpan Duration, int Shipments)
+public sealed record OrderLoadOptions(Uri Gateway, Uri Sandboxes, int Clients, double? Rate, int Orders, TimeSpan Duration, int Shipments, int Warmup)
 {
     public const string Usage =
-        "orders --gateway URL --sandboxes URL [--clients N (16)] [--orders N (2000)] | [--rate ORDERS_PER_S --duration SECONDS (30)] [--shipments N (100)]";
+        "orders --gateway URL --sandboxes URL [--clients N (16)] [--orders N (2000)] | [--rate ORDERS_PER_S --duration SECONDS (30)] [--shipments N (100)] [--warmup ORDERS (500)]";
 
     public static OrderLoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +24,7 @@ public sealed record OrderLoadOptions(Uri Gateway, Uri Sandboxes, int Clients, d
         return new OrderLoadOptions(new Uri(gateway), new Uri(sandboxes), int.Parse(Value("--clients") ?? "16", System.Globalization.CultureInfo.InvariantCulture),
             rate, int.Parse(Value("--orders") ?? "2000", System.Globalization.CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(Value("--duration") ?? "30", System.Globalization.CultureInfo.InvariantCulture)),
-            int.Parse(Value("--shipments") ?? "100", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--shipments") ?? "100", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup") ?? "500", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
