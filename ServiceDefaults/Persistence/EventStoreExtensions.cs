@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public static class EventStoreExtensions
             throw new InvalidOperationException($"ConnectionStrings:{connectionName} is required (the AppHost sets ConnectionStrings__{connectionName}).");
         }
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => DataSource(connectionString));
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         builder.Services.AddMarten(options =>
@@ -44,5 +45,19 @@ public static class EventStoreExtensions
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddHostedService<OutboxRelayWatchdog>();
         return builder;
+    }
+
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        // A pooled connection goes back as it is: no DISCARD ALL before its next use (measured: 25 of an order's 49 transactions).
+        // Nothing of ours leaves session state behind (advisory locks are the transaction's, no temporary tables, no SET).
+        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 64 }.ConnectionString);
+        // A statement is a span when it is part of something traced (a request, a message); the daemons' and the outbox relay's
+        // polling, outside any trace, would otherwise be most of the spans the dashboard ingests while nothing happens.
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null)
+            .EnableFirstResponseEvent(false));
+        return builder.Build();
     }
 }
