@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OrderPlatform.Gateway;
 
-/// <summary>The gateway is ready when every service behind it is: one check per service, by name.</summary>
+/// <summary>Whether a service behind the gateway answers its own <c>/health</c>: one check per service, by name.</summary>
 internal sealed class DownstreamHealthCheck(Uri service) : IHealthCheck
 {
     // A probe is one quick try, without the retries of the standard resilience handler.

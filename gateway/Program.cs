@@ -22,7 +22,9 @@ foreach (var (name, address) in gateway.Services)
     health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
         name,
         _ => new DownstreamHealthCheck(address),
-        failureStatus: null,
+        // Degraded, not Unhealthy: /health is this gateway's readiness, and one slow or sick service must not take the whole public
+        // entry out of a load balancer (its routes answer 502/504 problems meanwhile); the body still names the service.
+        failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
         tags: [ServiceDefaultsExtensions.ReadyTag],
         timeout: TimeSpan.FromSeconds(5)));
 }
