@@ -3,6 +3,13 @@ namespace OrderPlatform.Notification;
 /// <summary>Who the messages come from and how they leave (<c>Notification</c> in configuration).</summary>
 public sealed class NotificationOptions
 {
+    /// <summary>What has a sandbox's value by default: required outside Development.</summary>
+    public static readonly string[] RequiredSettings =
+    [
+        "Notification:FromAddress", "Notification:Storefront", "Notification:Smtp:Host", "Notification:Smtp:Port",
+        "Notification:Sms:BaseAddress", "Notification:Sms:ApiKey",
+    ];
+
     public string ShopName { get; set; } = "OrderPlatform";
     public string FromAddress { get; set; } = "no-reply@orderplatform.test";
     public string ContactEmail { get; set; } = "service-client@orderplatform.test";

@@ -10,6 +10,7 @@ using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequireSettings(NotificationOptions.RequiredSettings);
 builder.AddServiceDefaults();
 builder.AddEventStore(options =>
 {

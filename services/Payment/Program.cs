@@ -7,6 +7,7 @@ using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequireSettings(SandboxPsp.BaseAddressSetting);
 builder.AddServiceDefaults();
 builder.AddEventStore(PaymentStorage.Configure);
 builder.AddMessaging(bus => bus.AddPaymentConsumers());

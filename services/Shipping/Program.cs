@@ -9,6 +9,8 @@ using OrderPlatform.Shipping.Features.PickupPoints;
 using OrderPlatform.Shipping.Features.Shipments;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequireSettings([.. OrderPlatform.Shipping.Carriers.MondialRelay.MondialRelayOptions.RequiredSettings,
+    .. OrderPlatform.Shipping.Carriers.LaPoste.LaPosteOptions.RequiredSettings]);
 builder.AddServiceDefaults();
 builder.AddEventStore(ShippingStorage.Configure);
 builder.AddMessaging(bus =>

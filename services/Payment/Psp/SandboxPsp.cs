@@ -11,11 +11,14 @@ namespace OrderPlatform.Payment.Psp;
 /// </summary>
 public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
 {
+    /// <summary>Where the PSP answers: the Sandboxes' in Development, required anywhere else.</summary>
+    public const string BaseAddressSetting = "Psp:BaseAddress";
+
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient<SandboxPsp>(client =>
         {
-            client.BaseAddress = new Uri(configuration["Psp:BaseAddress"] ?? "http://sandboxes");
+            client.BaseAddress = new Uri(configuration[BaseAddressSetting] ?? "http://sandboxes");
             client.Timeout = TimeSpan.FromSeconds(40);
         });
         services.Configure<HttpStandardResilienceOptions>($"{nameof(SandboxPsp)}-standard", options =>

@@ -10,6 +10,10 @@ namespace OrderPlatform.Shipping.Carriers.LaPoste;
 /// <summary>Where La Poste is and who we are to it (<c>Shipping:Carriers:LaPoste</c>).</summary>
 public sealed class LaPosteOptions
 {
+    /// <summary>Who we are to La Poste: the sandbox's in Development, required anywhere else.</summary>
+    public static readonly string[] RequiredSettings =
+        ["Shipping:Carriers:LaPoste:ContractNumber", "Shipping:Carriers:LaPoste:Password", "Shipping:Carriers:LaPoste:OkapiKey"];
+
     public Uri SlsAddress { get; set; } = new("https://ws.colissimo.fr/sls-ws/SlsServiceWSRest/2.0/");
     public Uri PickupPointsAddress { get; set; } = new("https://ws.colissimo.fr/pointretrait-ws-cxf/rest/v2/pointretrait/");
     public Uri TrackingAddress { get; set; } = new("https://api.laposte.fr/suivi/v2/");

@@ -8,6 +8,13 @@ namespace OrderPlatform.Shipping.Carriers.MondialRelay;
 /// <summary>Where Mondial Relay is and who we are to it (<c>Shipping:Carriers:MondialRelay</c>).</summary>
 public sealed class MondialRelayOptions
 {
+    /// <summary>Who we are to Mondial Relay: the sandbox's in Development, required anywhere else.</summary>
+    public static readonly string[] RequiredSettings =
+    [
+        "Shipping:Carriers:MondialRelay:Enseigne", "Shipping:Carriers:MondialRelay:PrivateKey", "Shipping:Carriers:MondialRelay:Login",
+        "Shipping:Carriers:MondialRelay:Password", "Shipping:Carriers:MondialRelay:CustomerId",
+    ];
+
     public Uri WsiAddress { get; set; } = new("https://api.mondialrelay.com/Web_Services.asmx");
     public Uri ConnectAddress { get; set; } = new("https://connect-api.mondialrelay.com/api/shipment");
     public string Enseigne { get; set; } = "";
