@@ -11,6 +11,7 @@ var limits = GatewayOptions.From(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 var gateway = GatewayRoutes.From(builder.Configuration, limits.UpstreamTimeout);
 builder.Services.AddClientLimits(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddStorefrontCors(builder.Configuration);
 builder.Services.AddSingleton(gateway);
 builder.Services.AddSingleton<PlatformOpenApi>();
@@ -42,6 +43,7 @@ app.Use((context, next) =>
 
     return next(context);
 });
+app.UseForwardedHeaders();
 app.UseCors();
 app.UseRateLimiter();
 app.UseTokenGate();
