@@ -120,6 +120,8 @@ public sealed class StockReservationTests : IAsyncLifetime
             [new ShippedLine("1", "PARKA-L", 2)]));
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         await bus.Publish(order);
+        // The order's units reserved first: otherwise the stock as it was before the order would already read as the end state below.
+        await Eventually.TrueAsync(async () => (await LevelAsync("PARKA-L")).Reserved == 2, Patience, "the order's units to be reserved");
         await bus.Publish(new OrderShipped(order.OrderId, parcel, [new ShippedLine("1", "PARKA-L", 2)], DateTimeOffset.UtcNow));
 
         await Eventually.TrueAsync(async () => await LevelAsync("PARKA-L") == new StockLevel("PARKA-L", OnHand: 4, Reserved: 0), Patience,
