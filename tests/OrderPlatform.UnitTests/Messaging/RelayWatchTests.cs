@@ -22,21 +22,8 @@ public sealed class RelayWatchTests
     [Fact]
     public void A_running_relay_left_behind_committed_events_for_30_s_gets_the_high_water_agent_restarted_but_not_one_retrying_RabbitMQ()
     {
-        var watch = RelayWatch.Start;
-        var actions = new List<RelayRemedy>();
-        for (var check = 0; check < 8; check++)
-        {
-            (watch, var action) = RelayWatch.Next(watch, AgentStatus.Running, 66, 80, publishing: false, highWaterStale: false, Tick);
-            actions.Add(action);
-        }
-
-        var publishing = RelayWatch.Start;
-        var waited = new List<RelayRemedy>();
-        for (var check = 0; check < 10; check++)
-        {
-            (publishing, var action) = RelayWatch.Next(publishing, AgentStatus.Running, 66, 80, publishing: true, highWaterStale: false, Tick);
-            waited.Add(action);
-        }
+        var actions = StuckChecks(8, position: 66, committed: 80, publishing: false);
+        var waited = StuckChecks(10, position: 66, committed: 80, publishing: true);
 
         Assert.Equal(RelayRemedy.RestartHighWater, actions[6]); // 0 s at the first check, then 5 s a check: 30 s at the seventh
         Assert.All(actions.Take(6), action => Assert.Equal(RelayRemedy.None, action));
@@ -47,13 +34,7 @@ public sealed class RelayWatchTests
     [Fact]
     public void A_relay_still_stuck_30_s_after_the_high_water_agent_restarted_is_itself_stopped_and_started()
     {
-        var watch = RelayWatch.Start;
-        var actions = new List<RelayRemedy>();
-        for (var check = 0; check < 14; check++)
-        {
-            (watch, var action) = RelayWatch.Next(watch, AgentStatus.Running, 8, 80, publishing: false, highWaterStale: false, Tick);
-            actions.Add(action);
-        }
+        var actions = StuckChecks(14, position: 8, committed: 80, publishing: false);
 
         Assert.Equal(RelayRemedy.RestartHighWater, actions[6]);
         Assert.Equal(RelayRemedy.RestartRelay, actions[12]); // 5 s a check again, 30 s later
@@ -75,5 +56,19 @@ public sealed class RelayWatchTests
         var (_, stale) = RelayWatch.Next(RelayWatch.Start, AgentStatus.Running, 100, 100, publishing: false, highWaterStale: true, Tick);
 
         Assert.Equal((RelayRemedy.None, RelayRemedy.RestartHighWater), (caughtUp, stale));
+    }
+
+    /// <summary>What the watchdog decides on each of <paramref name="checks"/> checks, 5 s apart, of a running relay that stays at one position.</summary>
+    private static List<RelayRemedy> StuckChecks(int checks, long position, long committed, bool publishing)
+    {
+        var watch = RelayWatch.Start;
+        var actions = new List<RelayRemedy>();
+        for (var check = 0; check < checks; check++)
+        {
+            (watch, var action) = RelayWatch.Next(watch, AgentStatus.Running, position, committed, publishing, highWaterStale: false, Tick);
+            actions.Add(action);
+        }
+
+        return actions;
     }
 }
