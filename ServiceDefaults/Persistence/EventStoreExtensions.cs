@@ -12,9 +12,10 @@ namespace OrderPlatform.ServiceDefaults.Persistence;
 public static class EventStoreExtensions
 {
     /// <summary>
-    /// Marten on the service's own database (connection string <c>{service}db</c>), with the outbox
-    /// relay running in the async daemon (Solo: one copy of each service; issue 19 makes it HotCold) and the inbox table.
-    /// The service is ready only when this database answers.
+    /// Marten on the service's own database (connection string <c>{service}db</c>), with the outbox relay running in the async
+    /// daemon and the inbox table. The daemon is HotCold: of all the copies of a service, the one holding the relay's advisory lock
+    /// runs it, and another takes it over within seconds of that copy's end. The schema is the <c>migrate</c> command's
+    /// (<see cref="SchemaMigration"/>): a copy never changes it. The service is ready only when this database answers.
     /// </summary>
     public static IHostApplicationBuilder AddEventStore(this IHostApplicationBuilder builder, Action<StoreOptions>? configure = null)
     {
@@ -27,7 +28,9 @@ public static class EventStoreExtensions
         }
 
         builder.Services.AddSingleton(_ => DataSource(connectionString));
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<SchemaHealthCheck>("schema", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         builder.Services.AddMarten(options =>
             {
@@ -38,6 +41,12 @@ public static class EventStoreExtensions
                 // transactions per order and a slower confirmation under load.)
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+                // A cold copy asks for the relay's lock every 2 s (one pg_try_advisory_lock), so a relay whose copy died is running
+                // again within ~2 s; the lock is watched, so a copy whose connection (and with it the lock) was lost stops relaying.
+                options.Projections.LeadershipPollingTime = 2000;
+                options.Events.UseMonitoredAdvisoryLock = true;
+                // Copies never race each other on DDL during a rolling update: schema changes are the migrate step's alone.
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 options.Listeners.Add(new TraceContextListener());
                 options.Schema.For<ProcessedMessage>().Index(row => row.ProcessedAt);
                 options.Schema.For<Messaging.ParkedMessage>().Index(parked => parked.DueAt);
@@ -46,9 +55,8 @@ public static class EventStoreExtensions
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton)
-            .ApplyAllDatabaseChangesOnStartup();
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton);
         builder.Services.AddHostedService<OutboxRelayWatchdog>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using JasperFx;
+using ProjectionCoordinatorBase = JasperFx.Events.Daemon.ProjectionCoordinatorBase;
 using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace OrderPlatform.ServiceDefaults.Persistence;
 /// and never starts it again; or the daemon's high-water agent stops advancing, so the relay, running, is never given the events
 /// committed since (and when restarting that agent does not help, the relay itself is restarted). Either way every later event of the
 /// service waits unpublished. The relay restarts from the progress recorded in
-/// the database, so an event may go out twice (the inbox drops the copy), never zero times.
+/// the database, so an event may go out twice (the inbox drops the copy), never zero times. It acts only in the copy that holds the
+/// relay (HotCold): in any other copy the relay is meant to be stopped.
 /// </summary>
 public sealed partial class OutboxRelayWatchdog(IProjectionCoordinator coordinator, IDocumentStore store, NpgsqlDataSource database, TimeProvider time,
     ILogger<OutboxRelayWatchdog> logger) : DeadlineScan(time, logger)
@@ -29,8 +31,9 @@ public sealed partial class OutboxRelayWatchdog(IProjectionCoordinator coordinat
     protected override async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var daemon = coordinator.DaemonForMainDatabase();
-        if (!daemon.IsRunning)
+        if (!daemon.IsRunning || !await HoldsRelayAsync())
         {
+            watch = RelayWatch.Start;
             return 0;
         }
 
@@ -65,6 +68,18 @@ public sealed partial class OutboxRelayWatchdog(IProjectionCoordinator coordinat
 
         OutboxRelayTelemetry.Restarted(action.ToString());
         return 1;
+    }
+
+    /// <summary>Whether this copy holds the relay's advisory lock (in Solo mode the one copy always does).</summary>
+    private async Task<bool> HoldsRelayAsync()
+    {
+        if (coordinator is not ProjectionCoordinatorBase { Distributor: { } distributor })
+        {
+            return false;
+        }
+
+        var sets = await distributor.BuildDistributionAsync();
+        return sets.Any(set => set.Names.Any(name => name.Identity == ShardName) && distributor.HasLock(set));
     }
 
     /// <summary>The last event committed in this service's store.</summary>
