@@ -47,6 +47,7 @@ public static class CustomerDirectory
         bus.AddConsumer<CustomerRegisteredConsumer>();
         bus.AddConsumer<CustomerProfileChangedConsumer>();
         bus.AddConsumer<CustomerErasedConsumer>();
+        bus.ConfigureMarten(options => options.Schema.For<KnownCustomer>()); // its table is the migrate step's too
         return bus;
     }
 }

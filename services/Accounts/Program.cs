@@ -51,4 +51,4 @@ accounts.MapPasswordChange();
 app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation();
 app.MapNewsletter();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

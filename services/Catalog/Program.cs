@@ -42,4 +42,4 @@ catalog.MapRestock();
 catalog.MapInStoreReservations();
 app.MapPricing();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

@@ -12,11 +12,7 @@ using OrderPlatform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.RequireSettings(NotificationOptions.RequiredSettings);
 builder.AddServiceDefaults();
-builder.AddEventStore(options =>
-{
-    options.Schema.For<QueuedMessage>().Duplicate(queued => queued.NextAttemptAt);
-    options.Schema.For<NotificationLogEntry>().Duplicate(entry => entry.OrderId!).Duplicate(entry => entry.CustomerId!);
-});
+builder.AddEventStore(NotificationStorage.Configure);
 builder.AddMessaging(bus =>
 {
     bus.AddCustomerDirectory();
@@ -51,4 +47,4 @@ app.MapDefaultEndpoints();
 
 app.MapGroup("/api/notifications").WithTags("Notifications").MapNotificationLog().MapNewsletters();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

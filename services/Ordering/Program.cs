@@ -42,4 +42,4 @@ orders.MapInvoices();
 app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

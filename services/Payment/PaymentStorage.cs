@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
+using OrderPlatform.Payment.Features.Payments;
+using OrderPlatform.Payment.Prepaid;
 
 namespace OrderPlatform.Payment;
 
@@ -12,5 +14,9 @@ public static class PaymentStorage
         ArgumentNullException.ThrowIfNull(options);
         options.Projections.Snapshot<Domain.Payment>(SnapshotLifecycle.Inline);
         options.Schema.For<Domain.Payment>().Duplicate(payment => payment.CustomerId).Duplicate(payment => payment.Status);
+        options.Schema.For<CustomerAccount>();
+        options.Schema.For<PrepaidAccount>();
+        options.Schema.For<PrepaidPayment>();
+        options.Schema.For<PrepaidOperation>();
     }
 }

@@ -23,4 +23,4 @@ app.MapDefaultEndpoints();
 app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid();
 app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

@@ -29,4 +29,4 @@ app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception();
 app.MapGroup("/api/claims").WithTags("Claims").MapClaims();
 app.MapGroup("/api/ops/returns").WithTags("Operations").MapReturnOperations().MapClaimOperations();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

@@ -33,4 +33,4 @@ app.MapDefaultEndpoints();
 app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints();
 app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations().MapRecipientCorrection();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);

@@ -21,7 +21,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => Host.Services;
 
     public static async Task<TestService> StartAsync(string database, string messaging, Action<IBusRegistrationConfigurator> consumers,
-        Action<Marten.StoreOptions>? store = null, Action<IServiceCollection>? services = null)
+        Action<Marten.StoreOptions>? store = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -34,6 +34,7 @@ public sealed class TestService : IAsyncDisposable
             ["ConnectionStrings:testservicedb"] = database,
             ["ConnectionStrings:messaging"] = messaging,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         services?.Invoke(builder.Services);
@@ -41,6 +42,7 @@ public sealed class TestService : IAsyncDisposable
         builder.AddMessaging(consumers);
 
         var host = builder.Build();
+        await SchemaMigration.ApplyAsync(host.Services); // as the AppHost's migrate step does before a service starts
         await host.StartAsync();
         return new TestService(host);
     }

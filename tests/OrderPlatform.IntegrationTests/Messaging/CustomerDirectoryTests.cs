@@ -20,6 +20,7 @@ public sealed class CustomerDirectoryTests : IAsyncLifetime
             await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("customers")),
             await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("customers")),
             bus => bus.AddCustomerDirectory(),
+            options => options.Schema.For<ForgetRecord>(),
             services: services => services.AddSingleton<IForgetCustomer, RecordedForgets>());
     }
 

@@ -36,6 +36,11 @@ public sealed class EarlyMessageTests : IAsyncLifetime
                 bus.AddConsumer<OrderRecorder>();
                 bus.AddConsumer<DeliveryRecorder>();
             },
+            options =>
+            {
+                options.Schema.For<KnownOrder>();
+                options.Schema.For<DeliveredOrder>();
+            },
             services: services =>
             {
                 services.AddSingleton<TimeProvider>(time);

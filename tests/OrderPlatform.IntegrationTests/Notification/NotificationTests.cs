@@ -52,7 +52,7 @@ public sealed class NotificationTests : IAsyncLifetime
                 bus.AddConsumer<ClaimSettledConsumer>();
                 bus.AddConsumer<OrderModifiedConsumer>();
             },
-            options => options.Schema.For<QueuedMessage>().Duplicate(queued => queued.NextAttemptAt),
+            NotificationStorage.Configure,
             services =>
             {
                 services.Configure<NotificationOptions>(options =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
+using payment::OrderPlatform.Payment;
 using payment::OrderPlatform.Payment.Features.Payments;
 
 namespace OrderPlatform.IntegrationTests.Payment;
@@ -28,7 +29,8 @@ public sealed class CustomerAccountsTests : IAsyncLifetime
             {
                 bus.AddConsumer<CustomerAccountOpened>();
                 bus.AddConsumer<CustomerAccountErased>();
-            });
+            },
+            PaymentStorage.Configure);
         await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
     }
 
