@@ -64,11 +64,20 @@ public static class EarlyMessages
 
         var messageId = context.MessageId!.Value;
         await using var session = store.LightweightSession();
-        // The id names this delivery: a delivery RabbitMQ hands over twice is parked once.
-        session.Store(new ParkedMessage($"{consumer}/{messageId:N}/{attempts}", messageId, QueueOf(context.ReceiveContext.InputAddress),
+        // The id names this delivery: a delivery RabbitMQ hands over twice is parked once, as the first copy parked it (a later copy
+        // would otherwise move its first-parked time, and with it when it is given up).
+        session.Insert(new ParkedMessage($"{consumer}/{messageId:N}/{attempts}", messageId, QueueOf(context.ReceiveContext.InputAddress),
             typeof(TMessage).AssemblyQualifiedName!, JsonSerializer.Serialize(context.Message, JsonSerializerOptions.Web), early.WaitingFor, attempts,
             firstParkedAt, due));
-        await session.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return;
+        }
+
         Parked.Add(1, new KeyValuePair<string, object?>("messaging.message.type", typeof(TMessage).Name));
     }
 
