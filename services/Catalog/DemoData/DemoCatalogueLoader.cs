@@ -1,6 +1,7 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Persistence;
 
 namespace OrderPlatform.Catalog.DemoData;
 
@@ -22,6 +23,8 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
         var (seller, catalogue) = DemoCatalogues.For(preset.Name);
         var products = Publication.Apply(catalogue, [seller]);
         await using var session = store.LightweightSession();
+        // Every copy of Catalog starts with this: one at a time, or two would insert the same missing stock levels.
+        await AdvisoryLocks.LockAsync(session, ["catalog:demo-data"], cancellationToken);
         session.Store(seller);
         session.Store(products.ToArray());
         session.Store(DemoStores.All.ToArray());

@@ -39,6 +39,8 @@ public sealed class AuthorisationRenewalScan(IDocumentStore store, PaymentSettle
         foreach (var orderId in lapsing)
         {
             await using var session = store.LightweightSession();
+            // One copy of Payment renews a given authorisation: the other, waiting here, then reads it renewed and leaves it.
+            await AdvisoryLocks.LockAsync(session, ["renewal:" + orderId], cancellationToken);
             var stream = await PaymentStreams.FetchAsync(session, orderId, cancellationToken);
             if (stream.Aggregate is { Status: Domain.Payment.Authorized, AuthorizationExpiresAt: { } expires } && expires <= limit)
             {
