@@ -12,8 +12,10 @@ namespace OrderPlatform.AppHost;
 /// <param name="StateDirectory">Where PostgreSQL and RabbitMQ keep their data when they run as local processes.</param>
 /// <param name="Ephemeral">Throw-away data, deleted when the AppHost stops.</param>
 /// <param name="Containers">Aspire's container resources for PostgreSQL and RabbitMQ (when an engine answers).</param>
+/// <param name="Replicas">How many copies of each service, the back office and the gateway run (<c>--Replicas 2</c>); Aspire balances
+/// requests over them, RabbitMQ messages, and Marten gives one of them each service's outbox relay.</param>
 /// <param name="ServiceSettings">Settings given to every service (<c>ServiceSettings:Gateway__RateLimit__PerMinute</c>), for tests and benchmarks.</param>
-internal sealed record PlatformSettings(string Preset, string StateDirectory, bool Ephemeral, bool Containers, IReadOnlyDictionary<string, string> ServiceSettings)
+internal sealed record PlatformSettings(string Preset, string StateDirectory, bool Ephemeral, bool Containers, int Replicas, IReadOnlyDictionary<string, string> ServiceSettings)
 {
     public static readonly string[] Presets = ["fashion-retail", "japan-import", "marketplace"];
 
@@ -25,6 +27,12 @@ internal sealed record PlatformSettings(string Preset, string StateDirectory, bo
             throw new InvalidOperationException($"Preset '{preset}' is not one of {string.Join(", ", Presets)}.");
         }
 
+        var replicas = configuration.GetValue("Replicas", 1);
+        if (replicas is < 1 or > 8)
+        {
+            throw new InvalidOperationException($"Replicas is {replicas}: run 1 to 8 copies of each service.");
+        }
+
         var ephemeral = configuration.GetValue("Ephemeral", false);
         var stateDirectory = ephemeral
             ? Path.Combine(Path.GetTempPath(), "orderplatform-ephemeral-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant())
@@ -32,7 +40,8 @@ internal sealed record PlatformSettings(string Preset, string StateDirectory, bo
         var serviceSettings = configuration.GetSection("ServiceSettings").GetChildren()
             .Where(setting => setting.Value is not null)
             .ToDictionary(setting => setting.Key, setting => setting.Value!, StringComparer.Ordinal);
-        return new PlatformSettings(preset, stateDirectory, ephemeral, Hosting.LocalServers.ContainerEngine.ShouldUse(configuration["Containers"]), serviceSettings);
+        return new PlatformSettings(preset, stateDirectory, ephemeral, Hosting.LocalServers.ContainerEngine.ShouldUse(configuration["Containers"]), replicas,
+            serviceSettings);
     }
 
     /// <summary>

@@ -16,17 +16,31 @@ var sandboxes = builder.AddProject<Projects.OrderPlatform_Sandboxes>("sandboxes"
     .WithPlatformSettings(settings)
     .WithSandboxCommands();
 
+var migrations = new Dictionary<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>>();
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var database = infrastructure.AddDatabase($"{name}db");
-    return builder.AddProject<TProject>(name)
+    var service = builder.AddProject<TProject>(name)
         .WithHttpEndpoint()
         .WithHttpHealthCheck("/health")
+        .WithReplicas(settings.Replicas)
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
         .WithReference(sandboxes).WaitFor(sandboxes)
         .WithPlatformSettings(settings);
+    // Its schema, brought up to date once before any copy starts (in a cluster, the same command as a Job).
+    var migration = builder.AddProject<TProject>(SchemaMigrations.NameFor(name))
+        .WithArgs(SchemaMigrations.Command)
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging)
+        .WithPlatformSettings(settings)
+        .WithParentRelationship(service);
+    migrations[service] = migration;
+    return service.WaitForCompletion(migration);
 }
+
+// A service and its migration are the same program: what it checks at start, both are given.
+IResourceBuilder<ProjectResource>[] AndItsMigration(IResourceBuilder<ProjectResource> service) => [service, migrations[service]];
 
 var accounts = Service<Projects.OrderPlatform_Accounts>("accounts");
 var catalog = Service<Projects.OrderPlatform_Catalog>("catalog");
@@ -37,17 +51,24 @@ var returns = Service<Projects.OrderPlatform_Returns>("returns");
 var notification = Service<Projects.OrderPlatform_Notification>("notification");
 // The key from which Accounts and Notification derive password-reset tokens: generated for each run, never stored.
 var passwordResetKey = builder.AddParameter("password-reset-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
-accounts.WithEnvironment("PasswordReset__Key", passwordResetKey);
 // What Accounts encrypts its signing keys with in its database.
-accounts.WithEnvironment("Accounts__SigningKeyProtection",
-    builder.AddParameter("signing-key-protection", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true));
-notification.WithEnvironment("PasswordReset__Key", passwordResetKey);
+var signingKeyProtection = builder.AddParameter("signing-key-protection", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+foreach (var project in AndItsMigration(accounts))
+{
+    project.WithEnvironment("PasswordReset__Key", passwordResetKey).WithEnvironment("Accounts__SigningKeyProtection", signingKeyProtection);
+}
+
+foreach (var project in AndItsMigration(notification))
+{
+    project.WithEnvironment("PasswordReset__Key", passwordResetKey);
+}
 IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
 
 // Operations' back office: business views and error queues, behind the gateway, for ops accounts.
 var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffice")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
+    .WithReplicas(settings.Replicas)
     .WithReference(accounts)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
@@ -57,6 +78,7 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
 var gateway = builder.AddProject<Projects.OrderPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5080)
     .WithHttpHealthCheck("/health")
+    .WithReplicas(settings.Replicas)
     .WithPlatformSettings(settings)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Gateway (API docs at /docs)");
 

@@ -13,6 +13,7 @@ internal sealed partial class ResourceStateLog(ResourceNotificationService notif
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
         var announced = false;
         await foreach (var change in notifications.WatchAsync(stoppingToken))
         {
@@ -22,14 +23,16 @@ internal sealed partial class ResourceStateLog(ResourceNotificationService notif
             }
 
             var state = $"{change.Snapshot.State?.Text ?? "?"}{(change.Snapshot.HealthStatus is { } health ? $" ({health})" : "")}";
-            if (seen.TryGetValue(change.Resource.Name, out var before) && before == state)
+            // Each copy of a replicated service is a resource of its own (ordering-x1y2z3ab).
+            if (seen.TryGetValue(change.ResourceId, out var before) && before == state)
             {
                 continue;
             }
 
-            seen[change.Resource.Name] = state;
-            LogState(change.Resource.Name, state);
-            if (!announced && Everything(seen, "Running (Healthy)"))
+            seen[change.ResourceId] = state;
+            latest[change.Resource.Name] = state;
+            LogState(change.ResourceId, state);
+            if (!announced && Everything(latest, "Running (Healthy)"))
             {
                 announced = true;
                 LogRunning(Address("gateway"), Address("sandboxes"));
@@ -38,7 +41,7 @@ internal sealed partial class ResourceStateLog(ResourceNotificationService notif
     }
 
     private bool Everything(Dictionary<string, string> seen, string state) =>
-        model.Resources.Where(resource => resource is ProjectResource or IResourceWithConnectionString)
+        model.Resources.Where(resource => resource is ProjectResource or IResourceWithConnectionString && !SchemaMigrations.IsMigration(resource))
             .All(resource => seen.TryGetValue(resource.Name, out var current) && current == state);
 
     private string Address(string resource) =>
