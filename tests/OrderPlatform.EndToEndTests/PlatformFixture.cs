@@ -39,6 +39,9 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual string Preset => "fashion-retail";
 
+    /// <summary>How many copies of each service, the back office and the gateway run (the AppHost's <c>Replicas</c>).</summary>
+    public virtual int Replicas => 1;
+
     /// <summary>Settings a preset's collection adds for every service (a shorter hand-off, say).</summary>
     protected virtual IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>();
 
@@ -78,7 +81,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         string[] arguments =
         [
-            $"--Preset={Preset}", "--Ephemeral=true",
+            $"--Preset={Preset}", "--Ephemeral=true", $"--Replicas={Replicas}",
             $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={DashboardBrowserToken}", $"--AppHost:DashboardApiKey={DashboardApiKey}",
             .. ServiceSettings.Concat(PresetSettings).Select(setting => $"--ServiceSettings:{setting.Key}={setting.Value}"),
         ];
@@ -128,7 +131,7 @@ public class PlatformFixture : IAsyncLifetime
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            return null; // Marten creates a document's table on its first write: until then it holds nothing
+            return null; // no such table in this service's database: it holds nothing of that kind
         }
     }
 

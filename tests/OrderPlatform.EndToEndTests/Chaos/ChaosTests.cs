@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace OrderPlatform.EndToEndTests.Chaos;
 
 /// <summary>
-/// Orders at a steady rate, driven through their whole life, while every part of the platform fails in turn (<see cref="Faults"/>).
+/// Orders at a steady rate, driven through their whole life on two copies of every service, while every part of the platform fails in
+/// turn (<see cref="Faults"/>): one copy of each service killed while the other carries on, every copy, RabbitMQ, PostgreSQL…
 /// Once it has settled, every order has ended as it should: its status; what it was charged (Ordering, Payment and the PSP agree,
 /// and never above the authorisation, returns refunded); one e-mail per event; one order per checkout; no unit of stock left
 /// reserved and every unit on hand accounted for; no message left in an _error queue [ALL-04, ALL-07, FR-13]. eng/chaos runs it long and prints the figures.
@@ -15,7 +16,7 @@ namespace OrderPlatform.EndToEndTests.Chaos;
 public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Orders_live_their_whole_life_right_while_every_part_of_the_platform_fails_in_turn_ALL_04_ALL_07()
+    public async Task Orders_live_their_whole_life_right_on_two_copies_of_every_service_while_copies_and_every_other_part_fail_in_turn_ALL_04_ALL_07()
     {
         var settings = ChaosSettings.FromEnvironment();
         var clock = Stopwatch.StartNew();
@@ -68,7 +69,8 @@ public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
 
         violations.AddRange(await ErrorQueuesAsync(checker));
         violations.AddRange(await StockBalanceAsync(onHandBefore, ends.Select(end => end.End).ToList()));
-        output.WriteLine($"chaos: {settings.Orders} orders, one every {settings.Every.TotalMilliseconds} ms; faults over {faultsDone.TotalSeconds:F0} s, "
+        output.WriteLine($"chaos: {settings.Orders} orders, one every {settings.Every.TotalMilliseconds} ms, {settings.Replicas} copies of every service; "
+                         + $"faults over {faultsDone.TotalSeconds:F0} s, "
                          + $"all orders ended after {settled.TotalSeconds:F0} s; {ends.Count(end => end.End.Status == "delivered")} delivered, "
                          + $"{ends.Count(end => end.End.Status == "cancelled")} cancelled, {ends.Count(end => end.End.Returned)} with a return refunded; "
                          + $"{unsettled} order(s) whose money was still moving when checked (the longest settled after {longestSettling.TotalSeconds:F0} s); "

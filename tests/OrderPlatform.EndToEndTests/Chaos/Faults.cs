@@ -19,13 +19,30 @@ public sealed class Faults(ChaosPlatform platform)
 
     /// <summary>
     /// Applies every fault once, a few seconds apart, and again from the start until <paramref name="until"/> says stop. The services
-    /// are killed in turn, or, for the short run in eng/test, all at once (the whole application tier lost at one moment).
+    /// are killed in turn, or, for the short run in eng/test, all at once: with two copies of each, first one copy of every service
+    /// (the others carry on alone for a while: their consumers take every message, one of them takes the outbox relay over), then
+    /// every copy (the whole application tier lost at one moment).
     /// </summary>
     public async Task RunAsync(Func<bool> until, TimeSpan pause, bool servicesInTurn)
     {
-        IEnumerable<(string, Func<Task>)> killed = servicesInTurn
-            ? Services.Select(service => ($"SIGKILL and start {service}", (Func<Task>)(() => KillAndStartAsync(service))))
-            : [("SIGKILL and start every service at once", () => Task.WhenAll(Services.Select(KillAndStartAsync)))];
+        var replicated = platform.Replicas > 1;
+        var down = TimeSpan.FromSeconds(3);
+        List<(string, Func<Task>)> killed = servicesInTurn
+            ? Services.Select(service => (replicated ? $"SIGKILL one copy of {service} and start it" : $"SIGKILL and start {service}",
+                (Func<Task>)(async () => await KillAndStartAsync(await OneCopyAsync(service), down)))).ToList()
+            : [];
+        if (!servicesInTurn && replicated)
+        {
+            killed.Add(("SIGKILL one copy of every service at once, the other copies alone for 20 s",
+                () => Task.WhenAll(Services.Select(async service => await KillAndStartAsync(await OneCopyAsync(service), TimeSpan.FromSeconds(20))))));
+        }
+
+        if (!servicesInTurn)
+        {
+            killed.Add(("SIGKILL and start every copy of every service at once",
+                () => Task.WhenAll(Services.Select(async service => await Task.WhenAll((await CopiesAsync(service)).Select(copy => KillAndStartAsync(copy, down)))))));
+        }
+
         var faults = killed
             .Concat(
             [
@@ -48,26 +65,57 @@ public sealed class Faults(ChaosPlatform platform)
     }
 
     /// <summary>
-    /// The service's process is killed (SIGKILL: no shutdown, no last flush), as when a node dies under it; DCP, which does not notice a
-    /// process killed from outside on its own, is then told it stopped, and starts it again after a few seconds.
+    /// One copy of the service is killed (SIGKILL: no shutdown, no last flush), as when a node dies under it; DCP, which does not notice a
+    /// process killed from outside on its own, is then told it stopped (so it takes it out of the service's address), and starts it
+    /// again after <paramref name="down"/>.
     /// </summary>
-    private async Task KillAndStartAsync(string service)
+    private async Task KillAndStartAsync(ResourceEvent copy, TimeSpan down)
     {
         var app = platform.App;
-        var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync(service)).Snapshot;
+        var before = copy.Snapshot;
         if (!Kill(before))
         {
-            await StopOrKillAsync(service, before);
+            await StopOrKillAsync(copy.ResourceId, before);
         }
         else
         {
-            await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StopCommand); // the process is gone already
+            await app.ResourceCommands.ExecuteCommandAsync(copy.ResourceId, KnownResourceCommands.StopCommand); // the process is gone already
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3)); // down for a moment: requests and messages for it wait
-        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StartCommand)).Success, $"start {service}");
-        await app.ResourceNotifications.WaitForResourceAsync(service, change => change.Snapshot.StartTimeStamp > before.StartTimeStamp
+        await Task.Delay(down); // requests and messages for it go to the other copy, or wait
+        Assert.True((await app.ResourceCommands.ExecuteCommandAsync(copy.ResourceId, KnownResourceCommands.StartCommand)).Success, $"start {copy.ResourceId}");
+        await app.ResourceNotifications.WaitForResourceAsync(copy.Resource.Name, change => change.ResourceId == copy.ResourceId
+            && change.Snapshot.StartTimeStamp > before.StartTimeStamp
             && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).WaitAsync(Patience);
+    }
+
+    private async Task<ResourceEvent> OneCopyAsync(string service)
+    {
+        var copies = await CopiesAsync(service);
+        return copies[Random.Shared.Next(copies.Count)];
+    }
+
+    /// <summary>Every copy of the service, once each is running and healthy (each copy is a resource of its own: ordering-x1y2z3ab).</summary>
+    private async Task<IReadOnlyList<ResourceEvent>> CopiesAsync(string service)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var copies = new Dictionary<string, ResourceEvent>(StringComparer.Ordinal);
+        await foreach (var change in platform.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (change.Resource.Name != service)
+            {
+                continue;
+            }
+
+            copies[change.ResourceId] = change;
+            if (copies.Count == platform.Replicas && copies.Values.All(copy => copy.Snapshot.State?.Text == KnownResourceStates.Running
+                    && copy.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy))
+            {
+                return copies.Values.ToList();
+            }
+        }
+
+        throw new TimeoutException($"{service}: {platform.Replicas} healthy copies not seen within {Patience}");
     }
 
     /// <summary>SIGKILLs the resource's process (and its children); false when its process id is not known.</summary>
