@@ -9,6 +9,9 @@ public static class MessagingExtensions
 {
     public const string ConnectionName = "messaging";
 
+    /// <summary>Every service's queues are quorum queues (replicated over a RabbitMQ cluster's nodes): a cluster sets it, one node needs not.</summary>
+    public const string QuorumQueuesSetting = "Messaging:QuorumQueues";
+
     /// <summary>
     /// MassTransit over RabbitMQ from the <c>messaging</c> connection string
     /// (<c>amqp://user:password@host:port/vhost</c>). Queues are prefixed with the service name, so two
@@ -27,11 +30,24 @@ public static class MessagingExtensions
 
         var broker = BrokerAddress.Parse(connectionString);
         var serviceName = ServiceIdentity.NameOf(builder.Environment);
+        var quorumQueues = builder.Configuration.GetValue(QuorumQueuesSetting, false);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configure?.Invoke(bus);
+            if (quorumQueues)
+            {
+                // The consumers' queues only: a bus's own reply queue is temporary, which a quorum queue cannot be.
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
+                    {
+                        queue.SetQuorumQueue();
+                    }
+                });
+            }
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
