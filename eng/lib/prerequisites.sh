@@ -18,6 +18,17 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# deploy/'s checks: kustomize (kubectl's) renders the overlays, npm's kubernetes-models validate them (deploy/check), offline.
+install_deploy_check() {
+  command -v kubectl >/dev/null 2>&1 || apt_install kubernetes-client
+  command -v node >/dev/null 2>&1 || apt_install nodejs npm
+  local check="$repo_root/deploy/check"
+  if [ ! -d "$check/node_modules" ] || [ "$check/package-lock.json" -nt "$check/node_modules/.package-lock.json" ]; then
+    echo "eng: npm ci in deploy/check"
+    (cd "$check" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  fi
+}
+
 # The dashboard's browser tests drive Debian's Chromium through Playwright (no browser download).
 install_test_browser() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
