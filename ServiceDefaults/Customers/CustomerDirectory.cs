@@ -46,6 +46,16 @@ public static class CustomerDirectory
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<CustomerRegisteredConsumer>();
         bus.AddConsumer<CustomerProfileChangedConsumer>();
+        return bus.AddCustomerErasure();
+    }
+
+    /// <summary>
+    /// Forgets an erased customer everywhere in the service (its <see cref="IForgetCustomer"/>s) and keeps the erasure, so that news of
+    /// the customer arriving later is not kept either: for a service with no directory of its own.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddCustomerErasure(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<CustomerErasedConsumer>();
         bus.ConfigureMarten(options => options.Schema.For<KnownCustomer>()); // its table is the migrate step's too
         return bus;

@@ -28,6 +28,7 @@ public static class EventStoreExtensions
         }
 
         builder.Services.AddSingleton(_ => DataSource(connectionString));
+        builder.Services.AddSingleton<SchemaHealthCheck>(); // one instance, so that a schema once seen up to date is not read again
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<SchemaHealthCheck>("schema", tags: [ServiceDefaultsExtensions.ReadyTag]);

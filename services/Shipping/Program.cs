@@ -16,7 +16,7 @@ builder.AddEventStore(ShippingStorage.Configure);
 builder.AddMessaging(bus =>
 {
     bus.AddShippingConsumers();
-    bus.AddConsumer<CustomerErasedConsumer>(); // Shipping keeps no customer directory, only forgets [JI-15]
+    bus.AddCustomerErasure(); // Shipping keeps no customer directory, only forgets [JI-15]
 });
 builder.Services.AddSingleton<IForgetCustomer, ShippingCustomerErasure>();
 builder.AddPlatformAuthentication();
