@@ -83,8 +83,16 @@ public sealed class ProfileTests(PlatformFixture platform)
         {
             foreach (var trace in new[] { email, "Hortense", lastName, claimText[..20] })
             {
-                await Eventually.TrueAsync(async () => (await platform.TablesContainingAsync(database, trace)).Count == 0, TimeSpan.FromSeconds(30),
-                    $"{database} to forget \"{trace}\"");
+                IReadOnlyList<string> holding = [];
+                try
+                {
+                    await Eventually.TrueAsync(async () => (holding = await platform.TablesContainingAsync(database, trace)).Count == 0, TimeSpan.FromSeconds(30),
+                        $"{database} to forget \"{trace}\"");
+                }
+                catch (TimeoutException e)
+                {
+                    throw new TimeoutException($"{e.Message} Still in: {string.Join(", ", holding)}.", e);
+                }
             }
         }
     }

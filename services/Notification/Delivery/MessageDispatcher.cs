@@ -53,10 +53,13 @@ public sealed partial class MessageDispatcher(IDocumentStore store, SmtpMailer m
         }
     }
 
+    /// <summary>The lock its sender holds while a message is sent and its outcome recorded.</summary>
+    public static string LockKey(string messageId) => "notify:" + messageId;
+
     private async Task<bool> SendAsync(string id, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        await AdvisoryLocks.LockAsync(session, ["notify:" + id], cancellationToken);
+        await AdvisoryLocks.LockAsync(session, [LockKey(id)], cancellationToken);
         if (await session.LoadAsync<QueuedMessage>(id, cancellationToken) is not { } queued)
         {
             return false; // another sender took it meanwhile

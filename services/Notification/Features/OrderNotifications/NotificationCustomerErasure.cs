@@ -2,6 +2,7 @@ using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Notification.Delivery;
 using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.ServiceDefaults.Persistence;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 
@@ -12,7 +13,12 @@ public sealed class NotificationCustomerErasure : IForgetCustomer
     {
         ArgumentNullException.ThrowIfNull(erased);
         ArgumentNullException.ThrowIfNull(session);
-        session.DeleteWhere<QueuedMessage>(queued => queued.Message.CustomerId == erased.CustomerId);
+        // A message being sent at this moment is sent first (its sender holds the message's lock), so the log entry its sender then
+        // writes, with the address, is one of those forgotten below rather than written over them afterwards.
+        var queued = await session.Query<QueuedMessage>().Where(message => message.Message.CustomerId == erased.CustomerId).Select(message => message.Id)
+            .ToListAsync(cancellationToken);
+        await AdvisoryLocks.LockAsync(session, queued.Select(id => MessageDispatcher.LockKey(id)), cancellationToken);
+        session.DeleteWhere<QueuedMessage>(message => message.Message.CustomerId == erased.CustomerId);
         var entries = await session.Query<NotificationLogEntry>().Where(entry => entry.CustomerId == erased.CustomerId).ToListAsync(cancellationToken);
         foreach (var entry in entries)
         {
