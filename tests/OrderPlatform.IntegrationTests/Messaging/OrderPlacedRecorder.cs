@@ -15,6 +15,17 @@ public sealed class OrderPlacedRecorder(IDocumentStore store, TimeProvider time,
     public static void Storage(StoreOptions options) =>
         options.Schema.For<RecordedOrder>().UseOptimisticConcurrency(true);
 
+    /// <summary>An order placed in the service's own event store: its outbox relay publishes it, and this consumer records it.</summary>
+    public static async Task<OrderPlaced> AppendOrderPlacedAsync(IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
+        await using var session = store.LightweightSession();
+        session.Events.StartStream(order.OrderId, order);
+        await session.SaveChangesAsync();
+        return order;
+    }
+
     protected override async Task HandleAsync(OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var recorded = await session.LoadAsync<RecordedOrder>(message.OrderId, cancellationToken);

@@ -90,14 +90,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Equal(1, (await RecordedAsync(first.OrderId))!.TimesHandled); // published again from the recorded progress: the inbox drops it
     }
 
-    private async Task<OrderPlaced> AppendOrderPlacedAsync()
-    {
-        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
-        await using var session = service.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.Events.StartStream(order.OrderId, order);
-        await session.SaveChangesAsync();
-        return order;
-    }
+    private Task<OrderPlaced> AppendOrderPlacedAsync() => OrderPlacedRecorder.AppendOrderPlacedAsync(service.Services.GetRequiredService<IDocumentStore>());
 
     private async Task<RecordedOrder?> RecordedAsync(Guid orderId)
     {

@@ -74,14 +74,8 @@ public sealed class RelayTakeoverTests : IAsyncLifetime
         return copy;
     }
 
-    private static async Task<OrderPlaced> AppendOrderPlacedAsync(TestService copy)
-    {
-        var order = new OrderPlaced(Guid.NewGuid(), "CMD-TAKEOVER", Guid.NewGuid(), [new OrderedLine("1", "ROBE-ETE-38", 1)], DateTimeOffset.UtcNow);
-        await using var session = copy.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.Events.StartStream(order.OrderId, order);
-        await session.SaveChangesAsync();
-        return order;
-    }
+    private static Task<OrderPlaced> AppendOrderPlacedAsync(TestService copy) =>
+        OrderPlacedRecorder.AppendOrderPlacedAsync(copy.Services.GetRequiredService<IDocumentStore>());
 
     private async Task<RecordedOrder?> RecordedAsync(Guid orderId)
     {
