@@ -33,8 +33,8 @@ public sealed class Faults(ChaosPlatform platform)
             : [];
         if (!servicesInTurn && replicated)
         {
-            killed.Add(("SIGKILL one copy of every service at once, the other copies alone for 20 s",
-                () => Task.WhenAll(Services.Select(async service => await KillAndStartAsync(await OneCopyAsync(service), TimeSpan.FromSeconds(20))))));
+            killed.Add(("SIGKILL one copy of every service at once, the other copies alone for 10 s",
+                () => Task.WhenAll(Services.Select(async service => await KillAndStartAsync(await OneCopyAsync(service), TimeSpan.FromSeconds(10))))));
         }
 
         if (!servicesInTurn)
