@@ -23,6 +23,7 @@ public static class CatalogStorage
             .Duplicate(product => product.Name);
         options.Schema.For<Store>().Index(store => store.CityKey).Index(store => store.PostalCode);
         options.Schema.For<Seller>();
+        options.Schema.For<SellerApplication>().Duplicate(application => application.Status);
         options.Schema.For<StockLevel>();
         options.Schema.For<Backorder>().Duplicate(backorder => backorder.Sku);
         options.Schema.For<StoreStock>();

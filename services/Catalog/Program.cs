@@ -5,6 +5,7 @@ using OrderPlatform.Catalog.Features.InStoreReservations;
 using OrderPlatform.Catalog.Features.Pricing;
 using OrderPlatform.Catalog.Features.Products;
 using OrderPlatform.Catalog.Features.Restock;
+using OrderPlatform.Catalog.Features.Sellers;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Catalog.Features.Stores;
 using OrderPlatform.ServiceDefaults;
@@ -40,6 +41,7 @@ catalog.MapStores();
 catalog.MapStockReservations();
 catalog.MapRestock();
 catalog.MapInStoreReservations();
+catalog.MapSellerApplications();
 app.MapPricing();
 
 await app.RunOrMigrateAsync(args);

@@ -68,4 +68,15 @@ public sealed class CatalogTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_shop_that_is_not_a_marketplace_takes_no_seller_applications_MP_01()
+    {
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+
+        using var applied = await customer.PostAsJsonAsync("/api/catalog/sellers/applications", SellerApplicationTests.Application("73282932000074"));
+
+        Assert.Equal(HttpStatusCode.NotFound, applied.StatusCode);
+        Assert.Equal("This shop is not a marketplace: it has no sellers.", (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
 }

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderPlatform.Catalog.Domain;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.ServiceDefaults.Security;
+
+namespace OrderPlatform.Catalog.Features.Sellers;
+
+/// <summary>
+/// A company applies to sell on the marketplace, operations certify or refuse it [MP-01]. Only the marketplace preset has sellers:
+/// elsewhere these answer 404.
+/// </summary>
+public static class SellerApplicationEndpoints
+{
+    private const string NotAMarketplace = "This shop is not a marketplace: it has no sellers.";
+
+    public static RouteGroupBuilder MapSellerApplications(this RouteGroupBuilder catalog)
+    {
+        var applications = catalog.MapGroup("/sellers/applications");
+        applications.MapPost("", ApplyAsync)
+            .RequireAuthorization()
+            .WithName("ApplyToSell")
+            .WithSummary("A company operating in France applies to sell on the marketplace (SIRET checked, key included) [MP-01]");
+        applications.MapGet("/{applicationId}", GetAsync)
+            .RequireAuthorization()
+            .WithName("GetSellerApplication")
+            .WithSummary("An application, to the account that filed it or to operations");
+        applications.MapGet("", ListAsync)
+            .RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListSellerApplications")
+            .WithSummary("Applications, oldest first; by default those waiting for a decision");
+        applications.MapPost("/{applicationId}/decision", DecideAsync)
+            .RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("DecideSellerApplication")
+            .WithSummary("Certify the company (it becomes a seller whose products may be published) or refuse it with a reason [MP-01]");
+        return catalog;
+    }
+
+    private static async Task<Results<Created<SellerApplication>, ValidationProblem, ProblemHttpResult>> ApplyAsync(SellerApplicationRequest request,
+        ClaimsPrincipal user, MerchantPreset preset, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (preset.Name != MerchantPreset.Marketplace)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotAMarketplace);
+        }
+
+        var errors = SellerApplications.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var application = SellerApplications.File(Guid.CreateVersion7(now), user.CustomerId()!.Value, request, now);
+        session.Store(application);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/catalog/sellers/applications/{application.Id}", application);
+    }
+
+    private static async Task<Results<Ok<SellerApplication>, NotFound>> GetAsync(string applicationId, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken cancellationToken) =>
+        Guid.TryParse(applicationId, out var id) && await session.LoadAsync<SellerApplication>(id, cancellationToken) is { } application
+        && (application.ApplicantId == user.CustomerId() || user.IsOps())
+            ? TypedResults.Ok(application)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<SellerApplication>>, ValidationProblem>> ListAsync(string? status, IQuerySession session,
+        CancellationToken cancellationToken)
+    {
+        var wanted = status ?? SellerApplication.Applied;
+        if (wanted is not (SellerApplication.Applied or SellerApplication.Certified or SellerApplication.Refused))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["applied, certified or refused."] });
+        }
+
+        return TypedResults.Ok(await session.Query<SellerApplication>().Where(application => application.Status == wanted)
+            .OrderBy(application => application.AppliedAt).Take(500).ToListAsync(cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SellerApplication>, ValidationProblem, NotFound, ProblemHttpResult>> DecideAsync(string applicationId,
+        SellerDecision decision, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = SellerApplications.Validate(decision);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!Guid.TryParse(applicationId, out var id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Two operators deciding at once: one decides, the other is told it is decided.
+        await AdvisoryLocks.LockAsync(session, ["seller-application:" + id], cancellationToken);
+        if (await session.LoadAsync<SellerApplication>(id, cancellationToken) is not { } application)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (decided, seller, refusal) = SellerApplications.Decide(application, decision.Certify!.Value, decision.Reason, time.GetUtcNow());
+        if (refusal is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal);
+        }
+
+        session.Store(decided!);
+        if (seller is not null)
+        {
+            session.Store(seller);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(decided!);
+    }
+}
