@@ -15,7 +15,7 @@ public static class EventStoreExtensions
     /// Marten on the service's own database (connection string <c>{service}db</c>), with the outbox relay running in the async
     /// daemon and the inbox table. The daemon is HotCold: of all the copies of a service, the one holding the relay's advisory lock
     /// runs it, and another takes it over within seconds of that copy's end. The schema is the <c>migrate</c> command's
-    /// (<see cref="SchemaMigration"/>): a copy never changes it. The service is ready only when this database answers.
+    /// (<see cref="SchemaMigration"/>): a copy never changes it. The service is ready only when this database answers with that schema.
     /// </summary>
     public static IHostApplicationBuilder AddEventStore(this IHostApplicationBuilder builder, Action<StoreOptions>? configure = null)
     {

@@ -82,31 +82,18 @@ public static partial class Manifests
         return directory?.FullName ?? throw new InvalidOperationException("The repository (OrderPlatform.sln) is not above the test's directory.");
     }
 
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? input = null)
+    private static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? input = null)
     {
         var (exitCode, output) = await RunWithExitCodeAsync(program, arguments, input);
         return exitCode == 0 ? output : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {exitCode}:\n{output}");
     }
 
-    public static async Task<(int ExitCode, string Output)> RunWithExitCodeAsync(string program, IEnumerable<string> arguments, string? input = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+    private static async Task<(int ExitCode, string Output)> RunWithExitCodeAsync(string program, IEnumerable<string> arguments, string? input = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (environment is not null)
-        {
-            start.Environment.Clear();
-            start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
-            start.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME");
-            start.Environment["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
         }
 
         using var process = Process.Start(start)!;
