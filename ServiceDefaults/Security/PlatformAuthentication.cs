@@ -22,6 +22,10 @@ public static class PlatformAuthentication
     public const string SellerRole = "seller";
     public const string Customer = "customer";
     public const string Ops = "ops";
+    /// <summary>The policy of a marketplace seller's endpoints: the seller role and the seller acted for.</summary>
+    public const string Seller = "seller";
+    /// <summary>The claim naming the seller a person with the seller role acts for [MP-01].</summary>
+    public const string SellerIdClaim = "seller_id";
 
     /// <summary>Where a service finds Accounts' keys: its discovery document, on Accounts' own address.</summary>
     public static string MetadataAddress(IConfiguration configuration)
@@ -56,7 +60,8 @@ public static class PlatformAuthentication
         builder.Services.AddHttpClient<FreshSigningKeys>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Customer, policy => policy.RequireAuthenticatedUser().RequireRole(CustomerRole))
-            .AddPolicy(Ops, policy => policy.RequireAuthenticatedUser().RequireRole(OpsRole));
+            .AddPolicy(Ops, policy => policy.RequireAuthenticatedUser().RequireRole(OpsRole))
+            .AddPolicy(Seller, policy => policy.RequireAuthenticatedUser().RequireRole(SellerRole).RequireClaim(SellerIdClaim));
         return builder;
     }
 
@@ -97,4 +102,8 @@ public static class PlatformAuthentication
         Guid.TryParse(user?.FindFirst("sub")?.Value, out var id) ? id : null;
 
     public static bool IsOps(this ClaimsPrincipal user) => user?.IsInRole(OpsRole) == true;
+
+    /// <summary>The seller a signed-in seller's person acts for; null for anyone else.</summary>
+    public static string? SellerId(this ClaimsPrincipal user) =>
+        user?.IsInRole(SellerRole) == true && user.FindFirst(SellerIdClaim)?.Value is { Length: > 0 } id ? id : null;
 }

@@ -15,7 +15,8 @@ public static class AccountsStorage
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Schema.For<Customer>().UniqueIndex(customer => customer.Email).UniqueIndex(customer => customer.CustomerNumber)
-            .Index(customer => customer.UnsubscribeToken);
+            .Index(customer => customer.UnsubscribeToken).Index(customer => customer.SellerId);
+        options.Schema.For<KnownSeller>();
         options.Schema.For<SigningKey>();
         options.Schema.For<SignInFailures>().Index(failures => failures.Account);
         // GDPR erasure rewrites the stored events that named the person [JI-15].

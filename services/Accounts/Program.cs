@@ -7,6 +7,7 @@ using OrderPlatform.Accounts.Features.Newsletter;
 using OrderPlatform.Accounts.Features.Password;
 using OrderPlatform.Accounts.Features.PasswordReset;
 using OrderPlatform.Accounts.Features.Profile;
+using OrderPlatform.Accounts.Features.Sellers;
 using OrderPlatform.Accounts.Features.SignUp;
 using OrderPlatform.Accounts.Features.Token;
 using OrderPlatform.Accounts.Security;
@@ -18,7 +19,7 @@ using OrderPlatform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore(AccountsStorage.Configure);
-builder.AddMessaging();
+builder.AddMessaging(bus => bus.AddConsumer<SellerCertifiedConsumer>());
 
 // Accounts validates its own tokens with the key it holds; other services read it from the JWKS.
 builder.AddPlatformAuthentication(configure: _ => { });
@@ -48,6 +49,7 @@ accounts.MapProfile();
 accounts.MapErasure();
 accounts.MapPasswordReset();
 accounts.MapPasswordChange();
+accounts.MapSellerPeople();
 app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation();
 app.MapNewsletter();
 

@@ -20,7 +20,8 @@ public static class CatalogStorage
             .Duplicate(product => product.CategoryKey)
             .Duplicate(product => product.CategoryRoot)
             .Duplicate(product => product.Published)
-            .Duplicate(product => product.Name);
+            .Duplicate(product => product.Name)
+            .Duplicate(product => product.SellerId);
         options.Schema.For<Store>().Index(store => store.CityKey).Index(store => store.PostalCode);
         options.Schema.For<Seller>();
         options.Schema.For<SellerApplication>().Duplicate(application => application.Status);

@@ -42,6 +42,7 @@ catalog.MapStockReservations();
 catalog.MapRestock();
 catalog.MapInStoreReservations();
 catalog.MapSellerApplications();
+catalog.MapSellerProducts();
 app.MapPricing();
 
 await app.RunOrMigrateAsync(args);

@@ -23,7 +23,8 @@ public sealed record CustomerErased(Guid CustomerId, string CustomerNumber, Date
 /// <summary>
 /// Someone asked to reset the password of this account: Notification e-mails the link with the token, which it derives from
 /// <paramref name="ResetId"/> with the key it shares with Accounts (the id alone resets nothing). Accounts keeps only the token's
-/// hash, and masks the event once the token is spent or dead.
+/// hash, and masks the event once the token is spent or dead. <paramref name="InvitedBySeller"/> names the marketplace seller whose person
+/// opened this account for a colleague: the link then chooses a first password [MP-01].
 /// </summary>
-public sealed record PasswordResetRequested(Guid CustomerId, string Email, string? FirstName, Guid ResetId, DateTimeOffset ExpiresAt)
-    : IIntegrationEvent;
+public sealed record PasswordResetRequested(Guid CustomerId, string Email, string? FirstName, Guid ResetId, DateTimeOffset ExpiresAt,
+    string? InvitedBySeller = null) : IIntegrationEvent;

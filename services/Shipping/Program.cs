@@ -30,7 +30,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Tracki
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints();
+app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints().MapSellerOrders();
 app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations().MapRecipientCorrection();
 
 await app.RunOrMigrateAsync(args);

@@ -13,10 +13,12 @@ public static class Accounts
     public static string NewEmail() => $"client-{Guid.NewGuid():N}@exemple.fr";
 
     /// <summary>A new customer, signed in: a client whose requests carry their token.</summary>
-    public static async Task<HttpClient> NewCustomerAsync(HttpClient gateway)
+    public static Task<HttpClient> NewCustomerAsync(HttpClient gateway) => NewCustomerAsync(gateway, NewEmail());
+
+    /// <summary>A new customer with this e-mail (password <c>Mot-de-passe-2026</c>), signed in.</summary>
+    public static async Task<HttpClient> NewCustomerAsync(HttpClient gateway, string email)
     {
         ArgumentNullException.ThrowIfNull(gateway);
-        var email = NewEmail();
         using var signUp = await gateway.PostAsJsonAsync("/api/accounts", new { email, password = "Mot-de-passe-2026", firstName = "Camille" });
         signUp.EnsureSuccessStatusCode();
         return await SignedInAsync(gateway, email, "Mot-de-passe-2026");
@@ -32,7 +34,7 @@ public static class Accounts
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task<HttpClient> SignedInAsync(HttpClient gateway, string email, string password)
+    public static async Task<HttpClient> SignedInAsync(HttpClient gateway, string email, string password)
     {
         var client = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = gateway.Timeout };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(gateway, email, password));

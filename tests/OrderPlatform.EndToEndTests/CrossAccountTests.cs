@@ -11,10 +11,10 @@ namespace OrderPlatform.EndToEndTests;
 [Collection(PlatformCollection.Name)]
 public sealed class CrossAccountTests(PlatformFixture platform)
 {
-    private enum Scope { Customer, Ops, Public }
+    internal enum Scope { Customer, Ops, Public, Seller }
 
     // Every route with a path parameter, and who may read it.
-    private static readonly Dictionary<string, Scope> Routes = new()
+    internal static readonly Dictionary<string, Scope> Routes = new()
     {
         ["/api/orders/{orderId}"] = Scope.Customer,
         ["/api/orders/{orderId}/cancel"] = Scope.Customer,
@@ -49,6 +49,13 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/ops/returns/claims/{claimId}/resolution"] = Scope.Ops,
         ["/api/ops/messaging/queues/{queue}/messages"] = Scope.Ops,
         ["/api/ops/messaging/queues/{queue}/redrive"] = Scope.Ops,
+        // A marketplace seller's own: a customer is refused (403); another seller is told it does not exist (404), proven on the marketplace.
+        ["/api/accounts/seller/people/{customerId}"] = Scope.Seller,
+        ["/api/catalog/seller/products/{productId}"] = Scope.Seller,
+        ["/api/catalog/seller/stock/{sku}"] = Scope.Seller,
+        ["/api/shipping/seller/orders/{orderId}"] = Scope.Seller,
+        ["/api/shipping/seller/orders/{orderId}/shipments"] = Scope.Seller,
+        ["/api/shipping/seller/shipments/{shipmentId}/label"] = Scope.Seller,
     };
 
     // Operations on a customer's path that only ops may perform.

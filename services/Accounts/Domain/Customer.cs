@@ -4,8 +4,9 @@ using OrderPlatform.Contracts;
 namespace OrderPlatform.Accounts.Domain;
 
 /// <summary>
-/// A customer's account (or an operator's): e-mail, hashed password, roles, and the profile the shop
-/// needs to deliver (name, phone, addresses), newsletter consent and loyalty-club membership.
+/// A customer's account (or an operator's, or a marketplace seller's person): e-mail, hashed password, roles, and the profile the shop
+/// needs to deliver (name, phone, addresses), newsletter consent and loyalty-club membership; <see cref="SellerId"/> is the seller
+/// a person with the seller role acts for [MP-01].
 /// </summary>
 public sealed record Customer(
     Guid Id,
@@ -21,7 +22,8 @@ public sealed record Customer(
     IReadOnlyList<Address> Addresses,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ErasedAt = null,
-    string? UnsubscribeToken = null)
+    string? UnsubscribeToken = null,
+    string? SellerId = null)
 {
     /// <summary>The token of the unsubscribe link every newsletter carries [FR-32]: it can only unsubscribe.</summary>
     public static string NewUnsubscribeToken() =>
@@ -45,6 +47,7 @@ public sealed record Customer(
         Email = $"erased-{Id:N}@erased.invalid",
         PasswordHash = "",
         Roles = [],
+        SellerId = null,
         FirstName = null,
         LastName = null,
         Phone = null,

@@ -6,7 +6,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Accounts.Security;
 
-/// <summary>Short-lived access tokens: RS256, Accounts' issuer, the platform's audience, the customer's id and roles.</summary>
+/// <summary>Short-lived access tokens: RS256, Accounts' issuer, the platform's audience, the customer's id and roles, and the seller a seller's person acts for.</summary>
 public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
@@ -21,6 +21,10 @@ public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
             new("customer_number", customer.CustomerNumber),
         };
         claims.AddRange(customer.Roles.Select(role => new Claim("role", role)));
+        if (customer.SellerId is { } sellerId && customer.Roles.Contains(PlatformAuthentication.SellerRole))
+        {
+            claims.Add(new Claim(PlatformAuthentication.SellerIdClaim, sellerId));
+        }
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = PlatformAuthentication.Issuer,

@@ -96,7 +96,7 @@ public static class SellerApplications
         return errors;
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, string what)
+    internal static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, string what)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
         {
@@ -104,7 +104,8 @@ public static class SellerApplications
         }
     }
 
-    private static string Slug(string name)
+    /// <summary>A name as an id part: lower case, unaccented, letters and digits joined by hyphens ("Les Ateliers d'Été" → "les-ateliers-d-ete").</summary>
+    public static string Slug(string name)
     {
         var plain = new StringBuilder();
         foreach (var character in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())

@@ -158,12 +158,29 @@ public static partial class MessageTemplates
     {
         ArgumentNullException.ThrowIfNull(requested);
         var to = new Recipient(requested.CustomerId, requested.Email, requested.FirstName, null);
+        if (requested.InvitedBySeller is { } seller)
+        {
+            return SellerInvitation(requested, seller, to, shop, eventKey);
+        }
+
         var body = new Body(shop, requested.FirstName)
             .Paragraph("Vous avez demandé à réinitialiser votre mot de passe. Ce lien ne sert qu'une fois et expire le "
                        + $"{Day(requested.ExpiresAt)} à {Time(requested.ExpiresAt)}.")
             .Link("Choisir un nouveau mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={PasswordResetLinks.TokenPlaceholder}")
             .Paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.");
         return Email($"password-reset/{eventKey}", "password-reset", to, $"{shop.Name} : réinitialisation de votre mot de passe", body, null, null)
+            with { ResetId = requested.ResetId };
+    }
+
+    /// <summary>A seller's person opened an account for a colleague: the link chooses its first password [MP-01].</summary>
+    private static OutgoingMessage SellerInvitation(PasswordResetRequested requested, string seller, Recipient to, Shop shop, string eventKey)
+    {
+        var body = new Body(shop, requested.FirstName)
+            .Paragraph($"Un compte vendeur {shop.Name} vient d'être ouvert pour vous au nom de {seller}. Choisissez votre mot de passe : ce lien ne sert "
+                       + $"qu'une fois et expire le {Day(requested.ExpiresAt)} à {Time(requested.ExpiresAt)} (ensuite, « mot de passe oublié » en envoie un autre).")
+            .Link("Choisir mon mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={PasswordResetLinks.TokenPlaceholder}")
+            .Paragraph("Si vous ne connaissez pas ce vendeur, ignorez ce message : sans mot de passe, le compte ne sert à personne.");
+        return Email($"password-reset/{eventKey}", "seller-invitation", to, $"{shop.Name} : votre compte vendeur chez {seller}", body, null, null)
             with { ResetId = requested.ResetId };
     }
 

@@ -26,14 +26,16 @@ public static class ShippingDecisions
     /// <summary>
     /// The warehouse ships <paramref name="lines"/> and declares <paramref name="unavailable"/> missing [FR-07]. Never more than is left of a
     /// line, never a line already (partly) shipped declared missing, nothing while Payment holds the order; on the marketplace a parcel
-    /// holds one seller's lines, since each seller ships their own [MP-08].
+    /// holds one seller's lines, since each seller ships their own [MP-08]. A seller (<paramref name="sellerId"/>) ships and declares only its own
+    /// lines: another seller's are not there for it.
     /// </summary>
     public static ShipDecision Ship(OrderToShip order, IReadOnlyList<ShipRequestLine> lines, IReadOnlyList<string> unavailable, Guid shipmentId,
-        DateTimeOffset now, bool oneSellerPerParcel)
+        DateTimeOffset now, bool oneSellerPerParcel, string? sellerId = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(unavailable);
+        var visible = sellerId is null ? order.Lines : order.Lines.Where(line => line.SellerId == sellerId).ToList();
         var invalid = new Dictionary<string, string[]>();
         if (lines.Count == 0 && unavailable.Count == 0)
         {
@@ -42,7 +44,7 @@ public static class ShippingDecisions
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (order.Lines.All(line => line.LineId != lines[i].LineId))
+            if (visible.All(line => line.LineId != lines[i].LineId))
             {
                 invalid[$"lines[{i}].lineId"] = [$"The order has no line {lines[i].LineId}."];
             }
@@ -59,7 +61,7 @@ public static class ShippingDecisions
 
         for (var i = 0; i < unavailable.Count; i++)
         {
-            if (order.Lines.All(line => line.LineId != unavailable[i]))
+            if (visible.All(line => line.LineId != unavailable[i]))
             {
                 invalid[$"unavailable[{i}]"] = [$"The order has no line {unavailable[i]}."];
             }
@@ -69,7 +71,7 @@ public static class ShippingDecisions
             }
         }
 
-        var shipped = lines.Select(line => order.Lines.FirstOrDefault(ordered => ordered.LineId == line.LineId)).OfType<OrderedLine>().ToList();
+        var shipped = lines.Select(line => visible.FirstOrDefault(ordered => ordered.LineId == line.LineId)).OfType<OrderedLine>().ToList();
         if (oneSellerPerParcel && shipped.Select(line => line.SellerId).Distinct().Count() > 1)
         {
             invalid["lines"] = ["Each seller ships their own parcel: one seller's lines per shipment."];

@@ -122,6 +122,28 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
+    public void A_seller_ships_and_declares_only_its_own_lines_and_sees_only_them_and_its_parcels_MP_06_MP_08()
+    {
+        var order = Order("relay-point", new OrderedLine("1", "A", 1, 1000, SellerId: "atelier", ShipsWithinDays: 2),
+            new OrderedLine("2", "B", 2, 1000, SellerId: "brocante", ShipsWithinDays: 5));
+
+        Assert.Contains("lines[0].lineId", ShippingDecisions.Ship(order, [new("2", 1)], [], ShipmentId, Now, true, sellerId: "atelier").Invalid!.Keys);
+        Assert.Contains("unavailable[0]", ShippingDecisions.Ship(order, [], ["2"], ShipmentId, Now, true, sellerId: "atelier").Invalid!.Keys);
+        var shipped = ShippingDecisions.Ship(order, [new("2", 2)], [], ShipmentId, Now, true, sellerId: "brocante");
+        var after = shipped.OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+        var parcel = Shipment.Create(shipped.Shipment!);
+
+        Assert.Equal(["1"], SellerOrders.LinesOf(after, "atelier", Now).Select(line => line.LineId));
+        Assert.Equal((2, 0), SellerOrders.LinesOf(after, "brocante", Now).Select(line => (line.Shipped, line.LeftToShip)).Single());
+        Assert.True(SellerOrders.IsParcelOf(parcel, after, "brocante"));
+        Assert.False(SellerOrders.IsParcelOf(parcel, after, "atelier"));
+        Assert.False(SellerOrders.HasLinesOf(after, "verrerie"));
+        // Two days after the hand-off the seller's line is late, and the seller is told so [MP-08].
+        Assert.True(SellerOrders.LinesOf(after, "atelier", order.HandedOffAt.AddDays(2).AddMinutes(1)).Single().Late);
+        Assert.False(SellerOrders.LinesOf(after, "atelier", Now).Single().Late);
+    }
+
+    [Fact]
     public void A_carrier_outage_leaves_the_shipment_awaiting_its_label_and_retries_later_each_time()
     {
         var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);

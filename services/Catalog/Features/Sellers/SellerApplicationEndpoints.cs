@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
@@ -110,6 +111,8 @@ public static class SellerApplicationEndpoints
         if (seller is not null)
         {
             session.Store(seller);
+            // Accounts makes the applicant the seller's first person when this is relayed.
+            session.Events.StartStream(id, new SellerCertified(seller.Id, seller.Name, id, application.ApplicantId, decided!.DecidedAt!.Value));
         }
 
         await session.SaveChangesAsync(cancellationToken);

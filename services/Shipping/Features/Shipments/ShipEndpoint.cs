@@ -29,10 +29,21 @@ public static class ShipEndpoint
         return shipping;
     }
 
-    private static async Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipAsync(
+    private static Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipAsync(
         Guid orderId, ShipRequest request, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken) =>
+        ShipLinesAsync(orderId, request, sellerId: null, store, booking, preset, time, idempotencyKey, cancellationToken);
+
+    /// <summary>Ships the lines asked for, by the warehouse or (<paramref name="sellerId"/>) by a marketplace seller, its own lines only [MP-08].</summary>
+    public static async Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipLinesAsync(
+        Guid orderId, ShipRequest request, string? sellerId, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
+        string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(time);
         var shipmentId = idempotencyKey is { Length: > 0 } key ? ShipmentIdFor(orderId, key) : Guid.CreateVersion7();
         for (var attempt = 1; ; attempt++)
         {
@@ -48,11 +59,11 @@ public static class ShipEndpoint
             {
                 // The same Idempotency-Key again: the shipment already made.
                 var existing = await session.LoadAsync<Shipment>(shipmentId, cancellationToken);
-                return TypedResults.Ok(new ShipResult(existing is null ? null : ShipmentView.Of(existing), order.MissingLines));
+                return TypedResults.Ok(new ShipResult(existing is null ? null : ShipmentView.Of(existing), Shown(order, order.MissingLines, sellerId)));
             }
 
             var decision = ShippingDecisions.Ship(order, request.Lines ?? [], request.Unavailable ?? [], shipmentId, time.GetUtcNow(),
-                oneSellerPerParcel: preset.Name == MerchantPreset.Marketplace);
+                oneSellerPerParcel: preset.Name == MerchantPreset.Marketplace, sellerId);
             if (decision.Invalid is { } invalid)
             {
                 return TypedResults.ValidationProblem(invalid);
@@ -78,7 +89,7 @@ public static class ShipEndpoint
                 continue; // another parcel of this order was packed meanwhile: decide again on what is left
             }
 
-            var missing = decision.OrderEvents.Aggregate(order, (state, @event) => state.Next(@event)).MissingLines;
+            var missing = Shown(order, decision.OrderEvents.Aggregate(order, (state, @event) => state.Next(@event)).MissingLines, sellerId);
             if (decision.Shipment is null)
             {
                 return TypedResults.Ok(new ShipResult(null, missing));
@@ -89,6 +100,10 @@ public static class ShipEndpoint
             return TypedResults.Created($"/api/shipping/shipments/{shipmentId}", new ShipResult(ShipmentView.Of(shipment), missing));
         }
     }
+
+    /// <summary>The missing lines a seller is told of: its own.</summary>
+    private static IReadOnlyList<string> Shown(OrderToShip order, IReadOnlyList<string> missing, string? sellerId) =>
+        sellerId is null ? missing : missing.Where(id => order.Lines.Any(line => line.LineId == id && line.SellerId == sellerId)).ToList();
 
     /// <summary>The same order and key always name the same shipment, so a retried request finds the first one.</summary>
     public static Guid ShipmentIdFor(Guid orderId, string idempotencyKey)

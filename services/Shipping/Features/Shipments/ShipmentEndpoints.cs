@@ -76,15 +76,23 @@ public static class ShipmentEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> LabelAsync(Guid shipmentId, IQuerySession session,
+        CancellationToken cancellationToken) =>
+        await session.LoadAsync<Shipment>(shipmentId, cancellationToken) is { } shipment
+            ? await LabelOfAsync(session, shipment, cancellationToken)
+            : TypedResults.NotFound();
+
+    /// <summary>The shipment's label: the PDF we keep, or a redirect to the carrier's copy; none before the carrier booked it.</summary>
+    public static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> LabelOfAsync(IQuerySession session, Shipment shipment,
         CancellationToken cancellationToken)
     {
-        var shipment = await session.LoadAsync<Shipment>(shipmentId, cancellationToken);
-        if (shipment?.LabelStored == true && await session.LoadAsync<ShipmentLabel>(shipmentId, cancellationToken) is { } label)
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.LabelStored && await session.LoadAsync<ShipmentLabel>(shipment.Id, cancellationToken) is { } label)
         {
             return TypedResults.File(label.Pdf, "application/pdf", $"{shipment.TrackingNumber}.pdf");
         }
 
-        return shipment?.LabelUrl is { } url ? TypedResults.Redirect(url) : TypedResults.NotFound();
+        return shipment.LabelUrl is { } url ? TypedResults.Redirect(url) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ShipmentView>>, ValidationProblem>> ListAsync(IQuerySession session, CancellationToken cancellationToken,

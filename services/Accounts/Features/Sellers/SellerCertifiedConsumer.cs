@@ -1,0 +1,36 @@
+using Marten;
+using OrderPlatform.Accounts.Domain;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Accounts.Features.Sellers;
+
+/// <summary>
+/// A company is certified [MP-01]: the account that applied acts for the new seller from its next sign-in. The applicant signed in to apply,
+/// so its account is always known here; one erased meanwhile, or acting for another seller, stays as it is (logged for operations).
+/// </summary>
+public sealed partial class SellerCertifiedConsumer(IDocumentStore store, TimeProvider time, ILogger<SellerCertifiedConsumer> logger)
+    : IdempotentConsumer<SellerCertified>(store, time, logger)
+{
+    protected override async Task HandleAsync(SellerCertified message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Store(new KnownSeller(message.SellerId, message.SellerName));
+        if (await session.LoadAsync<Customer>(message.ApplicantId, cancellationToken) is not { } applicant)
+        {
+            LogNotJoined(message.SellerId, message.ApplicantId, "no such account");
+            return;
+        }
+
+        var (person, refusal) = SellerPeople.Join(applicant, message.SellerId);
+        if (refusal is not null)
+        {
+            LogNotJoined(message.SellerId, message.ApplicantId, refusal);
+            return;
+        }
+
+        session.Store(person!);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seller {SellerId} is certified but its applicant {ApplicantId} cannot act for it: {Reason}")]
+    private partial void LogNotJoined(string sellerId, Guid applicantId, string reason);
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Sellers act on the marketplace, through the gateway: they publish, see only their own lines and ship them in their own parcels.</summary>
+[Collection(MarketplaceCollection.Name)]
+public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_certified_seller_publishes_a_buyer_orders_from_two_sellers_and_each_ships_only_its_own_lines_in_its_own_parcel_MP_01_MP_06_MP_08()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var linen = await Sellers.CertifiedAsync(platform.Gateway, ops, "Lin " + Guid.NewGuid().ToString("N")[..8]);
+        using var pottery = await Sellers.CertifiedAsync(platform.Gateway, ops, "Poterie " + Guid.NewGuid().ToString("N")[..8]);
+
+        // Each publishes a product at its all-in price, with the days it takes to ship [MP-01, MP-02, MP-08].
+        var (apronId, apron) = await Sellers.PublishedProductAsync(linen.Client, "Tablier en lin brodé", 4500, shipsWithinDays: 2, units: 5);
+        var (bowlId, bowl) = await Sellers.PublishedProductAsync(pottery.Client, "Bol en grès émaillé", 3200, shipsWithinDays: 4, units: 5);
+        var page = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{apronId}");
+        Assert.Equal((4500L, 2, true), (page.GetProperty("priceCents").GetInt64(), page.GetProperty("shipsWithinDays").GetInt32(),
+            page.GetProperty("deliveryIncluded").GetBoolean()));
+        // Neither seller touches the other's product or stock.
+        Assert.Equal(HttpStatusCode.NotFound, (await pottery.Client.PutAsJsonAsync($"/api/catalog/seller/products/{apronId}", new { priceCents = 100 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pottery.Client.PutAsJsonAsync($"/api/catalog/seller/stock/{apron}", new { onHand = 0 })).StatusCode);
+        Assert.DoesNotContain((await pottery.Client.GetFromJsonAsync<JsonElement>("/api/catalog/seller/products")).EnumerateArray(),
+            product => product.GetProperty("id").GetString() == apronId);
+
+        // A buyer orders from both; paid at order, the order reaches the sellers [MP-06].
+        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(buyer, Checkout.Body([(apron, 1), (bowl, 2)]));
+        var order = await Warehouse.ConfirmedAsync(buyer, orderId);
+        Assert.Equal(4500 + 2 * 3200, order.GetProperty("totalCents").GetInt64());
+        await Warehouse.HandOffAsync(ops, orderId);
+
+        var linenLines = await OwnLinesAsync(linen.Client, orderId);
+        var potteryLines = await OwnLinesAsync(pottery.Client, orderId);
+        Assert.Equal([apron], linenLines.Select(line => line.GetProperty("sku").GetString()));
+        Assert.Equal([bowl], potteryLines.Select(line => line.GetProperty("sku").GetString()));
+        Assert.Equal(2, potteryLines[0].GetProperty("leftToShip").GetInt32());
+        Assert.False(potteryLines[0].GetProperty("late").GetBoolean());
+
+        // The potter cannot ship the linen seller's line: it is not there for it.
+        var apronLine = Warehouse.LineOf(order, apron);
+        using var notTheirs = await pottery.Client.PostAsJsonAsync($"/api/shipping/seller/orders/{orderId}/shipments",
+            new { lines = new[] { new { lineId = apronLine, quantity = 1 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, notTheirs.StatusCode);
+
+        var apronParcel = await ShipAsync(linen.Client, orderId, apronLine, 1);
+        var bowlParcel = await ShipAsync(pottery.Client, orderId, Warehouse.LineOf(order, bowl), 2);
+        Assert.NotEqual(apronParcel.GetProperty("trackingNumber").GetString(), bowlParcel.GetProperty("trackingNumber").GetString());
+
+        // Each seller sees its own parcel only, prints its own label only; the buyer follows both.
+        var linenView = await linen.Client.GetFromJsonAsync<JsonElement>($"/api/shipping/seller/orders/{orderId}");
+        Assert.Equal([apronParcel.GetProperty("shipmentId").GetString()],
+            linenView.GetProperty("shipments").EnumerateArray().Select(shipment => shipment.GetProperty("shipmentId").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await linen.Client.GetAsync($"/api/shipping/seller/shipments/{bowlParcel.GetProperty("shipmentId").GetString()}/label")).StatusCode);
+        using var label = await pottery.Client.GetAsync($"/api/shipping/seller/shipments/{bowlParcel.GetProperty("shipmentId").GetString()}/label");
+        Assert.True(label.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)label.StatusCode}");
+        var tracked = await buyer.GetFromJsonAsync<JsonElement>($"/api/shipping/orders/{orderId}/shipments");
+        Assert.Equal(2, tracked.GetArrayLength());
+        Assert.DoesNotContain((await linen.Client.GetFromJsonAsync<JsonElement>("/api/shipping/seller/orders")).EnumerateArray(),
+            open => open.GetProperty("orderId").GetString() == orderId); // nothing left for it to ship
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == 4500 + 2 * 3200, "the charge at order");
+    }
+
+    [Fact]
+    public async Task A_sellers_person_adds_a_colleague_who_chooses_a_password_from_the_emailed_link_and_acts_for_the_same_seller_MP_01()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var seller = await Sellers.CertifiedAsync(platform.Gateway, ops, "Savonnerie " + Guid.NewGuid().ToString("N")[..8]);
+        var colleague = Accounts.NewEmail();
+
+        using var added = await seller.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = colleague, firstName = "Inès" });
+        Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        Assert.True((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invited").GetBoolean());
+        using var again = await seller.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = colleague });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // already one of its people
+        using var opsAsPerson = await seller.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = Accounts.OpsEmail });
+        Assert.Equal(HttpStatusCode.Conflict, opsAsPerson.StatusCode);
+
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, colleague, "compte vendeur");
+        var token = Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(mail.GetProperty("text").GetString()!, @"token=([^\s]+)").Groups[1].Value);
+        using var chosen = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Savon-de-Lyon-2026" });
+        Assert.Equal(HttpStatusCode.NoContent, chosen.StatusCode);
+        using var colleagueClient = await Sellers.SignedInAsSellerAsync(platform.Gateway, colleague, "Savon-de-Lyon-2026");
+        var (productId, _) = await Sellers.PublishedProductAsync(colleagueClient, "Savon au lait d'ânesse", 900, shipsWithinDays: 3, units: 10);
+        Assert.Contains((await seller.Client.GetFromJsonAsync<JsonElement>("/api/catalog/seller/products")).EnumerateArray(),
+            product => product.GetProperty("id").GetString() == productId);
+
+        var people = await seller.Client.GetFromJsonAsync<JsonElement>("/api/accounts/seller/people");
+        Assert.Equal(2, people.GetArrayLength());
+        var colleagueId = people.EnumerateArray().Single(person => person.GetProperty("email").GetString() == colleague).GetProperty("customerId").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await seller.Client.DeleteAsync($"/api/accounts/seller/people/{colleagueId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Accounts.SignedInAsync(platform.Gateway, colleague, "Savon-de-Lyon-2026"))
+            .GetAsync("/api/catalog/seller/products")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_seller_route_with_an_id_tells_another_seller_it_does_not_exist_ALL_05_MP_01()
+    {
+        var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/platform.json");
+        var sellerPaths = document.GetProperty("paths").EnumerateObject()
+            .Where(path => CrossAccountTests.Routes.GetValueOrDefault(path.Name) == CrossAccountTests.Scope.Seller).ToList();
+        Assert.Equal(CrossAccountTests.Routes.Count(route => route.Value == CrossAccountTests.Scope.Seller), sellerPaths.Count);
+
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var owner = await Sellers.CertifiedAsync(platform.Gateway, ops, "Verrerie " + Guid.NewGuid().ToString("N")[..8]);
+        using var other = await Sellers.CertifiedAsync(platform.Gateway, ops, "Vannerie " + Guid.NewGuid().ToString("N")[..8]);
+        var (productId, sku) = await Sellers.PublishedProductAsync(owner.Client, "Carafe soufflée bouche", 5600, shipsWithinDays: 3, units: 3);
+        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(buyer, Checkout.Body(sku));
+        var order = await Warehouse.ConfirmedAsync(buyer, orderId);
+        await Warehouse.HandOffAsync(ops, orderId);
+        await OwnLinesAsync(owner.Client, orderId);
+        var parcel = await ShipAsync(owner.Client, orderId, Warehouse.LineOf(order, sku), 1);
+        using var colleague = await owner.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = Accounts.NewEmail() });
+        var owned = new Dictionary<string, string>
+        {
+            ["productId"] = productId,
+            ["sku"] = sku,
+            ["orderId"] = orderId,
+            ["shipmentId"] = parcel.GetProperty("shipmentId").GetString()!,
+            ["customerId"] = (await colleague.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!,
+        };
+
+        foreach (var path in sellerPaths)
+        {
+            foreach (var method in path.Value.EnumerateObject().Select(operation => operation.Name.ToUpperInvariant()))
+            {
+                var url = owned.Aggregate(path.Name, (filled, value) => filled.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "PUT" or "POST")
+                {
+                    request.Content = JsonContent.Create(new { add = 1 });
+                }
+
+                using var response = await other.Client.SendAsync(request);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {url} as another seller: {(int)response.StatusCode}, expected 404");
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> OwnLinesAsync(HttpClient seller, string orderId) =>
+        ((JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var open = await seller.GetFromJsonAsync<JsonElement>("/api/shipping/seller/orders");
+            return open.EnumerateArray().Where(candidate => candidate.GetProperty("orderId").GetString() == orderId).Select(found => (object)found)
+                .FirstOrDefault();
+        }, Patience, $"order {orderId} to reach its seller")).GetProperty("lines").EnumerateArray().ToList();
+
+    private static async Task<JsonElement> ShipAsync(HttpClient seller, string orderId, string lineId, int quantity)
+    {
+        using var shipped = await seller.PostAsJsonAsync($"/api/shipping/seller/orders/{orderId}/shipments",
+            new { lines = new[] { new { lineId, quantity } } });
+        Assert.True(shipped.StatusCode == HttpStatusCode.Created, await shipped.Content.ReadAsStringAsync());
+        var shipmentId = (await shipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shipment").GetProperty("shipmentId").GetString();
+        return (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var view = await seller.GetFromJsonAsync<JsonElement>($"/api/shipping/seller/orders/{orderId}");
+            return view.GetProperty("shipments").EnumerateArray().FirstOrDefault(shipment => shipment.GetProperty("shipmentId").GetString() == shipmentId) is
+                { ValueKind: JsonValueKind.Object } parcel && parcel.GetProperty("trackingNumber").ValueKind == JsonValueKind.String ? (object)parcel : null;
+        }, Patience, "the parcel's label and tracking number");
+    }
+}
