@@ -2,6 +2,15 @@ namespace OrderPlatform.Contracts;
 
 /// <summary>
 /// Operations certified a company's application to sell on the marketplace [MP-01]: it is now the seller <paramref name="SellerId"/>, and the
-/// account that applied (<paramref name="ApplicantId"/>) becomes its first person, who may add colleagues.
+/// account that applied (<paramref name="ApplicantId"/>) becomes its first person, who may add colleagues; <paramref name="ContactEmail"/> is
+/// where the platform writes to the company (new messages from buyers, reports).
 /// </summary>
-public sealed record SellerCertified(string SellerId, string SellerName, Guid ApplicationId, Guid ApplicantId, DateTimeOffset CertifiedAt) : IIntegrationEvent;
+public sealed record SellerCertified(string SellerId, string SellerName, Guid ApplicationId, Guid ApplicantId, DateTimeOffset CertifiedAt,
+    string? ContactEmail = null) : IIntegrationEvent;
+
+/// <summary>
+/// A message was written in a buyer–seller conversation [MP-09]: Notification e-mails the other side (the seller's contact when the
+/// buyer wrote, the buyer otherwise) with a link to read it. The text stays in Ordering: what it says may be personal.
+/// </summary>
+public sealed record ConversationMessagePosted(Guid ConversationId, Guid MessageId, string From, Guid BuyerId, string SellerId, string? OrderNumber,
+    string? ProductName, DateTimeOffset At) : IIntegrationEvent;

@@ -14,5 +14,6 @@ public static class NotificationStorage
         options.Schema.For<NotificationLogEntry>().Duplicate(entry => entry.OrderId!).Duplicate(entry => entry.CustomerId!);
         options.Schema.For<OrderContact>();
         options.Schema.For<ShipmentNotice>();
+        options.Schema.For<Messages.SellerContact>();
     }
 }

@@ -1,6 +1,7 @@
 using OrderPlatform.Notification;
 using OrderPlatform.Notification.Delivery;
 using OrderPlatform.Notification.Features.AccountNotifications;
+using OrderPlatform.Notification.Features.MarketplaceNotifications;
 using OrderPlatform.Notification.Features.Newsletters;
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.ServiceDefaults;
@@ -32,6 +33,8 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<WelcomeEmailConsumer>();
     bus.AddConsumer<PasswordResetRequestedConsumer>();
     bus.AddConsumer<InStoreReservationConfirmedConsumer>();
+    bus.AddConsumer<SellerContactConsumer>();
+    bus.AddConsumer<ConversationMessageConsumer>();
 });
 builder.AddPlatformAuthentication();
 // Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.

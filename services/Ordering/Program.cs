@@ -1,9 +1,11 @@
 using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.Ordering;
+using OrderPlatform.Ordering.Features.Conversations;
 using OrderPlatform.Ordering.Features.Invoices;
 using OrderPlatform.Ordering.Features.OrderProcess;
 using OrderPlatform.Ordering.Features.Orders;
 using OrderPlatform.Ordering.Features.PlaceOrder;
+using OrderPlatform.Ordering.Features.Reports;
 using OrderPlatform.Ordering.Features.Promotions;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Customers;
@@ -24,6 +26,7 @@ builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => OrderingPresets.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
 builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
 CatalogPricing.Register(builder.Services);
+CatalogProducts.Register(builder.Services);
 PickupPointCheck.Register(builder.Services);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invoicing:Seller").Get<Seller>()
     ?? throw new InvalidOperationException("Invoicing:Seller (the legal mentions on invoices) is required."));
@@ -31,6 +34,8 @@ builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicin
 builder.Services.AddSingleton<InvoiceIssuer>();
 builder.Services.AddHostedService<HandOffScan>();
 builder.Services.AddHostedService<StuckOrdersMonitor>();
+builder.Services.AddSingleton(ReportDeadlines.From(builder.Configuration));
+builder.Services.AddHostedService<ReportEscalationScan>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -41,5 +46,7 @@ orders.MapCustomerOrders().MapOrderModification();
 orders.MapInvoices();
 app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
+app.MapGroup("/api/conversations").WithTags("Conversations").MapConversations();
+app.MapGroup("/api/reports").WithTags("Reports").MapReports();
 
 await app.RunOrMigrateAsync(args);

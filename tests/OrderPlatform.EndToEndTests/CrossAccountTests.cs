@@ -11,7 +11,8 @@ namespace OrderPlatform.EndToEndTests;
 [Collection(PlatformCollection.Name)]
 public sealed class CrossAccountTests(PlatformFixture platform)
 {
-    internal enum Scope { Customer, Ops, Public, Seller }
+    /// <summary>Party: a buyer–seller conversation or a report, seen by its buyer, its seller and ops; anyone else is told it does not exist.</summary>
+    internal enum Scope { Customer, Ops, Public, Seller, Party }
 
     // Every route with a path parameter, and who may read it.
     internal static readonly Dictionary<string, Scope> Routes = new()
@@ -56,6 +57,13 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/shipping/seller/orders/{orderId}"] = Scope.Seller,
         ["/api/shipping/seller/orders/{orderId}/shipments"] = Scope.Seller,
         ["/api/shipping/seller/shipments/{shipmentId}/label"] = Scope.Seller,
+        // The marketplace's conversations and reports (fashion-retail has none: 404 to all but ops' close, proven on the marketplace).
+        ["/api/conversations/{conversationId}"] = Scope.Party,
+        ["/api/conversations/{conversationId}/messages"] = Scope.Party,
+        ["/api/conversations/{conversationId}/attachments/{attachmentId}"] = Scope.Party,
+        ["/api/reports/{reportId}"] = Scope.Party,
+        ["/api/reports/{reportId}/entries"] = Scope.Party,
+        ["/api/reports/{reportId}/close"] = Scope.Ops,
     };
 
     // Operations on a customer's path that only ops may perform.
@@ -77,14 +85,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             foreach (var method in path.Value.EnumerateObject().Select(operation => operation.Name.ToUpperInvariant()))
             {
                 var url = Fill(path.Name, owned);
-                using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "PUT" or "POST")
-                {
-                    request.Content = JsonContent.Create(new { add = 1 });
-                }
-
+                using var request = Request(method, url, path.Value);
                 using var response = await bob.SendAsync(request);
-                var expected = Routes[path.Name] == Scope.Customer && !OpsOperations.Contains($"{method} {path.Name}")
+                var expected = Routes[path.Name] is Scope.Customer or Scope.Party && !OpsOperations.Contains($"{method} {path.Name}")
                     ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
                 Assert.True(response.StatusCode == expected, $"{method} {url} as another customer: {(int)response.StatusCode}, expected {(int)expected}");
             }
@@ -128,6 +131,20 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         };
     }
 
-    private static string Fill(string template, Dictionary<string, string> values) =>
+    /// <summary>A request to the route as a client would make it: a body of the kind the operation takes (JSON, or a form with a text).</summary>
+    internal static HttpRequestMessage Request(string method, string url, JsonElement path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "PUT" or "POST")
+        {
+            var form = path.GetProperty(method.ToLowerInvariant()).TryGetProperty("requestBody", out var body)
+                && body.GetProperty("content").TryGetProperty("multipart/form-data", out _);
+            request.Content = form ? new MultipartFormDataContent { { new StringContent("Bonjour"), "text" } } : JsonContent.Create(new { add = 1, text = "Bonjour" });
+        }
+
+        return request;
+    }
+
+    internal static string Fill(string template, Dictionary<string, string> values) =>
         values.Aggregate(template, (path, value) => path.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
 }

@@ -4,6 +4,13 @@ namespace OrderPlatform.EndToEndTests;
 public sealed class MarketplacePlatform : PlatformFixture
 {
     protected override string Preset => "marketplace";
+
+    /// <summary>A seller has seconds, not 48 hours, to answer an order problem before the platform takes it over [MP-11].</summary>
+    protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
+    {
+        ["Ordering__ReportAnswerWithin"] = "00:00:15",
+        ["Ordering__ReportScanInterval"] = "00:00:01",
+    };
 }
 
 [CollectionDefinition(Name)]

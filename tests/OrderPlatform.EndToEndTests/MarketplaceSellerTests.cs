@@ -101,24 +101,26 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
     }
 
     [Fact]
-    public async Task Every_seller_route_with_an_id_tells_another_seller_it_does_not_exist_ALL_05_MP_01()
+    public async Task Every_seller_conversation_and_report_route_with_an_id_tells_another_seller_or_customer_it_does_not_exist_ALL_05_MP_09_MP_11()
     {
         var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/platform.json");
-        var sellerPaths = document.GetProperty("paths").EnumerateObject()
-            .Where(path => CrossAccountTests.Routes.GetValueOrDefault(path.Name) == CrossAccountTests.Scope.Seller).ToList();
-        Assert.Equal(CrossAccountTests.Routes.Count(route => route.Value == CrossAccountTests.Scope.Seller), sellerPaths.Count);
+        var paths = document.GetProperty("paths").EnumerateObject()
+            .Where(path => CrossAccountTests.Routes.GetValueOrDefault(path.Name) is CrossAccountTests.Scope.Seller or CrossAccountTests.Scope.Party).ToList();
+        Assert.Equal(CrossAccountTests.Routes.Count(route => route.Value is CrossAccountTests.Scope.Seller or CrossAccountTests.Scope.Party), paths.Count);
 
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         using var owner = await Sellers.CertifiedAsync(platform.Gateway, ops, "Verrerie " + Guid.NewGuid().ToString("N")[..8]);
         using var other = await Sellers.CertifiedAsync(platform.Gateway, ops, "Vannerie " + Guid.NewGuid().ToString("N")[..8]);
+        using var stranger = await Accounts.NewCustomerAsync(platform.Gateway);
         var (productId, sku) = await Sellers.PublishedProductAsync(owner.Client, "Carafe soufflée bouche", 5600, shipsWithinDays: 3, units: 3);
         using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
-        var orderId = await Checkout.PlacedOrderIdAsync(buyer, Checkout.Body(sku));
-        var order = await Warehouse.ConfirmedAsync(buyer, orderId);
-        await Warehouse.HandOffAsync(ops, orderId);
+        var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, sku);
         await OwnLinesAsync(owner.Client, orderId);
         var parcel = await ShipAsync(owner.Client, orderId, Warehouse.LineOf(order, sku), 1);
         using var colleague = await owner.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = Accounts.NewEmail() });
+        var conversationId = await MarketplaceConversationTests.StartAsync(buyer, new { orderId, text = "Est-elle bien emballée ?" });
+        var attachmentId = await MarketplaceConversationTests.AnswerAsync(owner.Client, conversationId, "Voici l'emballage.", MarketplaceConversationTests.Png);
+        using var report = await buyer.PostAsJsonAsync("/api/reports", new { kind = "order-problem", orderId, text = "Carafe fêlée" });
         var owned = new Dictionary<string, string>
         {
             ["productId"] = productId,
@@ -126,26 +128,30 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
             ["orderId"] = orderId,
             ["shipmentId"] = parcel.GetProperty("shipmentId").GetString()!,
             ["customerId"] = (await colleague.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!,
+            ["conversationId"] = conversationId,
+            ["attachmentId"] = attachmentId!,
+            ["reportId"] = (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!,
         };
 
-        foreach (var path in sellerPaths)
+        foreach (var path in paths)
         {
             foreach (var method in path.Value.EnumerateObject().Select(operation => operation.Name.ToUpperInvariant()))
             {
-                var url = owned.Aggregate(path.Name, (filled, value) => filled.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
-                using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "PUT" or "POST")
-                {
-                    request.Content = JsonContent.Create(new { add = 1 });
-                }
-
+                var url = CrossAccountTests.Fill(path.Name, owned);
+                using var request = CrossAccountTests.Request(method, url, path.Value);
                 using var response = await other.Client.SendAsync(request);
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {url} as another seller: {(int)response.StatusCode}, expected 404");
+                if (CrossAccountTests.Routes[path.Name] == CrossAccountTests.Scope.Party)
+                {
+                    using var again = CrossAccountTests.Request(method, url, path.Value);
+                    using var asStranger = await stranger.SendAsync(again);
+                    Assert.True(asStranger.StatusCode == HttpStatusCode.NotFound, $"{method} {url} as another customer: {(int)asStranger.StatusCode}, expected 404");
+                }
             }
         }
     }
 
-    private static async Task<IReadOnlyList<JsonElement>> OwnLinesAsync(HttpClient seller, string orderId) =>
+    internal static async Task<IReadOnlyList<JsonElement>> OwnLinesAsync(HttpClient seller, string orderId) =>
         ((JsonElement)await Eventually.GetAsync(async () =>
         {
             var open = await seller.GetFromJsonAsync<JsonElement>("/api/shipping/seller/orders");
@@ -153,7 +159,7 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
                 .FirstOrDefault();
         }, Patience, $"order {orderId} to reach its seller")).GetProperty("lines").EnumerateArray().ToList();
 
-    private static async Task<JsonElement> ShipAsync(HttpClient seller, string orderId, string lineId, int quantity)
+    internal static async Task<JsonElement> ShipAsync(HttpClient seller, string orderId, string lineId, int quantity)
     {
         using var shipped = await seller.PostAsJsonAsync($"/api/shipping/seller/orders/{orderId}/shipments",
             new { lines = new[] { new { lineId, quantity } } });

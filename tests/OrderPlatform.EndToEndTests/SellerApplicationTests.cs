@@ -8,10 +8,9 @@ namespace OrderPlatform.EndToEndTests;
 [Collection(MarketplaceCollection.Name)]
 public sealed class SellerApplicationTests(MarketplacePlatform platform)
 {
-    public static object Application(string siret, string companyName = "Atelier Rhône & Fils SARL") => new
+    public static object Application(string siret, string companyName = "Atelier Rhône & Fils SARL", string contactEmail = "claire@atelier-rhone.fr") => new
     {
-        companyName, siret, address = "12 quai Saint-Antoine", postalCode = "69002", city = "Lyon", contactName = "Claire Dumas",
-        contactEmail = "claire@atelier-rhone.fr",
+        companyName, siret, address = "12 quai Saint-Antoine", postalCode = "69002", city = "Lyon", contactName = "Claire Dumas", contactEmail,
     };
 
     [Fact]

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace OrderPlatform.EndToEndTests;
 
-/// <summary>A certified marketplace seller, signed in as the person who applied.</summary>
-public sealed record SignedInSeller(HttpClient Client, string SellerId, string Email) : IDisposable
+/// <summary>A certified marketplace seller, signed in as the person who applied; <see cref="ContactEmail"/> is where the platform writes to it.</summary>
+public sealed record SignedInSeller(HttpClient Client, string SellerId, string Email, string ContactEmail) : IDisposable
 {
     public void Dispose() => Client.Dispose();
 }
@@ -25,17 +25,17 @@ public static class Sellers
     /// <summary>A company applies, operations certify it; once Accounts has heard, the applicant signs in as the seller's person.</summary>
     public static async Task<SignedInSeller> CertifiedAsync(HttpClient gateway, HttpClient ops, string company)
     {
-        var email = Accounts.NewEmail();
+        var (email, contact) = (Accounts.NewEmail(), $"contact-{Guid.NewGuid():N}@vendeur.fr");
         using (var applicant = await Accounts.NewCustomerAsync(gateway, email))
         {
-            using var applied = await applicant.PostAsJsonAsync("/api/catalog/sellers/applications", SellerApplicationTests.Application(NewSiret(), company));
+            using var applied = await applicant.PostAsJsonAsync("/api/catalog/sellers/applications", SellerApplicationTests.Application(NewSiret(), company, contact));
             Assert.True(applied.StatusCode == HttpStatusCode.Created, await applied.Content.ReadAsStringAsync());
             var applicationId = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             using var certified = await ops.PostAsJsonAsync($"/api/catalog/sellers/applications/{applicationId}/decision", new { certify = true });
             Assert.Equal(HttpStatusCode.OK, certified.StatusCode);
             var sellerId = (await certified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sellerId").GetString()!;
             var seller = await SignedInAsSellerAsync(gateway, email, "Mot-de-passe-2026");
-            return new SignedInSeller(seller, sellerId, email);
+            return new SignedInSeller(seller, sellerId, email, contact);
         }
     }
 
@@ -74,4 +74,13 @@ public static class Sellers
     private static string WithLuhnKey(string digits) =>
         Enumerable.Range(0, 10).Select(key => digits + key).First(candidate =>
             candidate.Reverse().Select((digit, i) => (digit - '0') * (i % 2 == 1 ? 2 : 1)).Sum(product => product > 9 ? product - 9 : product) % 10 == 0);
+
+    /// <summary>A buyer's order of one unit of each SKU, paid and handed on to its sellers; the order as the buyer sees it.</summary>
+    public static async Task<(string OrderId, JsonElement Order)> HandedOnOrderAsync(HttpClient buyer, HttpClient ops, params string[] skus)
+    {
+        var orderId = await Checkout.PlacedOrderIdAsync(buyer, Checkout.Body(skus.Select(sku => (sku, 1))));
+        var order = await Warehouse.ConfirmedAsync(buyer, orderId);
+        await Warehouse.HandOffAsync(ops, orderId);
+        return (orderId, order);
+    }
 }

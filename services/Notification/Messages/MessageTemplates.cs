@@ -172,18 +172,6 @@ public static partial class MessageTemplates
             with { ResetId = requested.ResetId };
     }
 
-    /// <summary>A seller's person opened an account for a colleague: the link chooses its first password [MP-01].</summary>
-    private static OutgoingMessage SellerInvitation(PasswordResetRequested requested, string seller, Recipient to, Shop shop, string eventKey)
-    {
-        var body = new Body(shop, requested.FirstName)
-            .Paragraph($"Un compte vendeur {shop.Name} vient d'être ouvert pour vous au nom de {seller}. Choisissez votre mot de passe : ce lien ne sert "
-                       + $"qu'une fois et expire le {Day(requested.ExpiresAt)} à {Time(requested.ExpiresAt)} (ensuite, « mot de passe oublié » en envoie un autre).")
-            .Link("Choisir mon mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={PasswordResetLinks.TokenPlaceholder}")
-            .Paragraph("Si vous ne connaissez pas ce vendeur, ignorez ce message : sans mot de passe, le compte ne sert à personne.");
-        return Email($"password-reset/{eventKey}", "seller-invitation", to, $"{shop.Name} : votre compte vendeur chez {seller}", body, null, null)
-            with { ResetId = requested.ResetId };
-    }
-
     /// <summary>The account exists: welcome [MP-03].</summary>
     public static OutgoingMessage Welcome(CustomerRegistered registered, Shop shop)
     {

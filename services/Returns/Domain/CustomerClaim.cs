@@ -41,8 +41,6 @@ public sealed record ClaimPhoto(Guid Id, string ContentType, byte[] Content);
 /// <summary>What a claim must carry, and how operations settle it: pure.</summary>
 public static class ClaimDecisions
 {
-    public const int MaxPhotoBytes = 5 * 1024 * 1024;
-
     /// <summary>
     /// Missing: the item [FR-04], and where the shop asks it (japan-import) the tracking number and a photo of the parcel [JI-12];
     /// defective: the item and a photo [FR-05]; damaged: a photo [JI-13]. The order must have been shipped.
@@ -139,13 +137,4 @@ public static class ClaimDecisions
 
     private static ClaimSettled Settled(CustomerClaim claim, string outcome, long refundCents, string? note, DateTimeOffset now) =>
         new(claim.Id, claim.OrderId, claim.OrderNumber, claim.CustomerId, claim.Kind, outcome, refundCents, note, now);
-
-    /// <summary>The image type the bytes really are (JPEG, PNG, WebP), whatever the upload claimed; null for anything else.</summary>
-    public static string? ImageType(ReadOnlySpan<byte> content) => content switch
-    {
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
-        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "image/webp",
-        _ => null,
-    };
 }

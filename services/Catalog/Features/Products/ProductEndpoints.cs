@@ -48,7 +48,8 @@ public static class ProductEndpoints
 
 /// <summary>
 /// The product page (API.md, Catalog) [FR-20]; <c>deliveryIncluded</c> says the price is all-in [MP-02]; <c>shipsWithinDays</c>
-/// is the seller's maximum delay to ship, where the seller gives one [MP-08].
+/// is the seller's maximum delay to ship, where the seller gives one [MP-08]; <c>sellerId</c> who sells it (on the marketplace, whom the
+/// buyer may write to about it, MP-09; elsewhere the house).
 /// </summary>
 public sealed record ProductDetail(
     string Id,
@@ -62,7 +63,8 @@ public sealed record ProductDetail(
     bool FinalSale,
     bool DeliveryIncluded,
     IReadOnlyList<SkuDetail> Skus,
-    int? ShipsWithinDays)
+    int? ShipsWithinDays,
+    string SellerId)
 {
     public static ProductDetail Of(Product product, Func<string, bool> available, PricePolicy prices)
     {
@@ -72,7 +74,7 @@ public sealed record ProductDetail(
         return new ProductDetail(product.Id, product.Name, product.Description, product.Composition, product.ImageUrls,
             product.Category, product.PriceCents, product.Outlet, product.FinalSale, prices.DeliveryIncluded,
             product.Skus.Select(sku => new SkuDetail(sku.Code, sku.Size, sku.Colour, available(sku.Code), product.RestockPossible)).ToList(),
-            product.ShipsWithinDays);
+            product.ShipsWithinDays, product.SellerId);
     }
 }
 

@@ -112,7 +112,8 @@ public static class SellerApplicationEndpoints
         {
             session.Store(seller);
             // Accounts makes the applicant the seller's first person when this is relayed.
-            session.Events.StartStream(id, new SellerCertified(seller.Id, seller.Name, id, application.ApplicantId, decided!.DecidedAt!.Value));
+            session.Events.StartStream(id, new SellerCertified(seller.Id, seller.Name, id, application.ApplicantId, decided!.DecidedAt!.Value,
+                application.ContactEmail));
         }
 
         await session.SaveChangesAsync(cancellationToken);

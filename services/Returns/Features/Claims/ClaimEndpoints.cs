@@ -6,6 +6,7 @@ using OrderPlatform.Returns.Domain;
 using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
+using OrderPlatform.ServiceDefaults.Uploads;
 
 namespace OrderPlatform.Returns.Features.Claims;
 
@@ -46,25 +47,13 @@ public static class ClaimEndpoints
         IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, MerchantPreset preset, TimeProvider time, OrderNotYetKnown notYetKnown,
         HttpContext context, CancellationToken cancellationToken)
     {
-        byte[]? content = null;
-        string? photoType = null;
-        if (photo is not null)
+        var (uploaded, refusal) = await UploadedPhoto.ReadAsync(photo, cancellationToken);
+        if (refusal is not null)
         {
-            if (photo.Length is 0 or > ClaimDecisions.MaxPhotoBytes)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["A photo of at most 5 MB."] });
-            }
-
-            using var buffer = new MemoryStream();
-            await photo.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-            photoType = ClaimDecisions.ImageType(content);
-            if (photoType is null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["A JPEG, PNG or WebP image."] });
-            }
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = [refusal] });
         }
 
+        var (content, photoType) = (uploaded?.Content, uploaded?.ContentType);
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken) is not { } order)
         {

@@ -1,0 +1,51 @@
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Security;
+
+namespace OrderPlatform.Notification.Messages;
+
+/// <summary>Where Notification writes to a marketplace seller: the contact its application gave, under its name [MP-09].</summary>
+public sealed record SellerContact(string Id, string Name, string Email);
+
+/// <summary>The marketplace's messages: to a seller's people and contact, and to a buyer about a seller [MP-01, MP-09, MP-11].</summary>
+public static partial class MessageTemplates
+{
+    /// <summary>A seller's person opened an account for a colleague: the link chooses its first password [MP-01].</summary>
+    private static OutgoingMessage SellerInvitation(PasswordResetRequested requested, string seller, Recipient to, Shop shop, string eventKey)
+    {
+        var body = new Body(shop, requested.FirstName)
+            .Paragraph($"Un compte vendeur {shop.Name} vient d'être ouvert pour vous au nom de {seller}. Choisissez votre mot de passe : ce lien ne sert "
+                       + $"qu'une fois et expire le {Day(requested.ExpiresAt)} à {Time(requested.ExpiresAt)} (ensuite, « mot de passe oublié » en envoie un autre).")
+            .Link("Choisir mon mot de passe", $"{shop.Storefront}/mot-de-passe/nouveau?token={PasswordResetLinks.TokenPlaceholder}")
+            .Paragraph("Si vous ne connaissez pas ce vendeur, ignorez ce message : sans mot de passe, le compte ne sert à personne.");
+        return Email($"password-reset/{eventKey}", "seller-invitation", to, $"{shop.Name} : votre compte vendeur chez {seller}", body, null, null)
+            with { ResetId = requested.ResetId };
+    }
+
+    /// <summary>The buyer wrote to the seller: the seller's contact is told, with a link to answer [MP-09].</summary>
+    public static OutgoingMessage MessageToSeller(ConversationMessagePosted posted, SellerContact seller, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        ArgumentNullException.ThrowIfNull(seller);
+        var to = new Recipient(Guid.Empty, seller.Email, null, null);
+        var body = new Body(shop, null)
+            .Paragraph($"Un acheteur vous a écrit au sujet {Subject(posted)}. Répondez-lui depuis votre espace vendeur {seller.Name} : "
+                       + "la conversation n'est visible que de lui, de vous et de notre équipe.")
+            .Link("Lire et répondre", $"{shop.Storefront}/vendeur/messages/{posted.ConversationId}");
+        return Email($"conversation/{posted.MessageId:N}", "seller-message", to, $"{shop.Name} : nouveau message d'un acheteur", body, null, posted.OrderNumber);
+    }
+
+    /// <summary>The seller (or our team) answered the buyer: the buyer is told, with a link to read it [MP-09].</summary>
+    public static OutgoingMessage MessageToBuyer(ConversationMessagePosted posted, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        ArgumentNullException.ThrowIfNull(to);
+        var who = posted.From == "ops" ? $"L'équipe {shop.Name}" : "Le vendeur";
+        var body = new Body(shop, to.FirstName)
+            .Paragraph($"{who} vous a répondu au sujet {Subject(posted)}.")
+            .Link("Lire la réponse", $"{shop.Storefront}/compte/messages/{posted.ConversationId}");
+        return Email($"conversation/{posted.MessageId:N}", "buyer-message", to, $"{shop.Name} : réponse à votre message", body, null, posted.OrderNumber);
+    }
+
+    private static string Subject(ConversationMessagePosted posted) =>
+        posted.OrderNumber is { } number ? $"de la commande n° {number}" : $"du produit « {posted.ProductName} »";
+}

@@ -1,0 +1,84 @@
+extern alias notification;
+
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.Contracts;
+using OrderPlatform.IntegrationTests.Infrastructure;
+using OrderPlatform.IntegrationTests.Messaging;
+using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.ServiceDefaults.Messaging;
+using notification::OrderPlatform.Notification;
+using notification::OrderPlatform.Notification.Delivery;
+using notification::OrderPlatform.Notification.Features.MarketplaceNotifications;
+
+namespace OrderPlatform.IntegrationTests.Notification;
+
+/// <summary>
+/// A new message in a buyer–seller conversation e-mails the other side once, however often it is told, and waits (parked) for the seller's
+/// certification or the buyer's sign-up when it arrives before them [MP-09, ALL-04].
+/// </summary>
+public sealed class MarketplaceNotificationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private TestService service = null!;
+
+    private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("mpnotify")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("mpnotify")),
+            bus =>
+            {
+                bus.AddCustomerDirectory();
+                bus.AddConsumer<SellerContactConsumer>();
+                bus.AddConsumer<ConversationMessageConsumer>();
+            },
+            NotificationStorage.Configure,
+            services =>
+            {
+                services.Configure<NotificationOptions>(options => options.ShopName = "La Place du Marché");
+                services.Configure<EarlyMessageOptions>(options => options.ScanInterval = TimeSpan.FromMilliseconds(200));
+            });
+        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+    }
+
+    public async Task DisposeAsync() => await service.DisposeAsync();
+
+    [Fact]
+    public async Task Each_message_is_emailed_once_to_the_other_side_even_told_twice_and_before_the_seller_or_buyer_is_known_MP_09_ALL_04()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        var (conversationId, buyerId) = (Guid.NewGuid(), Guid.NewGuid());
+        const string SellerId = "atelier-rhone-732829320";
+
+        // The buyer's question arrives (twice) before the seller's certification: it waits, then goes to the seller's contact once.
+        await bus.PublishTwiceAsync(new ConversationMessagePosted(conversationId, Guid.NewGuid(), "buyer", buyerId, SellerId, null, "Nappe en lin", Now));
+        await Task.Delay(1000);
+        Assert.Empty(await QueuedToAsync("contact@atelier-rhone.fr"));
+        await bus.Publish(new SellerCertified(SellerId, "Atelier Rhône", Guid.NewGuid(), Guid.NewGuid(), Now, "contact@atelier-rhone.fr"));
+        await Eventually.TrueAsync(async () => (await QueuedToAsync("contact@atelier-rhone.fr")).Count > 0, Patience, "the seller to be e-mailed");
+
+        // The seller's answer arrives (twice) before the buyer is known here: it waits for the sign-up, then goes to the buyer once.
+        await bus.PublishTwiceAsync(new ConversationMessagePosted(conversationId, Guid.NewGuid(), "seller", buyerId, SellerId, null, "Nappe en lin", Now));
+        await bus.Publish(new CustomerRegistered(buyerId, "C100001", "lea@exemple.fr", "Léa", null, false));
+        await Eventually.TrueAsync(async () => (await QueuedToAsync("lea@exemple.fr")).Count > 0, Patience, "the buyer to be e-mailed");
+        await Task.Delay(1000); // any second copy is consumed
+
+        var toSeller = Assert.Single(await QueuedToAsync("contact@atelier-rhone.fr"));
+        Assert.Equal("seller-message", toSeller.Template);
+        Assert.Contains($"/vendeur/messages/{conversationId}", toSeller.Text, StringComparison.Ordinal);
+        Assert.Equal("buyer-message", Assert.Single(await QueuedToAsync("lea@exemple.fr")).Template);
+    }
+
+    private async Task<IReadOnlyList<notification::OrderPlatform.Notification.Messages.OutgoingMessage>> QueuedToAsync(string address)
+    {
+        await using var session = Store.QuerySession();
+        var queued = await session.Query<QueuedMessage>().ToListAsync();
+        return queued.Select(message => message.Message).Where(message => message.To == address).ToList();
+    }
+}

@@ -1,0 +1,107 @@
+using OrderPlatform.Ordering.Domain;
+using static OrderPlatform.UnitTests.Ordering.OrderingTestData;
+
+namespace OrderPlatform.UnitTests.Ordering;
+
+/// <summary>Buyer–seller conversations [MP-09] and reports [MP-11]: who may see them, where they go, how a report's life moves on and ends.</summary>
+public sealed class MarketplaceConversationTests
+{
+    private static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(48);
+
+    /// <summary>The dress from the atelier, the jeans from the brocante.</summary>
+    private static Order TwoSellers() => Given() with
+    {
+        Lines = Given().Lines.Select((line, i) => line with { SellerId = i == 0 ? "atelier" : "brocante" }).ToList(),
+    };
+
+    private static Order OneSeller() => Given() with { Lines = Given().Lines.Select(line => line with { SellerId = "atelier" }).ToList() };
+
+    [Fact]
+    public void A_buyer_writes_about_an_order_to_its_only_seller_or_to_the_one_it_names_MP_09()
+    {
+        Assert.Equal("atelier", ConversationRules.AboutOrder(OneSeller(), null).Subject!.SellerId);
+        Assert.Equal("brocante", ConversationRules.AboutOrder(TwoSellers(), "brocante").Subject!.SellerId);
+        Assert.Contains("several sellers", ConversationRules.AboutOrder(TwoSellers(), null).Refusal, StringComparison.Ordinal);
+        Assert.NotNull(ConversationRules.AboutOrder(TwoSellers(), "verrerie").Refusal); // not a seller of this order
+    }
+
+    [Fact]
+    public void A_conversation_is_seen_by_its_buyer_its_sellers_people_and_operations_only_MP_09_ALL_05()
+    {
+        var first = new ConversationMessage(Guid.NewGuid(), ConversationMessage.Buyer, CustomerId, "Le tissu est-il lavable ?", Now);
+        var conversation = ConversationRules.Start(Guid.NewGuid(), CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!, first);
+
+        Assert.Equal(ConversationMessage.Buyer, ConversationRules.SideOf(conversation, CustomerId, null, ops: false));
+        Assert.Equal(ConversationMessage.Seller, ConversationRules.SideOf(conversation, Guid.NewGuid(), "atelier", ops: false));
+        Assert.Equal(ConversationMessage.Ops, ConversationRules.SideOf(conversation, Guid.NewGuid(), null, ops: true));
+        Assert.Null(ConversationRules.SideOf(conversation, Guid.NewGuid(), "brocante", ops: false));
+        Assert.Null(ConversationRules.SideOf(conversation, Guid.NewGuid(), null, ops: false));
+    }
+
+    [Fact]
+    public void An_erased_buyers_words_and_photos_go_the_sellers_answers_stay_JI_15()
+    {
+        var photo = new MessageAttachment(Guid.NewGuid(), "image/jpeg", 1000);
+        var conversation = ConversationRules.Post(
+            ConversationRules.Start(Guid.NewGuid(), CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!,
+                new ConversationMessage(Guid.NewGuid(), ConversationMessage.Buyer, CustomerId, "Voici la tache", Now, photo)),
+            new ConversationMessage(Guid.NewGuid(), ConversationMessage.Seller, Guid.NewGuid(), "Nous vous l'échangeons.", Now.AddHours(1)));
+
+        var (erased, photos) = ConversationRules.EraseBuyer(conversation);
+
+        Assert.Equal(["", "Nous vous l'échangeons."], erased.Messages.Select(message => message.Text));
+        Assert.Equal([photo.Id], photos);
+        Assert.Equal(Now.AddHours(1), conversation.LastMessageAt);
+    }
+
+    [Fact]
+    public void An_order_problem_goes_to_the_seller_first_technical_and_misconduct_reports_to_the_platform_MP_11()
+    {
+        var subject = ConversationRules.AboutOrder(TwoSellers(), "brocante").Subject!;
+
+        var problem = ReportRules.Open(Guid.NewGuid(), Report.OrderProblem, CustomerId, subject, null, "Jean déchiré", Now, AnswerWithin);
+        var misconduct = ReportRules.Open(Guid.NewGuid(), Report.Misconduct, CustomerId, null, "brocante", "Propos injurieux", Now, AnswerWithin);
+        var technical = ReportRules.Open(Guid.NewGuid(), Report.Technical, CustomerId, null, null, "Le paiement échoue", Now, AnswerWithin);
+
+        Assert.Equal((Report.SellerOwner, "brocante", Report.Open, Now + AnswerWithin), (problem.Owner, problem.SellerId, problem.Status, problem.AnswerBy));
+        Assert.Equal((Report.PlatformOwner, (DateTimeOffset?)null), (misconduct.Owner, misconduct.AnswerBy));
+        Assert.Equal(Report.PlatformOwner, technical.Owner);
+        // The seller a misconduct report is about never sees it; the seller of an order problem does.
+        Assert.Null(ReportRules.SideOf(misconduct, Guid.NewGuid(), "brocante", ops: false));
+        Assert.Equal(Report.Seller, ReportRules.SideOf(problem, Guid.NewGuid(), "brocante", ops: false));
+        Assert.Null(ReportRules.SideOf(problem, Guid.NewGuid(), "atelier", ops: false));
+    }
+
+    [Fact]
+    public void The_sellers_answer_settles_an_order_problem_the_buyers_reply_opens_it_again_and_operations_close_it_MP_11()
+    {
+        var opened = ReportRules.Open(Guid.NewGuid(), Report.OrderProblem, CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!, null,
+            "Colis vide", Now, AnswerWithin);
+
+        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Nous renvoyons l'article.", Now.AddHours(1), AnswerWithin).After!;
+        var reopened = ReportRules.Write(answered, Report.Reporter, CustomerId, "Toujours rien reçu.", Now.AddDays(5), AnswerWithin).After!;
+        var (closed, _) = ReportRules.Close(reopened, Guid.NewGuid(), "Remboursé par la plateforme.", Now.AddDays(6));
+
+        Assert.Equal((Report.Answered, (DateTimeOffset?)null), (answered.Status, answered.AnswerBy));
+        Assert.Equal((Report.Open, Now.AddDays(5) + AnswerWithin), (reopened.Status, reopened.AnswerBy));
+        Assert.Equal((Report.Closed, Now.AddDays(6)), (closed!.Status, closed.ClosedAt));
+        Assert.Equal(4, closed.History.Count);
+        Assert.NotNull(ReportRules.Write(closed, Report.Reporter, CustomerId, "Merci", Now.AddDays(7), AnswerWithin).Refusal);
+        Assert.NotNull(ReportRules.Close(closed, Guid.NewGuid(), "Encore", Now.AddDays(7)).Refusal);
+    }
+
+    [Fact]
+    public void An_order_problem_unanswered_in_time_is_escalated_to_the_platform_and_nothing_else_is_MP_11()
+    {
+        var opened = ReportRules.Open(Guid.NewGuid(), Report.OrderProblem, CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!, null,
+            "Colis vide", Now, AnswerWithin);
+
+        Assert.Null(ReportRules.Escalate(opened, Now + AnswerWithin - TimeSpan.FromSeconds(1)));
+        var escalated = ReportRules.Escalate(opened, Now + AnswerWithin)!;
+        Assert.Equal((Report.Escalated, Report.PlatformOwner, Report.System), (escalated.Status, escalated.Owner, escalated.History[^1].By));
+        Assert.Null(ReportRules.Escalate(escalated, Now.AddDays(30)));
+        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Vu", Now.AddHours(1), AnswerWithin).After!;
+        Assert.Null(ReportRules.Escalate(answered, Now.AddDays(30)));
+        Assert.Equal(["", "Vu"], ReportRules.EraseReporter(answered).History.Select(entry => entry.Text)); // [JI-15]
+    }
+}
