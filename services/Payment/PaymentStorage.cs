@@ -18,5 +18,7 @@ public static class PaymentStorage
         options.Schema.For<PrepaidAccount>();
         options.Schema.For<PrepaidPayment>();
         options.Schema.For<PrepaidOperation>();
+        options.Schema.For<SellerLedgerEntry>().Duplicate(entry => entry.SellerId).Duplicate(entry => entry.At).Duplicate(entry => entry.OrderId!);
+        options.Schema.For<SellerTerms>();
     }
 }

@@ -1,5 +1,6 @@
 using OrderPlatform.Payment;
 using OrderPlatform.Payment.Features.Payments;
+using OrderPlatform.Payment.Features.Sellers;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Messaging;
@@ -14,13 +15,15 @@ builder.AddMessaging(bus => bus.AddPaymentConsumers());
 builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddSingleton<PaymentSettlement>();
+builder.Services.AddSingleton<SellerCommissions>();
 builder.Services.AddHostedService<AuthorisationRenewalScan>();
 PaymentProviders.Register(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid();
-app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow();
+app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid().MapSellerLedger();
+app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow()
+    .MapSellerLedgerOperations();
 
 await app.RunOrMigrateAsync(args);

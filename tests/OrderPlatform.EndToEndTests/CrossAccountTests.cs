@@ -64,6 +64,10 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/reports/{reportId}"] = Scope.Party,
         ["/api/reports/{reportId}/entries"] = Scope.Party,
         ["/api/reports/{reportId}/close"] = Scope.Ops,
+        ["/api/ops/payments/sellers/{sellerId}/balance"] = Scope.Ops,
+        ["/api/ops/payments/sellers/{sellerId}/statement"] = Scope.Ops,
+        ["/api/ops/payments/sellers/{sellerId}/commission"] = Scope.Ops,
+        ["/api/ops/payments/sellers/{sellerId}/payouts"] = Scope.Ops,
     };
 
     // Operations on a customer's path that only ops may perform.

@@ -9,6 +9,7 @@ using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.ServiceDefaults;
 using payment::OrderPlatform.Payment;
 using payment::OrderPlatform.Payment.Features.Payments;
+using payment::OrderPlatform.Payment.Features.Sellers;
 using payment::OrderPlatform.Payment.Psp;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 
@@ -43,7 +44,7 @@ public sealed class PaymentServiceHost : IAsyncDisposable
             PaymentStorage.Configure,
             services =>
             {
-                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>();
+                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>().AddSingleton<SellerCommissions>();
                 services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
                 PaymentProviders.Register(services, configuration);
             });

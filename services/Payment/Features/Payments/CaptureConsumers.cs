@@ -273,5 +273,7 @@ public static class PaymentConsumers
         bus.AddConsumer<SettleOnCancellation>();
         bus.AddConsumer<RefundOnRequest>();
         bus.AddConsumer<SettleOnModification>();
+        bus.AddConsumer<Sellers.SellerSalesOnShipment>();
+        bus.AddConsumer<Sellers.SellerRefundsOnRequest>();
     }
 }

@@ -1,0 +1,60 @@
+using Marten;
+using OrderPlatform.Contracts;
+using OrderPlatform.Payment.Domain;
+using OrderPlatform.ServiceDefaults.Messaging;
+
+namespace OrderPlatform.Payment.Features.Sellers;
+
+/// <summary>A seller's commission: the one operations set, else the marketplace's default (<c>Payment:Marketplace:CommissionPercent</c>, 15 %).</summary>
+public sealed class SellerCommissions(IConfiguration configuration)
+{
+    public int DefaultBasisPoints { get; } = (int)Math.Round((configuration.GetValue<decimal?>("Payment:Marketplace:CommissionPercent") ?? 15m) * 100m);
+
+    public async Task<Func<string, int>> RatesAsync(IQuerySession session, IEnumerable<string> sellerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var terms = (await session.LoadManyAsync<SellerTerms>(cancellationToken, sellerIds.Distinct().ToArray())).ToDictionary(term => term.Id);
+        return sellerId => terms.TryGetValue(sellerId, out var term) ? term.CommissionBasisPoints : DefaultBasisPoints;
+    }
+}
+
+/// <summary>A seller's lines left in a parcel: what they brought is credited to the seller, less the commission [MP-06].</summary>
+public sealed class SellerSalesOnShipment(IDocumentStore store, TimeProvider time, SellerCommissions commissions, ILogger<SellerSalesOnShipment> logger)
+    : IdempotentConsumer<OrderShipped>(store, time, logger)
+{
+    protected override async Task HandleAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var payment = await session.LoadAsync<Domain.Payment>(message.OrderId, cancellationToken)
+                      ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
+        var rates = await commissions.RatesAsync(session, payment.Lines.Select(line => line.SellerId).OfType<string>(), cancellationToken);
+        foreach (var sale in SellerLedger.Sales(payment, message, rates))
+        {
+            session.Store(sale);
+        }
+    }
+}
+
+/// <summary>A refund for a seller's items is taken from what the seller is owed, and the commission on it returned [MP-10].</summary>
+public sealed class SellerRefundsOnRequest(IDocumentStore store, TimeProvider time, SellerCommissions commissions, ILogger<SellerRefundsOnRequest> logger)
+    : IdempotentConsumer<RefundRequested>(store, time, logger)
+{
+    private readonly TimeProvider time = time;
+
+    protected override async Task HandleAsync(RefundRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var payment = await session.LoadAsync<Domain.Payment>(message.OrderId, cancellationToken)
+                      ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
+        if (!payment.Lines.Any(line => line.SellerId is { Length: > 0 }))
+        {
+            return;
+        }
+
+        var sales = await session.Query<SellerLedgerEntry>().Where(entry => entry.OrderId == message.OrderId && entry.Kind == SellerLedgerEntry.Sale)
+            .ToListAsync(cancellationToken);
+        var rates = await commissions.RatesAsync(session, payment.Lines.Select(line => line.SellerId).OfType<string>(), cancellationToken);
+        foreach (var refund in SellerLedger.Refunds(payment, message, sales, rates, time.GetUtcNow()))
+        {
+            session.Store(refund);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>What the platform owes each seller, through the gateway on the marketplace: sales, commission, refunds, payouts [MP-06, MP-10].</summary>
+[Collection(MarketplaceCollection.Name)]
+public sealed class MarketplaceMoneyTests(MarketplacePlatform platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Each_seller_is_owed_its_sales_less_its_commission_and_a_broken_item_returned_is_taken_back_with_its_commission_MP_06_MP_10()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var linen = await Sellers.CertifiedAsync(platform.Gateway, ops, "Lin " + Guid.NewGuid().ToString("N")[..8]);
+        using var pottery = await Sellers.CertifiedAsync(platform.Gateway, ops, "Poterie " + Guid.NewGuid().ToString("N")[..8]);
+        // Commission is set per seller: 12 % for the linen seller, the marketplace's 15 % for the potter.
+        using var terms = await ops.PutAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/commission", new { percent = 12 });
+        Assert.Equal(HttpStatusCode.OK, terms.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ops.PutAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/commission", new { percent = 80 })).StatusCode);
+        var (_, apron) = await Sellers.PublishedProductAsync(linen.Client, "Tablier de jardinier", 4500, shipsWithinDays: 2, units: 3);
+        var (_, bowl) = await Sellers.PublishedProductAsync(pottery.Client, "Saladier en grès", 3200, shipsWithinDays: 2, units: 3);
+
+        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, apron, bowl);
+        await MarketplaceSellerTests.OwnLinesAsync(linen.Client, orderId);
+        await MarketplaceSellerTests.OwnLinesAsync(pottery.Client, orderId);
+        var apronParcel = await MarketplaceSellerTests.ShipAsync(linen.Client, orderId, Warehouse.LineOf(order, apron), 1);
+        var bowlParcel = await MarketplaceSellerTests.ShipAsync(pottery.Client, orderId, Warehouse.LineOf(order, bowl), 1);
+        await Warehouse.DeliverAsync(platform.Sandboxes, apronParcel, DateTimeOffset.UtcNow.AddHours(-2));
+        await Warehouse.DeliverAsync(platform.Sandboxes, bowlParcel, DateTimeOffset.UtcNow.AddHours(-1));
+        await BalanceAsync(linen.Client, 4500 - 540, "the apron's sale, less 12 %");
+        await BalanceAsync(pottery.Client, 3200 - 480, "the bowl's sale, less 15 %");
+
+        // The bowl arrives broken: returned with its shipping paid, refunded; the potter gives back the sale and gets its commission back.
+        await Eventually.TrueAsync(async () => (await buyer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "delivered", Patience, "the order to be delivered");
+        using var requested = await buyer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId, lines = new[] { new { lineId = Warehouse.LineOf(order, bowl), quantity = 1, reason = "not-working" } }, refundMethod = "original",
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(created.GetProperty("returnShippingRefunded").GetBoolean());
+        using var received = await ops.PostAsJsonAsync($"/api/returns/{created.GetProperty("returnId").GetString()}/reception", new
+        {
+            lines = new[] { new { lineId = Warehouse.LineOf(order, bowl), accepted = true } },
+        });
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        var potter = await BalanceAsync(pottery.Client, 0, "the bowl's refund taken back with its commission");
+        Assert.Equal((3200L, 480L, 3200L, 480L), (potter.GetProperty("salesCents").GetInt64(), potter.GetProperty("commissionCents").GetInt64(),
+            potter.GetProperty("refundsCents").GetInt64(), potter.GetProperty("commissionReturnedCents").GetInt64()));
+
+        // The month's statement, as a spreadsheet; operations pay the linen seller what it is owed, and no more.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var csv = await linen.Client.GetAsync($"/api/payments/seller/statement?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}&format=csv");
+        var statement = await csv.Content.ReadAsStringAsync();
+        Assert.True(csv.Content.Headers.ContentType?.MediaType == "text/csv", $"{(int)csv.StatusCode} {statement}");
+        Assert.Contains(";sale;", statement, StringComparison.Ordinal);
+        Assert.Contains("solde 39,60", statement, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/payouts",
+            new { amountCents = 3961, reference = "VIR-2026-11-LIN" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ops.PostAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/payouts",
+            new { amountCents = 3960, reference = "VIR-2026-11-LIN" })).StatusCode);
+        await BalanceAsync(linen.Client, 0, "the payout");
+        Assert.Equal(HttpStatusCode.Forbidden, (await linen.Client.GetAsync($"/api/ops/payments/sellers/{pottery.SellerId}/balance")).StatusCode);
+    }
+
+    private static async Task<JsonElement> BalanceAsync(HttpClient seller, long balanceCents, string what) =>
+        (JsonElement)await Eventually.GetAsync(async () =>
+            await seller.GetFromJsonAsync<JsonElement>("/api/payments/seller/balance") is var balance && balance.GetProperty("balanceCents").GetInt64() == balanceCents
+                ? (object)balance : null, Patience, $"{what}: a balance of {balanceCents} cents");
+}
