@@ -25,7 +25,7 @@ builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception();
+app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception().MapSellerReturns();
 app.MapGroup("/api/claims").WithTags("Claims").MapClaims();
 app.MapGroup("/api/ops/returns").WithTags("Operations").MapReturnOperations().MapClaimOperations();
 

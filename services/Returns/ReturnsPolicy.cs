@@ -24,7 +24,8 @@ public sealed record ReturnsPolicy(
     long LabelFeeCents,
     bool FreeLabelForLoyalty,
     long CheapestStandardDeliveryCents,
-    bool StoreCreditRefunds)
+    bool StoreCreditRefunds,
+    bool OneSellerPerReturn = false)
 {
     public static readonly IReadOnlyList<string> Reasons =
         ["changed-mind", "wrong-size", "not-as-described", "defective", "damaged", "wrong-item", "counterfeit", "not-working", "other"];
@@ -38,9 +39,9 @@ public sealed record ReturnsPolicy(
         {
             // JI-07: "les produits soldés ne peuvent faire l'objet d'un remboursement"; parcels go back by Colissimo.
             MerchantPreset.JapanImport => new ReturnsPolicy(14, null, new HashSet<string>(), false, "la-poste", 890, false, 1190, StoreCreditRefunds: false),
-            // MP-10: counterfeit, non-working or wrong items: 30 days, return shipping refunded.
+            // MP-10: counterfeit, non-working or wrong items: 30 days, return shipping refunded; each return goes to one seller first.
             MerchantPreset.Marketplace => new ReturnsPolicy(14, 30, new HashSet<string> { "counterfeit", "not-working", "wrong-item" }, true, "mondial-relay",
-                490, false, 0, StoreCreditRefunds: false),
+                490, false, 0, StoreCreditRefunds: false, OneSellerPerReturn: true),
             // FR-14, FR-15, FR-17: 14 days, free Mondial Relay label for Le Klub members, shipping fees kept.
             _ => new ReturnsPolicy(14, null, new HashSet<string>(), true, "mondial-relay", 490, true, 390, StoreCreditRefunds: true),
         };

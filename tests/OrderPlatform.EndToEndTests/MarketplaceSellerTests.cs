@@ -117,6 +117,8 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
         var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, sku);
         await OwnLinesAsync(owner.Client, orderId);
         var parcel = await ShipAsync(owner.Client, orderId, Warehouse.LineOf(order, sku), 1);
+        await Warehouse.DeliverAsync(platform.Sandboxes, parcel, DateTimeOffset.UtcNow.AddHours(-1));
+        var returnId = await MarketplaceMoneyTests.ReturnAsync(buyer, orderId, Warehouse.LineOf(order, sku));
         using var colleague = await owner.Client.PostAsJsonAsync("/api/accounts/seller/people", new { email = Accounts.NewEmail() });
         var conversationId = await MarketplaceConversationTests.StartAsync(buyer, new { orderId, text = "Est-elle bien emballée ?" });
         var attachmentId = await MarketplaceConversationTests.AnswerAsync(owner.Client, conversationId, "Voici l'emballage.", MarketplaceConversationTests.Png);
@@ -131,6 +133,7 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
             ["conversationId"] = conversationId,
             ["attachmentId"] = attachmentId!,
             ["reportId"] = (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!,
+            ["returnId"] = returnId,
         };
 
         foreach (var path in paths)

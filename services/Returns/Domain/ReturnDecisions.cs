@@ -189,6 +189,13 @@ public static class ReturnDecisions
             invalid["lines"] = ["Each line once, with its whole quantity."];
         }
 
+        // On the marketplace a return goes to its seller first [MP-10]: one seller's lines per return, as per parcel.
+        if (policy.OneSellerPerReturn
+            && lines.Select(line => order.Lines.FirstOrDefault(ordered => ordered.LineId == line.LineId)?.SellerId).Distinct().Count() > 1)
+        {
+            invalid["lines"] = ["Each seller takes back its own items: one seller's lines per return (ask for another return for the others)."];
+        }
+
         if (refundMethod != RefundRequested.Original && !(refundMethod == RefundRequested.StoreCredit && policy.StoreCreditRefunds))
         {
             invalid["refundMethod"] = [policy.StoreCreditRefunds ? "original or store-credit [FR-13]." : "original: this shop refunds to the payment method."];

@@ -27,6 +27,13 @@ public sealed record ReturnableOrder(
     IReadOnlyDictionary<string, int> Returning,
     IReadOnlyList<Guid> Returns)
 {
+    /// <summary>The marketplace seller whose items these lines all are; null when they are the house's or several sellers' [MP-10].</summary>
+    public string? SellerOf(IEnumerable<string> lineIds)
+    {
+        var sellers = lineIds.Select(id => Lines.FirstOrDefault(line => line.LineId == id)?.SellerId).Distinct().ToList();
+        return sellers is [{ Length: > 0 } seller] ? seller : null;
+    }
+
     public static ReturnableOrder Create(OrderRecordedForReturns recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);

@@ -34,6 +34,24 @@ public sealed class ReturnDecisionsTests
         ReturnDecisions.Request(order, lines.Length > 0 ? lines : [new("1", 1, "changed-mind"), new("2", 2, "wrong-size")], refund, withdrawal, loyal,
             Policy(preset), Guid.NewGuid(), now);
 
+    [Fact]
+    public void On_the_marketplace_a_return_holds_one_sellers_items_and_names_that_seller_MP_10()
+    {
+        var delivered = Delivered();
+        var order = delivered with
+        {
+            Lines = delivered.Lines.Select(line => line with { SellerId = line.LineId == "2" ? "brocante" : "atelier" }).ToList(),
+        };
+        var bothSellers = new RequestedReturnLine[] { new("1", 1, "not-working"), new("2", 1, "not-working") };
+
+        Assert.Contains("lines", Request(order, DeliveredAt.AddDays(3), preset: MerchantPreset.Marketplace, lines: bothSellers).Invalid!.Keys);
+        Assert.NotNull(Request(order, DeliveredAt.AddDays(3), preset: MerchantPreset.Marketplace, lines: [new("2", 1, "not-working")]).Requested);
+        Assert.Null(Request(order, DeliveredAt.AddDays(3), lines: bothSellers).Invalid); // a shop of its own takes everything back itself
+        Assert.Equal("brocante", order.SellerOf(["2"]));
+        Assert.Null(order.SellerOf(["1", "2"]));
+        Assert.Null(delivered.SellerOf(["1"])); // the house's items are the warehouse's to receive
+    }
+
     [Theory]
     [InlineData(MerchantPreset.FashionRetail, true)]
     [InlineData(MerchantPreset.JapanImport, false)]

@@ -24,9 +24,13 @@ public static class ReceptionEndpoints
         return ops;
     }
 
-    private static async Task<Results<Ok<ReturnView>, NotFound, ValidationProblem, ProblemHttpResult>> ReceiveAsync(Guid returnId, ReceptionRequest request,
+    /// <summary>Receives the return: the warehouse's, or (for its own items on the marketplace) the seller's [MP-10].</summary>
+    public static async Task<Results<Ok<ReturnView>, NotFound, ValidationProblem, ProblemHttpResult>> ReceiveAsync(Guid returnId, ReceptionRequest request,
         IDocumentStore store, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
