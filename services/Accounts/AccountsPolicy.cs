@@ -4,11 +4,12 @@ namespace OrderPlatform.Accounts;
 
 /// <summary>What the merchant's preset means for accounts.</summary>
 /// <param name="LoyaltyClub">Whether the shop has a loyalty club customers can join (fashion-retail's makes return labels free, FR-14).</param>
-public sealed record AccountsPolicy(bool LoyaltyClub)
+/// <param name="SignUpApproval">Whether a sign-up is approved before its confirmation e-mail (the marketplace, MP-03).</param>
+public sealed record AccountsPolicy(bool LoyaltyClub, bool SignUpApproval = false)
 {
     public static AccountsPolicy For(MerchantPreset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        return new AccountsPolicy(LoyaltyClub: preset.Name == MerchantPreset.FashionRetail);
+        return new AccountsPolicy(LoyaltyClub: preset.Name == MerchantPreset.FashionRetail, SignUpApproval: preset.Name == MerchantPreset.Marketplace);
     }
 }

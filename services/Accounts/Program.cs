@@ -37,6 +37,7 @@ builder.Services.AddSingleton(new PasswordResetLinks(builder.Configuration));
 builder.Services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
 builder.Services.AddSingleton(services => AccountsPolicy.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddHostedService<ResetTokenSweep>();
+builder.Services.AddHostedService<PendingSignUpExpiry>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -50,7 +51,7 @@ accounts.MapErasure();
 accounts.MapPasswordReset();
 accounts.MapPasswordChange();
 accounts.MapSellerPeople();
-app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation();
+app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation().MapSignUpApprovals();
 app.MapNewsletter();
 
 await app.RunOrMigrateAsync(args);

@@ -57,6 +57,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/shipping/seller/orders/{orderId}"] = Scope.Seller,
         ["/api/shipping/seller/orders/{orderId}/shipments"] = Scope.Seller,
         ["/api/shipping/seller/shipments/{shipmentId}/label"] = Scope.Seller,
+        ["/api/returns/seller/{returnId}"] = Scope.Seller,
+        ["/api/returns/seller/{returnId}/reception"] = Scope.Seller,
         // The marketplace's conversations and reports (fashion-retail has none: 404 to all but ops' close, proven on the marketplace).
         ["/api/conversations/{conversationId}"] = Scope.Party,
         ["/api/conversations/{conversationId}/messages"] = Scope.Party,
@@ -64,6 +66,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/reports/{reportId}"] = Scope.Party,
         ["/api/reports/{reportId}/entries"] = Scope.Party,
         ["/api/reports/{reportId}/close"] = Scope.Ops,
+        ["/api/ops/accounts/sign-ups/{customerId}/decision"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/balance"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/statement"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/commission"] = Scope.Ops,

@@ -6,7 +6,7 @@ namespace OrderPlatform.Accounts.Domain;
 /// <summary>
 /// A customer's account (or an operator's, or a marketplace seller's person): e-mail, hashed password, roles, and the profile the shop
 /// needs to deliver (name, phone, addresses), newsletter consent and loyalty-club membership; <see cref="SellerId"/> is the seller
-/// a person with the seller role acts for [MP-01].
+/// a person with the seller role acts for [MP-01]; <see cref="AwaitingApproval"/> says why a marketplace sign-up waits for operations [MP-03].
 /// </summary>
 public sealed record Customer(
     Guid Id,
@@ -23,7 +23,8 @@ public sealed record Customer(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ErasedAt = null,
     string? UnsubscribeToken = null,
-    string? SellerId = null)
+    string? SellerId = null,
+    string? AwaitingApproval = null)
 {
     /// <summary>The token of the unsubscribe link every newsletter carries [FR-32]: it can only unsubscribe.</summary>
     public static string NewUnsubscribeToken() =>
@@ -33,6 +34,9 @@ public sealed record Customer(
 
     /// <summary>No one: whose stand-in password is checked when an address has no account.</summary>
     public static Customer StandIn { get; } = new(Guid.Empty, "", "", "", [], null, null, null, false, false, [], DateTimeOffset.UnixEpoch);
+
+    /// <summary>The account exists for the shop: what other services keep about the new customer (and the welcome e-mail).</summary>
+    public CustomerRegistered Registered() => new(Id, CustomerNumber, Email, FirstName, LastName, Newsletter, UnsubscribeToken, Phone);
 
     /// <summary>What other services keep about the customer, as it now is, for them to replace their copy.</summary>
     public CustomerProfileChanged ProfileChanged(DateTimeOffset now) =>

@@ -11,7 +11,8 @@ namespace OrderPlatform.Accounts.Features.SignUp;
 
 public sealed record SignUpRequest(string? Email, string? Password, string? FirstName, string? LastName, string? Phone, bool? Newsletter);
 
-public sealed record SignedUp(Guid CustomerId, string CustomerNumber);
+/// <param name="AwaitingApproval">On the marketplace, a sign-up operations must approve first: the confirmation e-mail follows approval [MP-03].</param>
+public sealed record SignedUp(Guid CustomerId, string CustomerNumber, bool AwaitingApproval = false);
 
 public static class SignUpEndpoint
 {
@@ -47,7 +48,8 @@ public static class SignUpEndpoint
     }
 
     private static async Task<Results<Created<SignedUp>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        SignUpRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TimeProvider time, CancellationToken cancellationToken)
+        SignUpRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, AccountsPolicy policy, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
@@ -64,9 +66,17 @@ public static class SignUpEndpoint
             Newsletter = request.Newsletter ?? false,
             UnsubscribeToken = Customer.NewUnsubscribeToken(),
         };
+        customer = customer with
+        {
+            AwaitingApproval = policy.SignUpApproval ? SignUpApproval.Doubt(customer.Email, customer.FirstName, customer.LastName) : null,
+        };
         session.Insert(customer);
-        session.Events.StartStream(customer.Id, new CustomerRegistered(customer.Id, customer.CustomerNumber, customer.Email,
-            customer.FirstName, customer.LastName, customer.Newsletter, customer.UnsubscribeToken, customer.Phone));
+        if (customer.AwaitingApproval is null)
+        {
+            // The account exists for the shop: the welcome (the confirmation e-mail) goes out, the other services learn of the customer.
+            session.Events.StartStream(customer.Id, customer.Registered());
+        }
+
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -76,7 +86,7 @@ public static class SignUpEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account already uses this e-mail address.");
         }
 
-        return TypedResults.Created($"/api/accounts/me", new SignedUp(customer.Id, customer.CustomerNumber));
+        return TypedResults.Created($"/api/accounts/me", new SignedUp(customer.Id, customer.CustomerNumber, customer.AwaitingApproval is not null));
     }
 
     /// <summary>An account with a fresh customer number from the database's sequence, in the session's transaction.</summary>

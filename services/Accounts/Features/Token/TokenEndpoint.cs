@@ -63,6 +63,12 @@ public static class TokenEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Refused);
         }
 
+        if (customer.AwaitingApproval is not null)
+        {
+            // Only to whoever holds the password: the account exists but waits for operations [MP-03].
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your account is waiting for approval: an e-mail will tell you when it is ready.");
+        }
+
         if (failures is not null)
         {
             session.Delete(failures);
