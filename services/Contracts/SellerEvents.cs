@@ -14,3 +14,12 @@ public sealed record SellerCertified(string SellerId, string SellerName, Guid Ap
 /// </summary>
 public sealed record ConversationMessagePosted(Guid ConversationId, Guid MessageId, string From, Guid BuyerId, string SellerId, string? OrderNumber,
     string? ProductName, DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// A seller has not shipped these lines within the delay shown on the product [MP-08]: the buyer and the seller are told, once per line
+/// (operations see every late line at <c>GET /api/ops/shipping/late</c>).
+/// </summary>
+public sealed record SellerLinesLate(Guid OrderId, string OrderNumber, Guid? CustomerId, string SellerId, IReadOnlyList<LateLineNotice> Lines,
+    DateTimeOffset At) : IIntegrationEvent;
+
+public sealed record LateLineNotice(string LineId, string? ProductName, int LeftToShip, DateTimeOffset DueBy);

@@ -35,6 +35,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<InStoreReservationConfirmedConsumer>();
     bus.AddConsumer<SellerContactConsumer>();
     bus.AddConsumer<ConversationMessageConsumer>();
+    bus.AddConsumer<SellerLinesLateConsumer>();
 });
 builder.AddPlatformAuthentication();
 // Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.

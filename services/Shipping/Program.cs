@@ -25,6 +25,7 @@ CarrierDirectory.Register(builder.Services, builder.Configuration);
 builder.Services.AddSingleton<LabelBooking>();
 builder.Services.AddSingleton<TrackingScan>();
 builder.Services.AddHostedService<LabelScan>();
+builder.Services.AddHostedService<LateLineScan>();
 builder.Services.AddHostedService(services => services.GetRequiredService<TrackingScan>());
 
 var app = builder.Build();

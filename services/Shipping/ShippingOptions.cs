@@ -20,4 +20,7 @@ public sealed class ShippingOptions
     public TimeSpan LabelScanInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan TrackingPollInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often sellers' lines are checked against their delay to ship, to tell the buyer and the seller of late ones [MP-08].</summary>
+    public TimeSpan LateLineScanInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -48,4 +48,35 @@ public static partial class MessageTemplates
 
     private static string Subject(ConversationMessagePosted posted) =>
         posted.OrderNumber is { } number ? $"de la commande n° {number}" : $"du produit « {posted.ProductName} »";
+
+    /// <summary>A seller's items are late: the buyer is told, and where to turn [MP-08].</summary>
+    public static OutgoingMessage LateToBuyer(SellerLinesLate late, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(late);
+        ArgumentNullException.ThrowIfNull(to);
+        var body = new Body(shop, to.FirstName)
+            .Paragraph($"Le vendeur n'a pas encore expédié {Items(late)} de votre commande n° {late.OrderNumber}, qu'il s'était engagé à envoyer au plus tard "
+                       + $"le {Day(late.Lines.Max(line => line.DueBy))}. Nous le lui rappelons.")
+            .Paragraph("Vous pouvez lui écrire, ou nous signaler un problème, depuis votre commande.")
+            .Link("Voir ma commande", $"{shop.Storefront}/compte/commandes/{late.OrderId}");
+        return Email($"late/{late.OrderId:N}/{late.SellerId}/{string.Join('-', late.Lines.Select(line => line.LineId))}", "seller-late-buyer", to,
+            $"{shop.Name} : retard d'expédition, commande n° {late.OrderNumber}", body, late.OrderId, late.OrderNumber);
+    }
+
+    /// <summary>The seller's lines are past the delay it promised: it is reminded to ship them and give the tracking number [MP-08].</summary>
+    public static OutgoingMessage LateToSeller(SellerLinesLate late, SellerContact seller, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(late);
+        ArgumentNullException.ThrowIfNull(seller);
+        var to = new Recipient(Guid.Empty, seller.Email, null, null);
+        var body = new Body(shop, null)
+            .Paragraph($"{Items(late)} de la commande n° {late.OrderNumber} n'{(late.Lines.Count > 1 ? "ont" : "a")} pas été expédié{(late.Lines.Count > 1 ? "s" : "")} "
+                       + "dans le délai affiché sur le produit. L'acheteur est prévenu ; expédiez au plus vite avec un numéro de suivi.")
+            .Link("Mes commandes à expédier", $"{shop.Storefront}/vendeur/commandes/{late.OrderId}");
+        return Email($"late/{late.OrderId:N}/{late.SellerId}/{string.Join('-', late.Lines.Select(line => line.LineId))}", "seller-late-seller", to,
+            $"{shop.Name} : expédition en retard, commande n° {late.OrderNumber}", body, late.OrderId, late.OrderNumber);
+    }
+
+    private static string Items(SellerLinesLate late) =>
+        string.Join(", ", late.Lines.Select(line => $"« {line.ProductName ?? line.LineId} »"));
 }

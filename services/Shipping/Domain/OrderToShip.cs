@@ -12,6 +12,9 @@ public sealed record ShipmentPrepared(Guid ShipmentId, IReadOnlyList<ShippedLine
 /// <summary>These lines must leave again, free: a parcel that came back sent again, or a claim's replacement.</summary>
 public sealed record ReplacementRecorded(string RequestId, IReadOnlyList<ShippedLine> Lines, string Reason, DateTimeOffset At);
 
+/// <summary>These lines are past their seller's delay and their buyer and seller were told [MP-08]: they are not told again.</summary>
+public sealed record LinesFlaggedLate(IReadOnlyList<string> LineIds, DateTimeOffset At);
+
 /// <summary>Payment could not secure the money: nothing more leaves the warehouse until ops sort it out.</summary>
 public sealed record PaymentHoldRecorded(string Reason, DateTimeOffset At);
 
@@ -30,7 +33,8 @@ public sealed record OrderToShip(
     IReadOnlyList<Guid> Shipments,
     string? PaymentHold = null,
     IReadOnlyDictionary<string, int>? Replacements = null,
-    IReadOnlyList<string>? ReplacementRequests = null)
+    IReadOnlyList<string>? ReplacementRequests = null,
+    IReadOnlyList<string>? FlaggedLate = null)
 {
     public static OrderToShip Create(OrderReceivedForShipping received)
     {
@@ -67,6 +71,8 @@ public sealed record OrderToShip(
 
     public OrderToShip Apply(PaymentHoldRecorded hold) => this with { PaymentHold = hold.Reason };
 
+    public OrderToShip Apply(LinesFlaggedLate flagged) => this with { FlaggedLate = [.. FlaggedLate ?? [], .. flagged.LineIds] };
+
     /// <summary>How many units of the line are still to ship: none once found missing, and any replacement asked for.</summary>
     public int LeftToShip(OrderedLine line) => Math.Max(0, Ordered(line) + Replaced(line.LineId) - ShippedQuantities.GetValueOrDefault(line.LineId));
 
@@ -87,6 +93,7 @@ public sealed record OrderToShip(
         LinesFoundMissing e => Apply(e),
         ReplacementRecorded e => Apply(e),
         PaymentHoldRecorded e => Apply(e),
+        LinesFlaggedLate e => Apply(e),
         _ => throw new ArgumentException($"An order to ship has no {@event?.GetType().Name} event.", nameof(@event)),
     };
 }

@@ -1,3 +1,5 @@
+using OrderPlatform.Contracts;
+
 namespace OrderPlatform.Shipping.Domain;
 
 /// <summary>One of a seller's lines in an order: what is left to ship, by when, and whether it is late [MP-08].</summary>
@@ -32,5 +34,27 @@ public static class SellerOrders
         ArgumentNullException.ThrowIfNull(order);
         return shipment.Lines.Count > 0
             && shipment.Lines.All(shipped => order.Lines.Any(line => line.LineId == shipped.LineId && line.SellerId == sellerId));
+    }
+
+    /// <summary>
+    /// The lines that became late since last looked at [MP-08]: recorded as flagged, and one notice per seller for its buyer and itself. Nothing
+    /// when no new line is late (each line is told once; shipped or missing lines are never late).
+    /// </summary>
+    public static IReadOnlyList<object> FlagLate(OrderToShip order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var newlyLate = ShippingDecisions.LateLines(order, now).Where(late => late.SellerId is not null && !(order.FlaggedLate ?? []).Contains(late.LineId)).ToList();
+        if (newlyLate.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            new LinesFlaggedLate(newlyLate.Select(late => late.LineId).ToList(), now),
+            .. newlyLate.GroupBy(late => late.SellerId!).Select(seller => new SellerLinesLate(order.Id, order.OrderNumber, order.CustomerId, seller.Key,
+                seller.Select(late => new LateLineNotice(late.LineId, order.Lines.First(line => line.LineId == late.LineId).ProductName, late.LeftToShip, late.DueBy))
+                    .ToList(), now)),
+        ];
     }
 }

@@ -15,8 +15,8 @@ using notification::OrderPlatform.Notification.Features.MarketplaceNotifications
 namespace OrderPlatform.IntegrationTests.Notification;
 
 /// <summary>
-/// A new message in a buyer–seller conversation e-mails the other side once, however often it is told, and waits (parked) for the seller's
-/// certification or the buyer's sign-up when it arrives before them [MP-09, ALL-04].
+/// A new message in a buyer–seller conversation, or a seller's late lines, e-mail the other side once, however often told, and wait (parked)
+/// for the seller's certification or the buyer's sign-up when they arrive before them [MP-08, MP-09, ALL-04].
 /// </summary>
 public sealed class MarketplaceNotificationTests : IAsyncLifetime
 {
@@ -37,6 +37,7 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
                 bus.AddCustomerDirectory();
                 bus.AddConsumer<SellerContactConsumer>();
                 bus.AddConsumer<ConversationMessageConsumer>();
+                bus.AddConsumer<SellerLinesLateConsumer>();
             },
             NotificationStorage.Configure,
             services =>
@@ -73,6 +74,31 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
         Assert.Equal("seller-message", toSeller.Template);
         Assert.Contains($"/vendeur/messages/{conversationId}", toSeller.Text, StringComparison.Ordinal);
         Assert.Equal("buyer-message", Assert.Single(await QueuedToAsync("lea@exemple.fr")).Template);
+    }
+
+    [Fact]
+    public async Task Late_lines_are_told_once_to_the_buyer_once_known_and_to_a_certified_sellers_contact_MP_08_ALL_04()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        var (orderId, buyerId) = (Guid.NewGuid(), Guid.NewGuid());
+        await bus.Publish(new SellerCertified("brocante-443061841", "Brocante", Guid.NewGuid(), Guid.NewGuid(), Now, "contact@brocante.fr"));
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<notification::OrderPlatform.Notification.Messages.SellerContact>("brocante-443061841") is not null;
+        }, Patience, "the seller's contact to be known");
+
+        // Told twice, before the buyer is known: once the sign-up arrives, one e-mail to each.
+        await bus.PublishTwiceAsync(new SellerLinesLate(orderId, "CMD-42", buyerId, "brocante-443061841",
+            [new LateLineNotice("3", "Bol", 1, Now.AddDays(-1))], Now));
+        await bus.Publish(new CustomerRegistered(buyerId, "C100002", "paul@exemple.fr", "Paul", null, false));
+        await Eventually.TrueAsync(async () => (await QueuedToAsync("paul@exemple.fr")).Count > 0, Patience, "the buyer to be told");
+        await Task.Delay(1000); // any second copy is consumed
+
+        Assert.Equal("seller-late-buyer", Assert.Single(await QueuedToAsync("paul@exemple.fr")).Template);
+        var toSeller = Assert.Single(await QueuedToAsync("contact@brocante.fr"));
+        Assert.Equal("seller-late-seller", toSeller.Template);
+        Assert.Contains("« Bol »", toSeller.Text, StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<notification::OrderPlatform.Notification.Messages.OutgoingMessage>> QueuedToAsync(string address)

@@ -144,6 +144,31 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
+    public void A_line_past_its_sellers_delay_is_flagged_once_with_one_notice_per_seller_and_a_shipped_line_never_MP_08()
+    {
+        var order = Order("relay-point", new OrderedLine("1", "A", 1, 1000, ProductName: "Tablier", SellerId: "atelier", ShipsWithinDays: 2),
+            new OrderedLine("2", "B", 1, 1000, ProductName: "Plaid", SellerId: "atelier", ShipsWithinDays: 2),
+            new OrderedLine("3", "C", 1, 1000, ProductName: "Bol", SellerId: "brocante", ShipsWithinDays: 4),
+            new OrderedLine("4", "D", 1, 1000, ProductName: "Maison"));
+        var shipped = ShippingDecisions.Ship(order, [new("2", 1)], [], ShipmentId, Now, true, sellerId: "atelier").OrderEvents
+            .Aggregate(order, (state, @event) => state.Next(@event));
+        var threeDaysOn = order.HandedOffAt.AddDays(3);
+
+        Assert.Empty(SellerOrders.FlagLate(shipped, order.HandedOffAt.AddDays(1)));
+        var events = SellerOrders.FlagLate(shipped, threeDaysOn);
+        var flagged = Assert.IsType<LinesFlaggedLate>(events[0]);
+        var notice = Assert.IsType<SellerLinesLate>(Assert.Single(events.Skip(1)));
+        Assert.Equal(["1"], flagged.LineIds); // the plaid left; the bowl has four days; the house's line has no delay
+        Assert.Equal(("atelier", "Tablier", order.HandedOffAt.AddDays(2)), (notice.SellerId, notice.Lines.Single().ProductName, notice.Lines.Single().DueBy));
+
+        var told = shipped.Next(flagged);
+        Assert.Empty(SellerOrders.FlagLate(told, threeDaysOn));
+        var later = SellerOrders.FlagLate(told, order.HandedOffAt.AddDays(5));
+        Assert.Equal(["3"], Assert.IsType<LinesFlaggedLate>(later[0]).LineIds);
+        Assert.Equal("brocante", Assert.IsType<SellerLinesLate>(later[1]).SellerId);
+    }
+
+    [Fact]
     public void A_carrier_outage_leaves_the_shipment_awaiting_its_label_and_retries_later_each_time()
     {
         var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);

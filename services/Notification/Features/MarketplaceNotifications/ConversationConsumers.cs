@@ -42,3 +42,28 @@ public sealed class ConversationMessageConsumer(IDocumentStore store, TimeProvid
         return await RecipientAsync(session, message.BuyerId, cancellationToken) is { } buyer ? [MessageTemplates.MessageToBuyer(message, buyer, Shop)] : [];
     }
 }
+
+/// <summary>
+/// A seller's lines are late [MP-08]: the buyer is e-mailed (once known here), and the seller's contact when the seller was certified (the
+/// demo catalogue's sellers have none).
+/// </summary>
+public sealed class SellerLinesLateConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options,
+    ILogger<SellerLinesLateConsumer> logger) : NotificationConsumer<SellerLinesLate>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(SellerLinesLate message, IDocumentSession session,
+        CancellationToken cancellationToken)
+    {
+        var messages = new List<OutgoingMessage>();
+        if (message.CustomerId is { } customerId && await RecipientAsync(session, customerId, cancellationToken) is { } buyer)
+        {
+            messages.Add(MessageTemplates.LateToBuyer(message, buyer, Shop));
+        }
+
+        if (await session.LoadAsync<SellerContact>(message.SellerId, cancellationToken) is { } seller)
+        {
+            messages.Add(MessageTemplates.LateToSeller(message, seller, Shop));
+        }
+
+        return messages;
+    }
+}
