@@ -3,6 +3,7 @@ using OrderPlatform.Payment.Features.Payments;
 using OrderPlatform.Payment.Features.Sellers;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.ServiceDefaults.Messaging;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
@@ -16,6 +17,7 @@ builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddSingleton<PaymentSettlement>();
 builder.Services.AddSingleton<SellerCommissions>();
+builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
 builder.Services.AddHostedService<AuthorisationRenewalScan>();
 PaymentProviders.Register(builder.Services, builder.Configuration);
 

@@ -57,6 +57,9 @@ public sealed class MarketplaceMoneyTests(MarketplacePlatform platform)
         Assert.True(csv.Content.Headers.ContentType?.MediaType == "text/csv", $"{(int)csv.StatusCode} {statement}");
         Assert.Contains(";sale;", statement, StringComparison.Ordinal);
         Assert.Contains("solde 39,60", statement, StringComparison.Ordinal);
+        using var pdf = await linen.Client.GetAsync($"/api/payments/seller/statement?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}&format=pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/payouts",
             new { amountCents = 3961, reference = "VIR-2026-11-LIN" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await ops.PostAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/payouts",

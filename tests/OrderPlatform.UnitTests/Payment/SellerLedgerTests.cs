@@ -1,6 +1,9 @@
 extern alias payment;
 
 using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Documents;
+using payment::OrderPlatform.Payment.Features.Sellers;
+using UglyToad.PdfPig;
 using payment::OrderPlatform.Payment.Domain;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
 
@@ -81,5 +84,21 @@ public sealed class SellerLedgerTests
         Assert.StartsWith("date;type;commande;ligne;montant;commission;net;référence\n2026-11-26;sale;CMD-7;1;40,50;6,08;34,42;\"'=HYPERLINK(\"\"x\"\")\"\n", csv,
             StringComparison.Ordinal);
         Assert.Contains("solde 34,42", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_statement_pdf_gives_the_totals_first_and_every_line_forty_to_a_page()
+    {
+        var entries = Enumerable.Range(1, 45).Select(i =>
+            new SellerLedgerEntry($"sale/{i}", "atelier", SellerLedgerEntry.Sale, Guid.NewGuid(), $"CMD-{i}", "1", 1000, 150, 1500, Now, "shipment")).ToList();
+        var statement = new SellerStatement("atelier", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), SellerLedger.Balance("atelier", entries), entries);
+
+        using var pdf = PdfDocument.Open(SellerStatementPdf.Render(statement, DocumentFonts.From(null)));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        var first = string.Join(' ', pdf.GetPage(1).GetWords().Select(word => word.Text));
+        Assert.Contains("30/11/2026", first, StringComparison.Ordinal);
+        Assert.Contains("382,50", first, StringComparison.Ordinal); // 45 × 8.50 owed
+        Assert.Contains("CMD-45", string.Join(' ', pdf.GetPage(2).GetWords().Select(word => word.Text)), StringComparison.Ordinal);
     }
 }

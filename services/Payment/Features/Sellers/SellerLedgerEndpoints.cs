@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
+using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.ServiceDefaults.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
@@ -18,7 +19,7 @@ public sealed record PayoutRequest(long? AmountCents, string? Reference);
 
 /// <summary>
 /// What the platform owes each marketplace seller [MP-06, MP-10]: per line its sale, the commission kept, refunds and the commission returned
-/// with them, payouts; the balance and a statement per period (JSON, or CSV with <c>format=csv</c>). A seller sees its own only.
+/// with them, payouts; the balance and a statement per period (JSON, CSV or PDF). A seller sees its own only.
 /// </summary>
 public static class SellerLedgerEndpoints
 {
@@ -28,9 +29,10 @@ public static class SellerLedgerEndpoints
         seller.MapGet("/balance", (ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken) =>
                 BalanceAsync(user.SellerId()!, session, cancellationToken))
             .WithName("GetMySellerBalance").WithSummary("What the platform owes me: sales, commission, refunds, commission returned, payouts, balance");
-        seller.MapGet("/statement", (ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken, DateOnly? from, DateOnly? to,
-                string? format) => StatementAsync(user.SellerId()!, from, to, format, session, cancellationToken))
-            .WithName("GetMySellerStatement").WithSummary("My statement for a period (from, to: dates, Paris time; to excluded): JSON, or CSV with format=csv");
+        seller.MapGet("/statement", (ClaimsPrincipal user, IQuerySession session, DocumentFonts fonts, CancellationToken cancellationToken, DateOnly? from,
+                DateOnly? to, string? format) => StatementAsync(user.SellerId()!, from, to, format, session, fonts, cancellationToken))
+            .WithName("GetMySellerStatement")
+            .WithSummary("My statement for a period (from, to: dates, Paris time; to excluded): JSON, or format=csv, or format=pdf");
         return payments;
     }
 
@@ -39,9 +41,9 @@ public static class SellerLedgerEndpoints
         var sellers = ops.MapGroup("/sellers/{sellerId}").RequireAuthorization(PlatformAuthentication.Ops);
         sellers.MapGet("/balance", (string sellerId, IQuerySession session, CancellationToken cancellationToken) => BalanceAsync(sellerId, session, cancellationToken))
             .WithName("GetSellerBalance").WithSummary("Ops: what the platform owes a seller");
-        sellers.MapGet("/statement", (string sellerId, IQuerySession session, CancellationToken cancellationToken, DateOnly? from, DateOnly? to, string? format) =>
-                StatementAsync(sellerId, from, to, format, session, cancellationToken))
-            .WithName("GetSellerStatement").WithSummary("Ops: a seller's statement for a period (JSON, or CSV with format=csv)");
+        sellers.MapGet("/statement", (string sellerId, IQuerySession session, DocumentFonts fonts, CancellationToken cancellationToken, DateOnly? from,
+                DateOnly? to, string? format) => StatementAsync(sellerId, from, to, format, session, fonts, cancellationToken))
+            .WithName("GetSellerStatement").WithSummary("Ops: a seller's statement for a period (JSON, or format=csv, or format=pdf)");
         sellers.MapPut("/commission", SetCommissionAsync)
             .WithName("SetSellerCommission").WithSummary("Ops: the seller's commission in percent (0 to 50), for the sales from now on");
         sellers.MapPost("/payouts", PayOutAsync)
@@ -55,7 +57,7 @@ public static class SellerLedgerEndpoints
             .ToListAsync(cancellationToken)));
 
     private static async Task<Results<Ok<SellerStatement>, FileContentHttpResult, ValidationProblem>> StatementAsync(string sellerId, DateOnly? from,
-        DateOnly? to, string? format, IQuerySession session, CancellationToken cancellationToken)
+        DateOnly? to, string? format, IQuerySession session, DocumentFonts fonts, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (from is null || to is null || to <= from || to.Value.DayNumber - from.Value.DayNumber > 366)
@@ -63,9 +65,9 @@ public static class SellerLedgerEndpoints
             errors["from"] = ["A period: from and to (yyyy-MM-dd, to excluded), at most a year."];
         }
 
-        if (format is not (null or "json" or "csv"))
+        if (format is not (null or "json" or "csv" or "pdf"))
         {
-            errors["format"] = ["json or csv."];
+            errors["format"] = ["json, csv or pdf."];
         }
 
         if (errors.Count > 0)
@@ -77,10 +79,15 @@ public static class SellerLedgerEndpoints
         var entries = await session.Query<SellerLedgerEntry>().Where(entry => entry.SellerId == sellerId && entry.At >= start && entry.At < end)
             .OrderBy(entry => entry.At).ToListAsync(cancellationToken);
         var totals = SellerLedger.Balance(sellerId, entries);
-        return format == "csv"
-            ? TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SellerLedger.Csv(totals, entries))).ToArray(), "text/csv; charset=utf-8",
-                $"releve-{sellerId}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv")
-            : TypedResults.Ok(new SellerStatement(sellerId, from.Value, to.Value, totals, entries));
+        var statement = new SellerStatement(sellerId, from.Value, to.Value, totals, entries);
+        var name = $"releve-{sellerId}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}";
+        return format switch
+        {
+            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SellerLedger.Csv(totals, entries))).ToArray(),
+                "text/csv; charset=utf-8", name + ".csv"),
+            "pdf" => TypedResults.File(SellerStatementPdf.Render(statement, fonts), "application/pdf", name + ".pdf"),
+            _ => TypedResults.Ok(statement),
+        };
     }
 
     private static async Task<Results<Ok<SellerTerms>, ValidationProblem>> SetCommissionAsync(string sellerId, CommissionChange change, IDocumentSession session,
