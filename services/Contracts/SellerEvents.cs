@@ -23,3 +23,11 @@ public sealed record SellerLinesLate(Guid OrderId, string OrderNumber, Guid? Cus
     DateTimeOffset At) : IIntegrationEvent;
 
 public sealed record LateLineNotice(string LineId, string? ProductName, int LeftToShip, DateTimeOffset DueBy);
+
+/// <summary>
+/// A marketplace report was opened or moved on [MP-11]: Notification tells the seller of an order problem waiting for its answer (by
+/// <paramref name="AnswerBy"/>), and the reporter of the seller's answer, the platform taking it over, and its closing. What was written
+/// stays in Ordering.
+/// </summary>
+public sealed record ReportChanged(Guid ReportId, string Kind, string Status, string Owner, Guid ReporterId, string? SellerId, Guid? OrderId,
+    string? OrderNumber, DateTimeOffset? AnswerBy, int Step, DateTimeOffset At) : IIntegrationEvent;

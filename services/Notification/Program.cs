@@ -36,6 +36,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<SellerContactConsumer>();
     bus.AddConsumer<ConversationMessageConsumer>();
     bus.AddConsumer<SellerLinesLateConsumer>();
+    bus.AddConsumer<ReportChangedConsumer>();
 });
 builder.AddPlatformAuthentication();
 // Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.

@@ -56,10 +56,11 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         using var seller = await Sellers.CertifiedAsync(platform.Gateway, ops, "Céramique " + Guid.NewGuid().ToString("N")[..8]);
         var (_, sku) = await Sellers.PublishedProductAsync(seller.Client, "Tasse en porcelaine", 1800, shipsWithinDays: 2, units: 5);
-        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var buyerEmail = Accounts.NewEmail();
+        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway, buyerEmail);
         var (orderId, _) = await Sellers.HandedOnOrderAsync(buyer, ops, sku);
 
-        // An order problem: with the seller, who answers it.
+        // An order problem: with the seller, who is e-mailed and answers it; the buyer is e-mailed the answer.
         var answered = await ReportAsync(buyer, new { kind = "order-problem", orderId, text = "La tasse est arrivée fêlée." });
         Assert.Equal(("seller", "open", seller.SellerId), (answered.GetProperty("owner").GetString(), answered.GetProperty("status").GetString(),
             answered.GetProperty("sellerId").GetString()));
@@ -67,6 +68,8 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
         Assert.Contains((await seller.Client.GetFromJsonAsync<JsonElement>("/api/reports")).EnumerateArray(), report => report.GetProperty("id").GetString() == id);
         using var answer = await seller.Client.PostAsJsonAsync($"/api/reports/{id}/entries", new { text = "Nous en envoyons une autre aujourd'hui." });
         Assert.Equal("answered", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await Mailbox.WaitAsync(platform.Sandboxes, seller.ContactEmail, "problème signalé");
+        await Mailbox.WaitAsync(platform.Sandboxes, buyerEmail, "le vendeur vous a répondu");
 
         // Another, left unanswered: the platform takes it over once the seller's time has passed (seconds here, 48 hours in a shop).
         var ignored = (await ReportAsync(buyer, new { kind = "order-problem", orderId, text = "Et la soucoupe manque." })).GetProperty("id").GetString();
@@ -74,6 +77,7 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
             await buyer.GetFromJsonAsync<JsonElement>($"/api/reports/{ignored}") is var report && report.GetProperty("status").GetString() == "escalated"
                 ? (object)report : null, Patience, "the unanswered report to be escalated");
         Assert.Equal("platform", escalated.GetProperty("owner").GetString());
+        await Mailbox.WaitAsync(platform.Sandboxes, buyerEmail, "notre équipe prend le relais");
 
         // A technical problem goes to the platform: the seller does not see it; operations close it, and then it takes no more words.
         var technical = (await ReportAsync(buyer, new { kind = "technical", text = "La page de paiement tourne sans fin." })).GetProperty("id").GetString();

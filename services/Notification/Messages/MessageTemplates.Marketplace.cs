@@ -79,4 +79,40 @@ public static partial class MessageTemplates
 
     private static string Items(SellerLinesLate late) =>
         string.Join(", ", late.Lines.Select(line => $"« {line.ProductName ?? line.LineId} »"));
+
+    /// <summary>An order problem waits for the seller's answer: the seller's contact is told by when [MP-11].</summary>
+    public static OutgoingMessage ReportToSeller(ReportChanged report, SellerContact seller, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(seller);
+        var to = new Recipient(Guid.Empty, seller.Email, null, null);
+        var by = report.AnswerBy is { } answerBy ? $" avant le {Day(answerBy)} à {Time(answerBy)}" : "";
+        var body = new Body(shop, null)
+            .Paragraph($"Un acheteur vous signale un problème avec la commande n° {report.OrderNumber}. Répondez-lui{by} : sans réponse, notre équipe "
+                       + "prend le signalement en charge.")
+            .Link("Lire et répondre", $"{shop.Storefront}/vendeur/signalements/{report.ReportId}");
+        return Email($"report/{report.ReportId:N}/{report.Step}", "report-seller", to, $"{shop.Name} : problème signalé, commande n° {report.OrderNumber}", body,
+            report.OrderId, report.OrderNumber);
+    }
+
+    /// <summary>The reporter's report moved on: the seller answered, the platform took it over, or it was closed [MP-11].</summary>
+    public static OutgoingMessage? ReportToReporter(ReportChanged report, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(to);
+        var (subject, said) = report.Status switch
+        {
+            "answered" => ("le vendeur vous a répondu", "Le vendeur a répondu à votre signalement."),
+            "escalated" => ("notre équipe prend le relais", $"Le vendeur n'a pas répondu à temps : l'équipe {shop.Name} prend votre signalement en charge."),
+            "closed" => ("signalement clos", "Votre signalement est clos : vous trouverez ce que nous avons fait dans son historique."),
+            _ => (null, null),
+        };
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var body = new Body(shop, to.FirstName).Paragraph(said!).Link("Voir mon signalement", $"{shop.Storefront}/compte/signalements/{report.ReportId}");
+        return Email($"report/{report.ReportId:N}/{report.Step}", "report-reporter", to, $"{shop.Name} : {subject}", body, report.OrderId, report.OrderNumber);
+    }
 }

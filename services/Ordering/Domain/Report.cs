@@ -116,6 +116,14 @@ public static class ReportRules
             }, null);
     }
 
+    /// <summary>What the report's change tells the others: its status and owner now; <c>Step</c> numbers the change, so each is told once.</summary>
+    public static OrderPlatform.Contracts.ReportChanged Changed(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.Id, report.Kind, report.Status, report.Owner, report.ReporterId, report.Kind == Report.OrderProblem ? report.SellerId : null,
+            report.OrderId, report.OrderNumber, report.AnswerBy, report.History.Count, report.History[^1].At);
+    }
+
     public static string? WhyNotText(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "Say what happened." : text.Length > 4000 ? "At most 4000 characters." : null;
 

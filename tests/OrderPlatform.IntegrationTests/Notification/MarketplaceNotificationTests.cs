@@ -38,6 +38,7 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
                 bus.AddConsumer<SellerContactConsumer>();
                 bus.AddConsumer<ConversationMessageConsumer>();
                 bus.AddConsumer<SellerLinesLateConsumer>();
+                bus.AddConsumer<ReportChangedConsumer>();
             },
             NotificationStorage.Configure,
             services =>
@@ -99,6 +100,31 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
         var toSeller = Assert.Single(await QueuedToAsync("contact@brocante.fr"));
         Assert.Equal("seller-late-seller", toSeller.Template);
         Assert.Contains("« Bol »", toSeller.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_tells_its_seller_once_after_the_certification_and_its_reporter_of_each_step_once_MP_11_ALL_04()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        var (reportId, orderId, reporterId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        const string SellerId = "verrerie-552100554";
+        await bus.Publish(new CustomerRegistered(reporterId, "C100003", "ines@exemple.fr", "Inès", null, false));
+
+        // Opened (told twice) before the seller's certification: it waits, then goes to the seller once.
+        await bus.PublishTwiceAsync(new ReportChanged(reportId, "order-problem", "open", "seller", reporterId, SellerId, orderId, "CMD-77", Now.AddHours(48), 1, Now));
+        await Task.Delay(1000);
+        Assert.Empty(await QueuedToAsync("contact@verrerie.fr"));
+        await bus.Publish(new SellerCertified(SellerId, "Verrerie", Guid.NewGuid(), Guid.NewGuid(), Now, "contact@verrerie.fr"));
+        await Eventually.TrueAsync(async () => (await QueuedToAsync("contact@verrerie.fr")).Count > 0, Patience, "the seller to be told");
+
+        // Answered, then escalated and closed: the reporter is told of each once, however often told.
+        await bus.PublishTwiceAsync(new ReportChanged(reportId, "order-problem", "answered", "seller", reporterId, SellerId, orderId, "CMD-77", null, 2, Now));
+        await bus.PublishTwiceAsync(new ReportChanged(reportId, "order-problem", "closed", "seller", reporterId, SellerId, orderId, "CMD-77", null, 3, Now));
+        await Eventually.TrueAsync(async () => (await QueuedToAsync("ines@exemple.fr")).Count >= 2, Patience, "the reporter to be told");
+        await Task.Delay(1000); // any second copy is consumed
+
+        Assert.Equal("report-seller", Assert.Single(await QueuedToAsync("contact@verrerie.fr")).Template);
+        Assert.Equal(2, (await QueuedToAsync("ines@exemple.fr")).Count);
     }
 
     private async Task<IReadOnlyList<notification::OrderPlatform.Notification.Messages.OutgoingMessage>> QueuedToAsync(string address)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.Notification.Messages;
+using OrderPlatform.ServiceDefaults.Customers;
 using OrderPlatform.ServiceDefaults.Messaging;
 
 namespace OrderPlatform.Notification.Features.MarketplaceNotifications;
@@ -65,5 +66,31 @@ public sealed class SellerLinesLateConsumer(IDocumentStore store, TimeProvider t
         }
 
         return messages;
+    }
+}
+
+/// <summary>
+/// A report opened or moved on [MP-11]: the seller is told of an order problem waiting for its answer (waiting, parked, until its certification
+/// reaches Notification: the seller must act on it), the reporter of the answer, the platform taking over, and the closing. A reporter not
+/// known here (a seller's colleague, who never signed up as a customer) is not written to.
+/// </summary>
+public sealed class ReportChangedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options,
+    ILogger<ReportChangedConsumer> logger) : NotificationConsumer<ReportChanged>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(ReportChanged message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (message is { Status: "open", Owner: "seller", SellerId: { } sellerId })
+        {
+            var seller = await session.LoadAsync<SellerContact>(sellerId, cancellationToken)
+                ?? throw new MessageArrivedEarlyException($"seller {sellerId} to be known here");
+            return [MessageTemplates.ReportToSeller(message, seller, Shop)];
+        }
+
+        if (await session.LoadAsync<KnownCustomer>(message.ReporterId, cancellationToken) is not { Erased: false, Email: { } email } reporter)
+        {
+            return [];
+        }
+
+        return MessageTemplates.ReportToReporter(message, new Recipient(reporter.Id, email, reporter.FirstName, reporter.Phone), Shop) is { } told ? [told] : [];
     }
 }

@@ -106,6 +106,7 @@ public static class ReportEndpoints
         var report = ReportRules.Open(Guid.CreateVersion7(now), request.Kind!, reporterId, subject, request.SellerId, request.Text!.Trim(), now,
             deadlines.AnswerWithin);
         session.Insert(report);
+        session.Events.StartStream(report.Id, ReportRules.Changed(report));
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reports/{report.Id}", report);
     }
@@ -179,8 +180,9 @@ public static class ReportEndpoints
         }
 
         session.Store(after!);
+        session.Events.Append(after!.Id, ReportRules.Changed(after));
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(after!);
+        return TypedResults.Ok(after);
     }
 
     private static async Task<(Report? Report, string? Side)> VisibleAsync(IQuerySession session, string reportId, ClaimsPrincipal user,

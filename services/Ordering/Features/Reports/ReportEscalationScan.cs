@@ -35,6 +35,7 @@ public sealed class ReportEscalationScan(IDocumentStore store, TimeProvider time
             if (await session.LoadAsync<Report>(id, cancellationToken) is { } report && ReportRules.Escalate(report, now) is { } after)
             {
                 session.Store(after);
+                session.Events.Append(after.Id, ReportRules.Changed(after));
                 await session.SaveChangesAsync(cancellationToken);
                 escalated++;
             }
