@@ -43,6 +43,7 @@ catalog.MapRestock();
 catalog.MapInStoreReservations();
 catalog.MapSellerApplications();
 catalog.MapSellerProducts();
+catalog.MapSellerSuspension();
 app.MapPricing();
 
 await app.RunOrMigrateAsync(args);

@@ -59,4 +59,24 @@ public sealed class SellerProductTests
         Assert.NotEqual(SellerProducts.NewId("Tablier en lin", System.Security.Cryptography.RandomNumberGenerator.GetBytes),
             SellerProducts.NewId("Tablier en lin", System.Security.Cryptography.RandomNumberGenerator.GetBytes));
     }
+
+    [Fact]
+    public void A_suspended_seller_has_its_products_withdrawn_and_cannot_publish_until_reinstated_MP_01()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        var published = SellerProducts.Create("a", Atelier, Request());
+        var draft = SellerProducts.Create("b", Atelier, Request(published: false));
+
+        var (suspended, withdrawn, refusal) = SellerSuspension.Suspend(Atelier, [published, draft], "Contrefaçons signalées", now);
+
+        Assert.Null(refusal);
+        Assert.Equal(("a", false), (Assert.Single(withdrawn).Id, withdrawn[0].Published));
+        Assert.Contains("suspended", SellerProducts.Change(withdrawn[0], suspended!, new SellerProductChange(null, null, null, null, null, true)).Refusal,
+            StringComparison.Ordinal);
+        Assert.NotNull(SellerSuspension.Suspend(suspended!, [], "Encore", now).Refusal);
+        Assert.NotNull(SellerSuspension.Suspend(Seller.House("Kaporal"), [], "Non", now).Refusal);
+        var (reinstated, _) = SellerSuspension.Reinstate(suspended!);
+        Assert.True(SellerProducts.Change(withdrawn[0], reinstated!, new SellerProductChange(null, null, null, null, null, true)).Changed!.Published);
+        Assert.NotNull(SellerSuspension.Reinstate(reinstated!).Refusal);
+    }
 }

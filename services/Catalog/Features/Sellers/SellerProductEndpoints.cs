@@ -36,6 +36,7 @@ public static class SellerProductEndpoints
     public static RouteGroupBuilder MapSellerProducts(this RouteGroupBuilder catalog)
     {
         var seller = catalog.MapGroup("/seller").RequireAuthorization(PlatformAuthentication.Seller);
+        seller.MapGet("", MineAsync).WithName("GetMySeller").WithSummary("My seller: its name, whether it is certified, and any suspension with its reason [MP-01]");
         seller.MapGet("/products", ListAsync).WithName("ListMyProducts").WithSummary("My products as a seller, published or not, with their stock");
         seller.MapPost("/products", CreateAsync).WithName("CreateMyProduct")
             .WithSummary("Put a product on sale: all-in price (delivery included), days to ship, SKUs; published at once unless asked not to [MP-01, MP-02, MP-08]");
@@ -45,6 +46,9 @@ public static class SellerProductEndpoints
             .WithSummary("Set (onHand) or add to (add) the units on hand of one of my SKUs; serves waiting backorders");
         return catalog;
     }
+
+    private static async Task<Results<Ok<Seller>, NotFound>> MineAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Seller>(user.SellerId()!, cancellationToken) is { } mine ? TypedResults.Ok(mine) : TypedResults.NotFound();
 
     private static async Task<Ok<IReadOnlyList<SellerProductView>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
@@ -70,8 +74,9 @@ public static class SellerProductEndpoints
         }
 
         var codes = request.Skus!.Select(sku => sku.Code!).ToList();
-        // Two products created at once with the same SKU: the second waits and finds it taken.
-        await ServiceDefaults.Persistence.AdvisoryLocks.LockAsync(session, codes.Select(code => "sku:" + code).ToArray(), cancellationToken);
+        // Two products created at once with the same SKU: the second waits and finds it taken; a suspension waits for the product too.
+        await ServiceDefaults.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(seller.Id), .. codes.Select(code => "sku:" + code)], cancellationToken);
+        seller = await session.LoadAsync<Seller>(seller.Id, cancellationToken) ?? seller;
         if ((await ProductsBySku.FindAsync(session, codes, cancellationToken)).SelectMany(product => product.SkuCodes).Intersect(codes).FirstOrDefault() is { } taken)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The SKU code {taken} is already used on this marketplace: choose another.");
@@ -99,6 +104,7 @@ public static class SellerProductEndpoints
         }
 
         var sellerId = user.SellerId()!;
+        await ServiceDefaults.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(sellerId)], cancellationToken);
         if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product || product.SellerId != sellerId
             || await session.LoadAsync<Seller>(sellerId, cancellationToken) is not { } seller)
         {
@@ -136,6 +142,9 @@ public static class SellerProductEndpoints
             : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal)
             : TypedResults.Ok(level!);
     }
+
+    /// <summary>The lock a seller's suspension and its product changes take, so that none is published past a suspension.</summary>
+    public static string SellerLock(string sellerId) => "seller:" + sellerId;
 
     private static async Task<IReadOnlyDictionary<string, StockLevel>> StockOfAsync(IQuerySession session, IReadOnlyList<Product> products,
         CancellationToken cancellationToken) =>
