@@ -25,16 +25,10 @@ public sealed class SellerCertifiedTests : IAsyncLifetime
 
     private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
-    {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        service = await TestService.StartAsync(
-            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("sellerpeople")),
-            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("sellerpeople")),
+    public async Task InitializeAsync() =>
+        service = await TestService.StartConsumingAsync("sellerpeople",
             bus => bus.AddConsumer<SellerCertifiedConsumer>(),
             AccountsStorage.Configure);
-        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
-    }
 
     public async Task DisposeAsync() => await service.DisposeAsync();
 

@@ -20,6 +20,20 @@ public sealed class TestService : IAsyncDisposable
     public IHost Host { get; }
     public IServiceProvider Services => Host.Services;
 
+    /// <summary>
+    /// A service on a new database and virtual host named after <paramref name="name"/>, started, its bus healthy: what a test class of
+    /// consumers needs before it publishes.
+    /// </summary>
+    public static async Task<TestService> StartConsumingAsync(string name, Action<IBusRegistrationConfigurator> consumers, Action<Marten.StoreOptions> store,
+        Action<IServiceCollection>? services = null)
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        var service = await StartAsync(await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName(name)),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName(name)), consumers, store, services);
+        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        return service;
+    }
+
     public static async Task<TestService> StartAsync(string database, string messaging, Action<IBusRegistrationConfigurator> consumers,
         Action<Marten.StoreOptions>? store = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -26,12 +26,8 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
 
     private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
-    {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        service = await TestService.StartAsync(
-            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("mpnotify")),
-            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("mpnotify")),
+    public async Task InitializeAsync() =>
+        service = await TestService.StartConsumingAsync("mpnotify",
             bus =>
             {
                 bus.AddCustomerDirectory();
@@ -46,8 +42,6 @@ public sealed class MarketplaceNotificationTests : IAsyncLifetime
                 services.Configure<NotificationOptions>(options => options.ShopName = "La Place du Marché");
                 services.Configure<EarlyMessageOptions>(options => options.ScanInterval = TimeSpan.FromMilliseconds(200));
             });
-        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
-    }
 
     public async Task DisposeAsync() => await service.DisposeAsync();
 

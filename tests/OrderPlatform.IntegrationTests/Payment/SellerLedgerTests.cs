@@ -25,12 +25,8 @@ public sealed class SellerLedgerTests : IAsyncLifetime
 
     private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
-    {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        service = await TestService.StartAsync(
-            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("sellerledger")),
-            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("sellerledger")),
+    public async Task InitializeAsync() =>
+        service = await TestService.StartConsumingAsync("sellerledger",
             bus =>
             {
                 bus.AddConsumer<SellerSalesOnShipment>();
@@ -42,8 +38,6 @@ public sealed class SellerLedgerTests : IAsyncLifetime
                 services.AddSingleton<SellerCommissions>();
                 services.Configure<EarlyMessageOptions>(options => options.ScanInterval = TimeSpan.FromMilliseconds(200));
             });
-        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
-    }
 
     public async Task DisposeAsync() => await service.DisposeAsync();
 
