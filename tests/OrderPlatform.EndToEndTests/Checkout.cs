@@ -37,11 +37,11 @@ public static class Checkout
     }
 
     public static object Body(IEnumerable<(string Sku, int Quantity)> lines, string? promoCode = null, string method = "card", string? phone = "06 12 34 56 78",
-        string? token = null, string firstName = "Camille", string lastName = "Durand") => new
+        string? token = null, string firstName = "Camille", string lastName = "Durand", object? delivery = null) => new
     {
         lines = lines.Select(line => new { sku = line.Sku, quantity = line.Quantity }).ToArray(),
         deliveryAddress = new { firstName, lastName, line1 = "12 rue de la Paix", postalCode = "75002", city = "Paris", country = "FR", phone },
-        delivery = new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = RelayPoint },
+        delivery = delivery ?? new { carrier = "mondial-relay", mode = "relay-point", pickupPointId = RelayPoint },
         payment = new { method, token = token ?? VisaToken },
         promoCode,
     };

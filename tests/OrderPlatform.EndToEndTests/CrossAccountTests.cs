@@ -34,6 +34,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/catalog/products/{productId}"] = Scope.Public,
         ["/api/catalog/sellers/applications/{applicationId}"] = Scope.Customer, // fashion-retail has none: 404 to all but ops, proven on the marketplace
         ["/api/catalog/sellers/applications/{applicationId}/decision"] = Scope.Ops,
+        ["/api/catalog/sellers/{sellerId}/suspension"] = Scope.Ops,
         ["/api/ops/orders/{orderId}/hand-off"] = Scope.Ops,
         ["/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/reship"] = Scope.Ops,
         ["/api/ops/orders/{orderId}/returned-parcels/{shipmentId}/refund"] = Scope.Ops,
@@ -41,6 +42,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/shipping/orders/{orderId}/shipments"] = Scope.Customer,
         ["/api/shipping/shipments/{shipmentId}"] = Scope.Customer,
         ["/api/shipping/shipments/{shipmentId}/label"] = Scope.Ops,
+        ["/api/shipping/shipments/{shipmentId}/received"] = Scope.Customer,
         ["/api/ops/shipping/shipments/{shipmentId}/label"] = Scope.Ops,
         ["/api/returns/{returnId}"] = Scope.Customer,
         ["/api/returns/{returnId}/authorisation"] = Scope.Customer,

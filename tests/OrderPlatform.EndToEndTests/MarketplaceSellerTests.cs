@@ -101,6 +101,63 @@ public sealed class MarketplaceSellerTests(MarketplacePlatform platform)
     }
 
     [Fact]
+    public async Task A_seller_ships_a_home_delivery_with_its_own_carrier_and_tracking_number_and_the_buyer_confirms_receipt_MP_08()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var seller = await Sellers.CertifiedAsync(platform.Gateway, ops, "Ébénisterie " + Guid.NewGuid().ToString("N")[..8]);
+        var (_, sku) = await Sellers.PublishedProductAsync(seller.Client, "Tabouret en chêne", 12000, shipsWithinDays: 5, units: 2);
+        using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(buyer, Checkout.Body([(sku, 1)], delivery: new { carrier = "la-poste", mode = "home" }));
+        var order = await Warehouse.ConfirmedAsync(buyer, orderId);
+        await Warehouse.HandOffAsync(ops, orderId);
+        await OwnLinesAsync(seller.Client, orderId);
+        var line = Warehouse.LineOf(order, sku);
+
+        using var badNumber = await seller.Client.PostAsJsonAsync($"/api/shipping/seller/orders/{orderId}/shipments",
+            new { lines = new[] { new { lineId = line, quantity = 1 } }, ownCarrier = new { carrier = "DHL", trackingNumber = "<script>" } });
+        Assert.Equal(HttpStatusCode.BadRequest, badNumber.StatusCode);
+        using var shipped = await seller.Client.PostAsJsonAsync($"/api/shipping/seller/orders/{orderId}/shipments", new
+        {
+            lines = new[] { new { lineId = line, quantity = 1 } },
+            ownCarrier = new { carrier = "DHL", trackingNumber = "JD014600006281230704", trackingUrl = "https://www.dhl.com/fr-fr/home/suivi.html" },
+        });
+        Assert.True(shipped.StatusCode == HttpStatusCode.Created, await shipped.Content.ReadAsStringAsync());
+        var parcel = (await shipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shipment");
+        Assert.Equal(("own:DHL", "JD014600006281230704"), (parcel.GetProperty("carrier").GetString(), parcel.GetProperty("trackingNumber").GetString()));
+        await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() == 12000, "the charge at order");
+
+        // No carrier tells us it arrived: the buyer does (or, 14 days on, it is presumed), and the order is delivered.
+        var shipmentId = parcel.GetProperty("shipmentId").GetString();
+        using var someoneElse = await Accounts.NewCustomerAsync(platform.Gateway);
+        Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.PostAsync($"/api/shipping/shipments/{shipmentId}/received", null)).StatusCode);
+        using var received = await buyer.PostAsync($"/api/shipping/shipments/{shipmentId}/received", null);
+        Assert.Equal("delivered", (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await Eventually.TrueAsync(async () => (await buyer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString()
+            == "delivered", Patience, "the order to be delivered");
+    }
+
+    [Fact]
+    public async Task Ops_suspend_a_seller_its_products_are_withdrawn_and_stay_so_until_it_is_reinstated_MP_01()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var seller = await Sellers.CertifiedAsync(platform.Gateway, ops, "Brocante " + Guid.NewGuid().ToString("N")[..8]);
+        var (productId, _) = await Sellers.PublishedProductAsync(seller.Client, "Miroir de sorcière", 7500, shipsWithinDays: 3, units: 1);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await seller.Client.PostAsJsonAsync($"/api/catalog/sellers/{seller.SellerId}/suspension",
+            new { reason = "Moi-même" })).StatusCode);
+        using var suspended = await ops.PostAsJsonAsync($"/api/catalog/sellers/{seller.SellerId}/suspension", new { reason = "Contrefaçons signalées." });
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.GetAsync($"/api/catalog/products/{productId}")).StatusCode);
+        Assert.Equal("Contrefaçons signalées.", (await seller.Client.GetFromJsonAsync<JsonElement>("/api/catalog/seller")).GetProperty("suspensionReason").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await seller.Client.PutAsJsonAsync($"/api/catalog/seller/products/{productId}", new { published = true })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await ops.DeleteAsync($"/api/catalog/sellers/{seller.SellerId}/suspension")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ops.DeleteAsync($"/api/catalog/sellers/{seller.SellerId}/suspension")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Client.PutAsJsonAsync($"/api/catalog/seller/products/{productId}", new { published = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync($"/api/catalog/products/{productId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_seller_conversation_and_report_route_with_an_id_tells_another_seller_or_customer_it_does_not_exist_ALL_05_MP_09_MP_11()
     {
         var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/platform.json");

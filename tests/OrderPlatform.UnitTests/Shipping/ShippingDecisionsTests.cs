@@ -169,6 +169,32 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
+    public void A_parcel_with_the_sellers_own_carrier_leaves_with_its_tracking_number_and_arrives_by_the_buyers_word_or_14_days_on_MP_08()
+    {
+        var order = Order("home", new OrderedLine("1", "TABOURET", 1, 12000, SellerId: "ebeniste", ShipsWithinDays: 5));
+        var parcel = new OwnCarrierParcel("DHL", "JD014600006281230704", "https://www.dhl.com/suivi");
+        Assert.Empty(OwnCarriers.Validate(parcel));
+        Assert.Contains("ownCarrier.trackingNumber", OwnCarriers.Validate(parcel with { TrackingNumber = "12 34" }).Keys);
+        Assert.Contains("ownCarrier.trackingUrl", OwnCarriers.Validate(parcel with { TrackingUrl = "javascript:alert(1)" }).Keys);
+        Assert.NotNull(OwnCarriers.WhyNot(Order("relay-point")));
+        Assert.Null(OwnCarriers.WhyNot(order));
+
+        var (started, booked) = OwnCarriers.Handed(ShippingDecisions.Ship(order, [new("1", 1)], [], ShipmentId, Now, true, "ebeniste").Shipment!, parcel, Now);
+        var shipment = booked.Aggregate(Shipment.Create(started), (state, @event) => state.Next(@event));
+        Assert.Equal(("own:DHL", "JD014600006281230704", ShipmentStatus.LabelCreated), (shipment.Carrier, shipment.TrackingNumber, shipment.Status));
+        Assert.Equal("JD014600006281230704", Assert.Single(booked.OfType<OrderShipped>()).TrackingNumber);
+
+        Assert.Empty(OwnCarriers.Arrival(shipment, Now.AddDays(13), confirmedByBuyer: false));
+        var presumed = Assert.Single(OwnCarriers.Arrival(shipment, Now.AddDays(15), confirmedByBuyer: false));
+        Assert.Equal((ShipmentStatus.Delivered, Now.AddDays(14)), (presumed.Status, presumed.At));
+        var delivered = ShippingDecisions.OnTracking(shipment, OwnCarriers.Arrival(shipment, Now.AddDays(2), confirmedByBuyer: true), Now.AddDays(2))
+            .Aggregate(shipment, (state, @event) => state.Next(@event));
+        Assert.Equal(ShipmentStatus.Delivered, delivered.Status);
+        Assert.Empty(OwnCarriers.Arrival(delivered, Now.AddDays(20), confirmedByBuyer: true)); // once
+        Assert.Empty(OwnCarriers.Arrival(Booked(), Now.AddDays(30), confirmedByBuyer: true)); // our carriers say it themselves
+    }
+
+    [Fact]
     public void A_carrier_outage_leaves_the_shipment_awaiting_its_label_and_retries_later_each_time()
     {
         var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);

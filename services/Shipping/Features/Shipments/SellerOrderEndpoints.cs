@@ -28,7 +28,7 @@ public static class SellerOrderEndpoints
             .WithSummary("My lines of paid orders, oldest first: by default those left to ship, late ones flagged [MP-06, MP-08]");
         seller.MapGet("/orders/{orderId}", GetAsync).WithName("GetMySellerOrder").WithSummary("My lines of one order and my parcels for it [MP-06]");
         seller.MapPost("/orders/{orderId}/shipments", ShipAsync).WithName("ShipMyLines")
-            .WithSummary("Ship some of my lines in my own parcel (a label is booked with the order's carrier) and declare those I cannot supply [MP-08, FR-07]")
+            .WithSummary("Ship some of my lines in my own parcel — a label booked with the order's carrier, or (home delivery) my own carrier's tracking number — and declare those I cannot supply [MP-08, FR-07]")
             .WithDescription("An optional Idempotency-Key header makes a retried request return the same shipment instead of shipping twice.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -65,11 +65,21 @@ public static class SellerOrderEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var sellerId = user.SellerId()!;
+        if (request.OwnCarrier is { } ownCarrier && OwnCarriers.Validate(ownCarrier) is { Count: > 0 } invalid)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
         await using (var session = store.QuerySession())
         {
-            if (await SellersOrderAsync(session, orderId, sellerId, cancellationToken) is null)
+            if (await SellersOrderAsync(session, orderId, sellerId, cancellationToken) is not { } order)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no line in this order to ship.");
+            }
+
+            if (request.OwnCarrier is not null && OwnCarriers.WhyNot(order) is { } relayOnly)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: relayOnly);
             }
         }
 

@@ -11,7 +11,8 @@ namespace OrderPlatform.Shipping.Features.Shipments;
 
 /// <param name="Lines">What goes into this parcel: line and quantity.</param>
 /// <param name="Unavailable">Lines the warehouse could not find: never shipped, never charged [FR-07].</param>
-public sealed record ShipRequest(IReadOnlyList<ShipRequestLine>? Lines, IReadOnlyList<string>? Unavailable);
+/// <param name="OwnCarrier">A marketplace seller's own carrier and tracking number, instead of a label booked with the order's carrier [MP-08].</param>
+public sealed record ShipRequest(IReadOnlyList<ShipRequestLine>? Lines, IReadOnlyList<string>? Unavailable, OwnCarrierParcel? OwnCarrier = null);
 
 /// <summary>The parcel made (none when only missing lines were declared) and the lines now known missing.</summary>
 public sealed record ShipResult(ShipmentView? Shipment, IReadOnlyList<string> MissingLines);
@@ -32,7 +33,10 @@ public static class ShipEndpoint
     private static Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipAsync(
         Guid orderId, ShipRequest request, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken) =>
-        ShipLinesAsync(orderId, request, sellerId: null, store, booking, preset, time, idempotencyKey, cancellationToken);
+        request.OwnCarrier is not null
+            ? Task.FromResult<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>>(TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["ownCarrier"] = ["The warehouse ships with the order's carrier: a label is booked."] }))
+            : ShipLinesAsync(orderId, request, sellerId: null, store, booking, preset, time, idempotencyKey, cancellationToken);
 
     /// <summary>Ships the lines asked for, by the warehouse or (<paramref name="sellerId"/>) by a marketplace seller, its own lines only [MP-08].</summary>
     public static async Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipLinesAsync(
@@ -75,9 +79,16 @@ public static class ShipEndpoint
             }
 
             stream.AppendMany(decision.OrderEvents);
-            if (decision.Shipment is { } started)
+            var (parcel, handed) = (decision.Shipment, (IReadOnlyList<object>)[]);
+            if (parcel is not null && request.OwnCarrier is { } ownCarrier)
             {
-                session.Events.StartStream<Shipment>(started.ShipmentId, started);
+                // The seller's own carrier took it: its tracking number is the label, nothing is booked [MP-08].
+                (parcel, handed) = OwnCarriers.Handed(parcel, ownCarrier, time.GetUtcNow());
+            }
+
+            if (parcel is not null)
+            {
+                session.Events.StartStream<Shipment>(parcel.ShipmentId, [parcel, .. handed]);
             }
 
             try
@@ -96,7 +107,9 @@ public static class ShipEndpoint
             }
 
             // The carrier is asked at once; when it fails the shipment waits as awaiting-label and the scan tries again.
-            var shipment = await booking.BookAsync(shipmentId, cancellationToken) ?? Shipment.Create(decision.Shipment);
+            var shipment = handed.Count > 0
+                ? handed.Aggregate(Shipment.Create(parcel!), (state, @event) => state.Next(@event))
+                : await booking.BookAsync(shipmentId, cancellationToken) ?? Shipment.Create(parcel!);
             return TypedResults.Created($"/api/shipping/shipments/{shipmentId}", new ShipResult(ShipmentView.Of(shipment), missing));
         }
     }

@@ -39,6 +39,10 @@ public static class ShipmentEndpoints
             .WithName("GetShipment").WithSummary("A shipment with its tracking events and link (its customer or ops) [FR-03, JI-11]");
         shipping.MapGet("/orders/{orderId:guid}/shipments", ListForOrderAsync).RequireAuthorization()
             .WithName("ListOrderShipments").WithSummary("Track my parcels: every shipment of an order (its customer or ops) [JI-11]");
+        shipping.MapPost("/shipments/{shipmentId:guid}/received", ReceivedAsync).RequireAuthorization(PlatformAuthentication.Customer)
+            .WithName("ConfirmParcelReceived")
+            .WithSummary("The buyer says a parcel a seller sent with its own carrier arrived (no carrier tells us) [MP-08]; 409 for our carriers' parcels")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         shipping.MapGet("/shipments/{shipmentId:guid}/label", LabelAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("GetShipmentLabel").WithSummary("Warehouse: the carrier's label to print again (PDF, or a redirect to the carrier's copy)");
         return shipping;
@@ -73,6 +77,29 @@ public static class ShipmentEndpoints
         var shipments = await session.Query<Shipment>().Where(shipment => shipment.OrderId == orderId).OrderBy(shipment => shipment.CreatedAt)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ShipmentView>>(shipments.Select(ShipmentView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<ShipmentView>, NotFound, ProblemHttpResult>> ReceivedAsync(Guid shipmentId, ClaimsPrincipal user, IDocumentStore store,
+        TrackingScan tracking, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using (var session = store.QuerySession())
+        {
+            if (await session.LoadAsync<Shipment>(shipmentId, cancellationToken) is not { ReturnId: null } shipment || shipment.CustomerId != user.CustomerId())
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!OwnCarriers.IsOwn(shipment.Carrier))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The carrier tells us when this parcel is delivered.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        await tracking.DecideAsync(shipmentId, current => [.. ShippingDecisions.OnTracking(current, OwnCarriers.Arrival(current, now, true), now)], now,
+            cancellationToken);
+        await using var reader = store.QuerySession();
+        return TypedResults.Ok(ShipmentView.Of((await reader.LoadAsync<Shipment>(shipmentId, cancellationToken))!));
     }
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> LabelAsync(Guid shipmentId, IQuerySession session,

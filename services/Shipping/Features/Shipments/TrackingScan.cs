@@ -56,6 +56,13 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
 
     private async Task<bool> PollOneAsync(Shipment shipment, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (OwnCarriers.IsOwn(shipment.Carrier))
+        {
+            // No adapter reads a seller's own carrier: the parcel is presumed delivered once its time has passed, unless the buyer said so first.
+            return await DecideAsync(shipment.Id, current => [.. ShippingDecisions.OnTracking(current, OwnCarriers.Arrival(current, now, false), now)], now,
+                cancellationToken);
+        }
+
         IReadOnlyList<TrackingEvent> reported;
         try
         {
