@@ -48,6 +48,11 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
         Assert.Equal(HttpStatusCode.Created, (await ops.PostAsync($"/api/conversations/{aboutOrder}/messages", opsWord)).StatusCode);
         using var someoneElse = await Accounts.NewCustomerAsync(platform.Gateway);
         Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.PostAsJsonAsync("/api/conversations", new { orderId, text = "?" })).StatusCode);
+
+        // The demo catalogue's seller was certified as any company: a question about its apron reaches its contact.
+        var aboutApron = await StartAsync(buyer, new { productId = "tablier-lin", text = "Le lin est-il lavé ?" });
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, "contact@atelier-lyonnais.example", "nouveau message");
+        Assert.Contains($"/vendeur/messages/{aboutApron}", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

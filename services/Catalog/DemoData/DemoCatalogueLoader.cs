@@ -1,5 +1,6 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
+using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Persistence;
 
@@ -10,8 +11,8 @@ namespace OrderPlatform.Catalog.DemoData;
 /// (<c>Catalog:DemoData</c>). Documents have fixed ids and are stored by upsert, so starting again
 /// changes nothing; stock levels already there are left as they are.
 /// </summary>
-public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, MerchantPreset preset, ILogger<DemoCatalogueLoader> logger)
-    : IHostedService
+public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, MerchantPreset preset, TimeProvider time,
+    ILogger<DemoCatalogueLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,12 +21,25 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
             return;
         }
 
-        var (seller, catalogue) = DemoCatalogues.For(preset.Name);
-        var products = Publication.Apply(catalogue, [seller]);
+        var (demoSeller, catalogue) = DemoCatalogues.For(preset.Name);
         await using var session = store.LightweightSession();
         // Every copy of Catalog starts with this: one at a time, or two would insert the same missing stock levels.
         await AdvisoryLocks.LockAsync(session, ["catalog:demo-data"], cancellationToken);
-        session.Store(seller);
+        // The seller as operations left it (suspended, say); a marketplace's demo seller is certified once, as a company that applied would be,
+        // so that Notification knows where to write to it.
+        var stored = await session.LoadAsync<Seller>(demoSeller.Id, cancellationToken);
+        var seller = stored ?? demoSeller;
+        if (stored is null)
+        {
+            session.Store(seller);
+            if (DemoCatalogues.ContactOf(preset.Name) is { } contact)
+            {
+                var now = time.GetUtcNow();
+                session.Events.StartStream(Guid.CreateVersion7(now), new SellerCertified(seller.Id, seller.Name, Guid.Empty, Guid.Empty, now, contact));
+            }
+        }
+
+        var products = Publication.Apply(catalogue, [seller]);
         session.Store(products.ToArray());
         session.Store(DemoStores.All.ToArray());
         var skus = products.SelectMany(product => product.Skus).Select(sku => sku.Code).ToList();

@@ -12,4 +12,7 @@ public static class DemoCatalogues
         MerchantPreset.Marketplace => (new Seller("atelier-lyonnais", "Atelier Lyonnais SARL", Certified: true), SmallCatalogues.Marketplace("atelier-lyonnais")),
         _ => (Seller.House("Kaporal"), FashionCatalogue.Products()),
     };
+
+    /// <summary>Where the platform writes to the demo marketplace's seller (the Sandboxes' mail capture keeps it); none for a shop of its own.</summary>
+    public static string? ContactOf(string preset) => preset == MerchantPreset.Marketplace ? "contact@atelier-lyonnais.example" : null;
 }

@@ -15,6 +15,11 @@ public sealed partial class SellerCertifiedConsumer(IDocumentStore store, TimePr
     protected override async Task HandleAsync(SellerCertified message, IDocumentSession session, CancellationToken cancellationToken)
     {
         session.Store(new KnownSeller(message.SellerId, message.SellerName));
+        if (message.ApplicantId == Guid.Empty)
+        {
+            return; // the demo catalogue's seller: nobody applied for it
+        }
+
         if (await session.LoadAsync<Customer>(message.ApplicantId, cancellationToken) is not { } applicant)
         {
             LogNotJoined(message.SellerId, message.ApplicantId, "no such account");
