@@ -29,6 +29,12 @@ public sealed record OrderPlaced(
 public sealed record OrderedLine(string LineId, string Sku, int Quantity, long UnitPriceCents = 0, long DiscountCents = 0,
     string? ProductName = null, string? SellerId = null, int? ShipsWithinDays = null, bool FinalSale = false)
 {
+    /// <summary>The seller of a shop's own products: the shop itself, not a marketplace seller the platform owes money to.</summary>
+    public const string House = "house";
+
+    /// <summary>Whether a marketplace seller sells this line (and is owed what it brings) [MP-06].</summary>
+    public bool SoldByMarketplaceSeller => SellerId is { Length: > 0 } && SellerId != House;
+
     /// <summary>What the line costs after its share of the discount.</summary>
     public long AmountCents => UnitPriceCents * Quantity - DiscountCents;
 

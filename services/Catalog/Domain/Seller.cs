@@ -6,7 +6,7 @@ namespace OrderPlatform.Catalog.Domain;
 /// </summary>
 public sealed record Seller(string Id, string Name, bool Certified, DateTimeOffset? SuspendedAt = null, string? SuspensionReason = null)
 {
-    public const string HouseId = "house";
+    public const string HouseId = Contracts.OrderedLine.House;
 
     public static Seller House(string shopName) => new(HouseId, shopName, Certified: true);
 

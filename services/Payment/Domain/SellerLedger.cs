@@ -48,7 +48,7 @@ public static class SellerLedger
 
         return shipped.Lines
             .Select(sent => (Sent: sent, Line: payment.Lines.FirstOrDefault(line => line.LineId == sent.LineId)))
-            .Where(pair => pair.Line is { SellerId: { Length: > 0 } })
+            .Where(pair => pair.Line is { SoldByMarketplaceSeller: true })
             .Select(pair =>
             {
                 var amount = pair.Line!.AmountForCents(pair.Sent.Quantity);
@@ -75,7 +75,7 @@ public static class SellerLedger
                 : payment.Lines.Select(line => (line.LineId, Quantity: payment.ShippedQuantity(line.LineId))))
             .Select(part => (part.LineId, Line: payment.Lines.FirstOrDefault(line => line.LineId == part.LineId), part.Quantity))
             .Where(part => part.Line is not null && part.Quantity > 0)
-            .Select(part => (part.LineId, part.Line!.SellerId, Weight: part.Line.AmountForCents(part.Quantity)))
+            .Select(part => (part.LineId, SellerId: part.Line!.SoldByMarketplaceSeller ? part.Line.SellerId : null, Weight: part.Line.AmountForCents(part.Quantity)))
             .ToList();
         var total = refunded.Sum(part => part.Weight);
         if (total <= 0 || refund.AmountCents <= 0)

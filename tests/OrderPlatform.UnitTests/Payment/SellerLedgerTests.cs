@@ -33,6 +33,11 @@ public sealed class SellerLedgerTests
         Assert.Equal((4050L, 608L, 3442L), (apron.AmountCents, apron.CommissionCents, apron.NetCents)); // 45.00 less half the 9.00 discount; 15 %
         Assert.Equal((3200L, 320L), (bowl.AmountCents, bowl.CommissionCents)); // 10 %
         Assert.Empty(SellerLedger.Sales(Paid(), new OrderShipped(Guid.Empty, ShipmentId, [new("2", "BOL", 1)], Now, Replacement: true), Rates));
+        var shopsOwn = OrderPayment.Create(new PaymentRequested(Guid.NewGuid(), "CMD-8", Guid.NewGuid(),
+            [new OrderedLine("1", "ROBE", 1, 5990, 0, "Robe", OrderedLine.House)], 0, 5990, "card", "tok", Now));
+        Assert.Empty(SellerLedger.Sales(shopsOwn, new OrderShipped(Guid.Empty, ShipmentId, [new("1", "ROBE", 1)], Now), Rates)); // nobody to owe
+        Assert.Empty(SellerLedger.Refunds(shopsOwn.Apply(new ShipmentRecorded(ShipmentId, [new("1", "ROBE", 1)], Now)),
+            new RefundRequested(shopsOwn.Id, "return-2", 5990, RefundRequested.Original, "return", [new("1", "ROBE", 1)]), [], Rates, Now));
     }
 
     [Fact]

@@ -26,6 +26,11 @@ public sealed class SellerSalesOnShipment(IDocumentStore store, TimeProvider tim
     {
         var payment = await session.LoadAsync<Domain.Payment>(message.OrderId, cancellationToken)
                       ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
+        if (!payment.Lines.Any(line => line.SoldByMarketplaceSeller))
+        {
+            return; // a shop's own products: nobody to owe
+        }
+
         var rates = await commissions.RatesAsync(session, payment.Lines.Select(line => line.SellerId).OfType<string>(), cancellationToken);
         foreach (var sale in SellerLedger.Sales(payment, message, rates))
         {
@@ -44,7 +49,7 @@ public sealed class SellerRefundsOnRequest(IDocumentStore store, TimeProvider ti
     {
         var payment = await session.LoadAsync<Domain.Payment>(message.OrderId, cancellationToken)
                       ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
-        if (!payment.Lines.Any(line => line.SellerId is { Length: > 0 }))
+        if (!payment.Lines.Any(line => line.SoldByMarketplaceSeller))
         {
             return;
         }
