@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -82,10 +81,9 @@ public static class SellerPeopleEndpoints
             return TypedResults.Ok(SellerPersonView.Of(person!, Invited(person!)));
         }
 
-        // A new person has no password anyone knows: the e-mailed link (the reset's) lets them choose one.
-        var unknowable = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var opened = await SignUpEndpoint.NewCustomerAsync(session, hasher, email, unknowable, [PlatformAuthentication.SellerRole], now, cancellationToken)
-            with { SellerId = sellerId, FirstName = request.FirstName?.Trim(), LastName = request.LastName?.Trim(), PasswordHash = "" };
+        // A new person has no password: the e-mailed link (the reset's) lets them choose one.
+        var opened = await SignUpEndpoint.NewCustomerAsync(session, hasher, email, password: null, [PlatformAuthentication.SellerRole], now, cancellationToken)
+            with { SellerId = sellerId, FirstName = request.FirstName?.Trim(), LastName = request.LastName?.Trim() };
         session.Insert(opened);
         var (resetId, stored) = PasswordResetToken.Issue(links.TokenFor, opened.Id, now);
         session.Store(stored);

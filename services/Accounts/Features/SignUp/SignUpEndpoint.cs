@@ -89,8 +89,11 @@ public static class SignUpEndpoint
         return TypedResults.Created($"/api/accounts/me", new SignedUp(customer.Id, customer.CustomerNumber, customer.AwaitingApproval is not null));
     }
 
-    /// <summary>An account with a fresh customer number from the database's sequence, in the session's transaction.</summary>
-    public static async Task<Customer> NewCustomerAsync(IDocumentSession session, IPasswordHasher<Customer> hasher, string email, string password,
+    /// <summary>
+    /// An account with a fresh customer number from the database's sequence, in the session's transaction; without a password (null) nobody
+    /// can sign in to it until one is set by a reset link.
+    /// </summary>
+    public static async Task<Customer> NewCustomerAsync(IDocumentSession session, IPasswordHasher<Customer> hasher, string email, string? password,
         IReadOnlyList<string> roles, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -101,7 +104,7 @@ public static class SignUpEndpoint
         var number = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
         var customer = new Customer(Guid.CreateVersion7(now), "C" + number.ToString("D8", CultureInfo.InvariantCulture), email, "", roles,
             null, null, null, Newsletter: false, LoyaltyMember: false, [], now);
-        return customer with { PasswordHash = hasher.HashPassword(customer, password) };
+        return password is null ? customer : customer with { PasswordHash = hasher.HashPassword(customer, password) };
     }
 }
 

@@ -60,6 +60,11 @@ public static class ConversationEndpoints
             errors["orderId"] = ["Write about one of your orders (orderId) or about a product (productId), one of the two."];
         }
 
+        if (request.ProductId is { Length: > 200 } || request.SellerId is { Length: > 100 })
+        {
+            errors["productId"] = ["A product id is at most 200 characters, a seller id 100."];
+        }
+
         if (ConversationRules.WhyNotText(request.Text) is { } why)
         {
             errors["text"] = [why];
@@ -94,7 +99,7 @@ public static class ConversationEndpoints
             {
                 product = await catalog.FindAsync(request.ProductId!, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The catalogue does not answer: try again in a moment.");
             }

@@ -60,9 +60,10 @@ public static class SellerLedgerEndpoints
         DateOnly? to, string? format, IQuerySession session, DocumentFonts fonts, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (from is null || to is null || to <= from || to.Value.DayNumber - from.Value.DayNumber > 366)
+        // Years far from ours cannot be placed in Paris time (year 1 has no UTC before it): a 400, not a 500.
+        if (from is null || to is null || to <= from || to.Value.DayNumber - from.Value.DayNumber > 366 || from.Value.Year < 2000 || to.Value.Year > 2200)
         {
-            errors["from"] = ["A period: from and to (yyyy-MM-dd, to excluded), at most a year."];
+            errors["from"] = ["A period: from and to (yyyy-MM-dd, to excluded, years 2000 to 2200), at most a year."];
         }
 
         if (format is not (null or "json" or "csv" or "pdf"))
@@ -93,7 +94,8 @@ public static class SellerLedgerEndpoints
     private static async Task<Results<Ok<SellerTerms>, ValidationProblem>> SetCommissionAsync(string sellerId, CommissionChange change, IDocumentSession session,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (change.Percent is not { } percent || percent < 0 || percent * 100 > SellerLedger.MaxBasisPoints || percent * 100 != decimal.Truncate(percent * 100)
+        // Compared before it is scaled: a percent near decimal's limit would overflow (a 500) when multiplied.
+        if (change.Percent is not { } percent || percent < 0 || percent > SellerLedger.MaxBasisPoints / 100m || percent * 100 != decimal.Truncate(percent * 100)
             || sellerId.Length > 100)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["percent"] = ["A commission from 0 to 50 %, to the hundredth."] });

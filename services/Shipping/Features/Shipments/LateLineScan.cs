@@ -25,7 +25,9 @@ public sealed class LateLineScan(IDocumentStore store, IOptions<ShippingOptions>
         IReadOnlyList<Guid> due;
         await using (var query = store.QuerySession())
         {
-            due = (await query.Query<OrderToShip>().Where(order => order.HandedOffAt >= since).ToListAsync(cancellationToken))
+            // Only orders with a seller's delay can be late: a shop of its own reads none.
+            due = (await query.Query<OrderToShip>().Where(order => order.HandedOffAt >= since && order.Lines.Any(line => line.ShipsWithinDays != null))
+                    .ToListAsync(cancellationToken))
                 .Where(order => SellerOrders.FlagLate(order, now).Count > 0).Select(order => order.Id).ToList();
         }
 
