@@ -8,6 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment.Features.Payments;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using Xunit.Abstractions;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
@@ -59,7 +60,9 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
                 await Task.Delay(300);
             }
         });
-        var (shipped, missing, cancelled) = (new ConsumedMessages<OrderShipped>(), new ConsumedMessages<LinesFoundMissing>(), new ConsumedMessages<OrderCancelled>());
+        // Payment's own consumers of each: the sellers' ledger consumes OrderShipped too, on its own queue.
+        var (shipped, missing, cancelled) = (ConsumedMessages<OrderShipped>.By<CaptureOnShipment>(), new ConsumedMessages<LinesFoundMissing>(),
+            new ConsumedMessages<OrderCancelled>());
         using (bus.ConnectConsumeObserver(shipped))
         using (bus.ConnectConsumeObserver(missing))
         using (bus.ConnectConsumeObserver(cancelled))
