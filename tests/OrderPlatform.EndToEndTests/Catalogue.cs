@@ -29,4 +29,21 @@ public static class Catalogue
 
         throw new InvalidOperationException($"The demo catalogue has fewer than {count} products in stock in {category}.");
     }
+
+    /// <summary>
+    /// In-stock SKUs to which operations have just added <paramref name="units"/>: a test that orders several units of
+    /// one SKU does not depend on what the tests before it left on the shelf (a SKU of 3 served one of its orders no more).
+    /// </summary>
+    public static async Task<List<string>> StockedSkusAsync(HttpClient gateway, int count, int units, string category = "Femme")
+    {
+        var skus = await InStockSkusAsync(gateway, count, category);
+        using var ops = await Accounts.OpsAsync(gateway);
+        foreach (var sku in skus)
+        {
+            using var restocked = await ops.PutAsJsonAsync($"/api/catalog/stock/{sku}", new { add = units });
+            Assert.True(restocked.IsSuccessStatusCode, $"restocking {sku}: {(int)restocked.StatusCode} {await restocked.Content.ReadAsStringAsync()}");
+        }
+
+        return skus;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class NotificationTests(PlatformFixture platform)
     [Fact]
     public async Task The_confirmation_lists_products_price_paid_addresses_delivery_method_and_order_number_once_FR_02_JI_02_ALL_04()
     {
-        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        var sku = (await Catalogue.StockedSkusAsync(gateway, 1, units: 2, "Homme"))[0];
         using var customer = await Accounts.NewCustomerAsync(gateway);
         var email = await Mailbox.EmailOfAsync(customer);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 2)]));

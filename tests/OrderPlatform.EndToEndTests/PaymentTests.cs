@@ -173,7 +173,7 @@ public sealed class PaymentTests(PlatformFixture platform)
     [Fact]
     public async Task A_card_token_pays_once_and_a_saved_card_only_for_the_customer_who_saved_it_FR_29()
     {
-        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        var sku = (await Catalogue.StockedSkusAsync(gateway, 1, units: 5, "Homme"))[0]; // five orders hold it at once
         using var anne = await Accounts.NewCustomerAsync(gateway);
         using var bruno = await Accounts.NewCustomerAsync(gateway);
         var annesId = (await anne.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString()!;

@@ -14,7 +14,7 @@ public sealed class ShippingTests(PlatformFixture platform)
     [Fact]
     public async Task Two_lines_shipped_and_the_third_missing_capture_exactly_the_two_plus_shipping_with_a_tracking_link_FR_26_FR_07_FR_03_JI_11()
     {
-        var skus = await Catalogue.InStockSkusAsync(gateway, 3, "Homme");
+        var skus = await Catalogue.StockedSkusAsync(gateway, 3, units: 2, "Homme");
         using var customer = await Accounts.NewCustomerAsync(gateway);
         using var ops = await Accounts.OpsAsync(gateway);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(skus[0], 1), (skus[1], 2), (skus[2], 1)]));

@@ -10,20 +10,31 @@ public static class Warehouse
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
     /// <summary>The order's lines as the customer sees them, once it is confirmed.</summary>
-    public static async Task<JsonElement> ConfirmedAsync(HttpClient client, string orderId) =>
-        (JsonElement)await Eventually.GetAsync(async () =>
-        {
-            var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
-            return order.GetProperty("status").GetString() == "confirmed" ? (object)order : null;
-        }, Patience, $"order {orderId} to be confirmed");
+    public static Task<JsonElement> ConfirmedAsync(HttpClient client, string orderId) =>
+        InStatusAsync(client, orderId, "confirmed");
 
     /// <summary>The order once it has passed confirmation (it may already be with the warehouse).</summary>
-    public static async Task<JsonElement> ConfirmedOrLaterAsync(HttpClient client, string orderId) =>
-        (JsonElement)await Eventually.GetAsync(async () =>
+    public static Task<JsonElement> ConfirmedOrLaterAsync(HttpClient client, string orderId) =>
+        InStatusAsync(client, orderId, "confirmed", "preparing", "partially-shipped", "shipped");
+
+    /// <summary>Waits for one of these statuses; a timeout names the status and lines the order was left in, which says why.</summary>
+    private static async Task<JsonElement> InStatusAsync(HttpClient client, string orderId, params string[] statuses)
+    {
+        JsonElement last = default;
+        try
         {
-            var order = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
-            return order.GetProperty("status").GetString() is "confirmed" or "preparing" or "partially-shipped" or "shipped" ? (object)order : null;
-        }, Patience, $"order {orderId} to be confirmed");
+            return (JsonElement)await Eventually.GetAsync(async () =>
+            {
+                last = await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+                return statuses.Contains(last.GetProperty("status").GetString()) ? (object)last : null;
+            }, Patience, $"order {orderId} to be {statuses[0]}");
+        }
+        catch (TimeoutException timeout) when (last.ValueKind == JsonValueKind.Object)
+        {
+            var lines = string.Join(", ", last.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("status").GetString()));
+            throw new TimeoutException($"{timeout.Message} It stayed {last.GetProperty("status").GetString()} (lines: {lines}).", timeout);
+        }
+    }
 
     /// <summary>Ops send the confirmed order to the warehouse now rather than at its hand-off time.</summary>
     public static async Task HandOffAsync(HttpClient ops, string orderId)
