@@ -49,9 +49,20 @@ public static class Restocking
             return (null, [], $"{current.Reserved} units are reserved for orders; the count cannot go below that.");
         }
 
-        var level = current with { OnHand = onHand };
+        var (level, served) = Serve(current with { OnHand = onHand }, waiting);
+        return (level, served, null);
+    }
+
+    /// <summary>
+    /// The backorders the units free on the shelf serve, oldest first, each whole or not at all, and the level once they are
+    /// reserved: after a delivery, or when an order gives units back (cancelled, its payment refused, a parcel back).
+    /// </summary>
+    public static (StockLevel Level, IReadOnlyList<Backorder> Served) Serve(StockLevel level, IEnumerable<Backorder> waiting)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(waiting);
         var served = new List<Backorder>();
-        foreach (var backorder in waiting.OrderBy(backorder => backorder.Since))
+        foreach (var backorder in waiting.Where(backorder => backorder.Sku == level.Id).OrderBy(backorder => backorder.Since))
         {
             if (level.AvailableUnits < backorder.Quantity)
             {
@@ -62,6 +73,6 @@ public static class Restocking
             served.Add(backorder);
         }
 
-        return (level, served, null);
+        return (level, served);
     }
 }

@@ -235,6 +235,60 @@ public sealed class StockReservationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Units_a_refused_payment_gives_back_go_to_the_order_waiting_for_them_told_twice_JI_09()
+    {
+        await using var backordering = await TestService.StartAsync(
+            await (await TestInfrastructure.GetAsync()).CreateDatabaseAsync(TestInfrastructure.UniqueName("backorder")),
+            await (await TestInfrastructure.GetAsync()).CreateVirtualHostAsync(TestInfrastructure.UniqueName("backorder")),
+            bus =>
+            {
+                bus.AddConsumer<ReserveStockConsumer>();
+                bus.AddConsumer<ReleaseStockOnRefusedPayment>();
+            },
+            CatalogStorage.Configure,
+            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: true)));
+        var bus = backordering.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var store = backordering.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new StockLevel("BOL-RAKU", OnHand: 1));
+            await session.SaveChangesAsync();
+        }
+
+        var refused = Order(("BOL-RAKU", 1));
+        var waiting = Order(("BOL-RAKU", 1));
+        await bus.Publish(refused);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadAsync<StockReservation>(refused.OrderId))?.Lines.Single().Status == StockReservation.Reserved;
+        }, Patience, "the first order to take the only bowl");
+        await bus.Publish(waiting);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = store.QuerySession();
+            return await session.Query<Backorder>().AnyAsync(backorder => backorder.OrderId == waiting.OrderId);
+        }, Patience, "the second order to wait for a restock");
+
+        await bus.PublishTwiceAsync(new PaymentRefused(refused.OrderId, "generic_decline"));
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadAsync<StockReservation>(waiting.OrderId))?.Lines.Single().Status == StockReservation.Reserved;
+        }, Patience, "the bowl given back to be reserved for the order waiting for it");
+        await Task.Delay(500); // the second delivery of the refusal moves nothing more
+        await using (var reader = store.QuerySession())
+        {
+            Assert.Equal(new StockLevel("BOL-RAKU", OnHand: 1, Reserved: 1), await reader.LoadAsync<StockLevel>("BOL-RAKU"));
+            Assert.Equal(0, await reader.Query<Backorder>().CountAsync());
+            var events = await reader.Events.FetchStreamAsync(waiting.OrderId);
+            Assert.Single(events, e => e.Data is StockReserved);
+        }
+    }
+
     private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>
         new(Guid.NewGuid(), "CMD-TEST", Guid.NewGuid(),
             lines.Select((line, index) => new OrderedLine((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Sku, line.Quantity)).ToList(),

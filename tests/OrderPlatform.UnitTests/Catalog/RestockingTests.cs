@@ -38,6 +38,21 @@ public sealed class RestockingTests
     }
 
     [Fact]
+    public void Units_an_order_gives_back_serve_the_oldest_backorders_of_their_sku_only_JI_09()
+    {
+        var oldest = Waiting(1, hoursAgo: 30);
+        var newest = Waiting(1, hoursAgo: 10);
+        var otherSku = Waiting(1, hoursAgo: 40) with { Sku = "BOL-RAKU" };
+
+        // Two units reserved of three: one is free again, as when a cancelled order's reservation is released.
+        var (level, served) = Restocking.Serve(new StockLevel("THEIERE", OnHand: 3, Reserved: 2), [newest, otherSku, oldest]);
+
+        Assert.Equal([oldest], served);
+        Assert.Equal(new StockLevel("THEIERE", OnHand: 3, Reserved: 3), level);
+        Assert.Empty(Restocking.Serve(new StockLevel("THEIERE", OnHand: 3, Reserved: 3), [newest]).Served); // nothing free, nobody served
+    }
+
+    [Fact]
     public void Setting_the_count_below_what_is_reserved_is_refused()
     {
         var (level, _, refusal) = Restocking.Restock(Article(), new StockLevel("THEIERE", OnHand: 5, Reserved: 3), new StockChange(2, null), []);

@@ -49,7 +49,7 @@ public static class RestockEndpoint
         }
 
         var stock = await StockLocks.LockAndLoadAsync(session, [sku], cancellationToken);
-        var waiting = await session.Query<Backorder>().Where(backorder => backorder.Sku == sku).ToListAsync(cancellationToken);
+        var waiting = await Backorders.WaitingForAsync(session, [sku], cancellationToken);
         var (level, served, refusal) = Restocking.Restock(product, stock.GetValueOrDefault(sku) ?? new StockLevel(sku, 0), change, waiting);
         if (refusal is not null)
         {
@@ -57,11 +57,7 @@ public static class RestockEndpoint
         }
 
         session.Store(level!);
-        foreach (var backorder in served)
-        {
-            session.Delete(backorder);
-            session.Events.Append(backorder.OrderId, new StockReserved(backorder.OrderId, [new ReservedLine(backorder.LineId, backorder.Sku, backorder.Quantity)]));
-        }
+        Backorders.Reserve(session, served);
 
         await session.SaveChangesAsync(cancellationToken);
         return (true, level, null);

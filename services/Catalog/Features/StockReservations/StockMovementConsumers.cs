@@ -36,9 +36,37 @@ public abstract class StockMovementConsumer<TMessage>(IDocumentStore store, Time
 
         if (movement.Event is not null)
         {
-            session.Store(movement.StockAfter.ToArray());
+            var stockAfter = movement.Event is StockReleased or StockReceivedBack
+                ? await ServeBackordersAsync(session, orderId, movement.StockAfter, cancellationToken)
+                : movement.StockAfter;
+            session.Store(stockAfter.ToArray());
             session.Events.Append(orderId, movement.Event);
         }
+    }
+
+    /// <summary>
+    /// Units back on the shelf go first to the lines waiting for them, as a delivery's would [JI-09]: the customer who has waited does
+    /// not lose them to the next order. This order's own backorders are not served (a cancellation ends them).
+    /// </summary>
+    private static async Task<IReadOnlyList<StockLevel>> ServeBackordersAsync(IDocumentSession session, Guid orderId, IReadOnlyList<StockLevel> levels,
+        CancellationToken cancellationToken)
+    {
+        var waiting = (await Backorders.WaitingForAsync(session, levels.Where(level => level.Available).Select(level => level.Id).ToList(), cancellationToken))
+            .Where(backorder => backorder.OrderId != orderId).ToList();
+        if (waiting.Count == 0)
+        {
+            return levels;
+        }
+
+        var after = new List<StockLevel>();
+        foreach (var level in levels)
+        {
+            var (served, lines) = Restocking.Serve(level, waiting);
+            Backorders.Reserve(session, lines);
+            after.Add(served);
+        }
+
+        return after;
     }
 }
 
