@@ -176,18 +176,8 @@ public sealed class StockReservationTests : IAsyncLifetime
     [Fact]
     public async Task Under_a_backordering_merchant_a_short_line_waits_and_a_cancellation_stops_the_wait_JI_09()
     {
-        await using var backordering = await TestService.StartAsync(
-            await (await TestInfrastructure.GetAsync()).CreateDatabaseAsync(TestInfrastructure.UniqueName("backorder")),
-            await (await TestInfrastructure.GetAsync()).CreateVirtualHostAsync(TestInfrastructure.UniqueName("backorder")),
-            bus =>
-            {
-                bus.AddConsumer<ReserveStockConsumer>();
-                bus.AddConsumer<ReleaseStockOnCancellation>();
-            },
-            CatalogStorage.Configure,
-            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: true)));
+        await using var backordering = await BackorderingCatalogAsync<ReleaseStockOnCancellation>();
         var bus = backordering.Services.GetRequiredService<IBusControl>();
-        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
         var store = backordering.Services.GetRequiredService<IDocumentStore>();
         var waiting = Order(("THEIERE-FONTE", 2));
         var cancelled = Order(("THEIERE-FONTE", 1));
@@ -238,18 +228,8 @@ public sealed class StockReservationTests : IAsyncLifetime
     [Fact]
     public async Task Units_a_refused_payment_gives_back_go_to_the_order_waiting_for_them_told_twice_JI_09()
     {
-        await using var backordering = await TestService.StartAsync(
-            await (await TestInfrastructure.GetAsync()).CreateDatabaseAsync(TestInfrastructure.UniqueName("backorder")),
-            await (await TestInfrastructure.GetAsync()).CreateVirtualHostAsync(TestInfrastructure.UniqueName("backorder")),
-            bus =>
-            {
-                bus.AddConsumer<ReserveStockConsumer>();
-                bus.AddConsumer<ReleaseStockOnRefusedPayment>();
-            },
-            CatalogStorage.Configure,
-            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: true)));
+        await using var backordering = await BackorderingCatalogAsync<ReleaseStockOnRefusedPayment>();
         var bus = backordering.Services.GetRequiredService<IBusControl>();
-        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
         var store = backordering.Services.GetRequiredService<IDocumentStore>();
         await using (var session = store.LightweightSession())
         {
@@ -287,6 +267,24 @@ public sealed class StockReservationTests : IAsyncLifetime
             var events = await reader.Events.FetchStreamAsync(waiting.OrderId);
             Assert.Single(events, e => e.Data is StockReserved);
         }
+    }
+
+    /// <summary>A Catalog of its own for a merchant that backorders [JI-09], reserving stock and moving it with <typeparamref name="TMovement"/>.</summary>
+    private static async Task<TestService> BackorderingCatalogAsync<TMovement>() where TMovement : class, IConsumer
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        var service = await TestService.StartAsync(
+            await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("backorder")),
+            await infrastructure.CreateVirtualHostAsync(TestInfrastructure.UniqueName("backorder")),
+            bus =>
+            {
+                bus.AddConsumer<ReserveStockConsumer>();
+                bus.AddConsumer<TMovement>();
+            },
+            CatalogStorage.Configure,
+            services => services.AddSingleton(new StockPolicy(BackorderWhenShort: true)));
+        await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        return service;
     }
 
     private static OrderPlaced Order(params (string Sku, int Quantity)[] lines) =>
