@@ -7,11 +7,16 @@ namespace OrderPlatform.EndToEndTests;
 public static class Catalogue
 {
     /// <summary>SKUs that have stock, one per product, picked at random so tests do not all drain the same ones.</summary>
-    public static async Task<List<string>> InStockSkusAsync(HttpClient gateway, int count, string category = "Femme")
+    public static Task<List<string>> InStockSkusAsync(HttpClient gateway, int count, string category = "Femme") =>
+        InStockSkusAsync(gateway, count, category, outletToo: true);
+
+    private static async Task<List<string>> InStockSkusAsync(HttpClient gateway, int count, string category, bool outletToo)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         var page = await gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/products?category={category}&pageSize=50");
-        var products = page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).OrderBy(_ => Random.Shared.Next()).ToList();
+        var products = page.GetProperty("items").EnumerateArray()
+            .Where(item => outletToo || !item.GetProperty("outlet").GetBoolean())
+            .Select(item => item.GetProperty("id").GetString()!).OrderBy(_ => Random.Shared.Next()).ToList();
         var skus = new List<string>();
         foreach (var productId in products)
         {
@@ -33,10 +38,11 @@ public static class Catalogue
     /// <summary>
     /// In-stock SKUs to which operations have just added <paramref name="units"/>: a test that orders several units of
     /// one SKU does not depend on what the tests before it left on the shelf (a SKU of 3 served one of its orders no more).
+    /// Never an outlet article: those are never restocked [FR-22].
     /// </summary>
     public static async Task<List<string>> StockedSkusAsync(HttpClient gateway, int count, int units, string category = "Femme")
     {
-        var skus = await InStockSkusAsync(gateway, count, category);
+        var skus = await InStockSkusAsync(gateway, count, category, outletToo: false);
         using var ops = await Accounts.OpsAsync(gateway);
         foreach (var sku in skus)
         {
