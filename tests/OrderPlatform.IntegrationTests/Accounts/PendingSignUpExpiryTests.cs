@@ -17,14 +17,7 @@ public sealed class PendingSignUpExpiryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var connectionString = await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("signups"));
-        store = DocumentStore.For(options =>
-        {
-            options.Connection(connectionString);
-            AccountsStorage.Configure(options);
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        store = await (await TestInfrastructure.GetAsync()).CreateStoreAsync(TestInfrastructure.UniqueName("signups"), AccountsStorage.Configure);
     }
 
     public Task DisposeAsync()

@@ -12,14 +12,7 @@ public sealed class CatalogDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var connectionString = await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("catalog"));
-        Store = DocumentStore.For(options =>
-        {
-            options.Connection(connectionString);
-            CatalogStorage.Configure(options);
-        });
-        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        Store = await (await TestInfrastructure.GetAsync()).CreateStoreAsync(TestInfrastructure.UniqueName("catalog"), CatalogStorage.Configure);
 
         await using var session = Store.LightweightSession();
         session.Store(FashionCatalogue.Products().ToArray());

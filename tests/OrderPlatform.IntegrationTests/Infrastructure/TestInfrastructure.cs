@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Marten;
 using Npgsql;
 using OrderPlatform.Hosting.LocalServers;
 
@@ -43,6 +44,19 @@ public sealed class TestInfrastructure
         }
 
         return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A fresh database with a service's schema (its storage's <c>Configure</c>) applied, as a Marten store.</summary>
+    public async Task<DocumentStore> CreateStoreAsync(string name, Action<StoreOptions> configure)
+    {
+        var connectionString = await CreateDatabaseAsync(name);
+        var store = DocumentStore.For(options =>
+        {
+            options.Connection(connectionString);
+            configure(options);
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return store;
     }
 
     /// <summary>A fresh virtual host; returns the messaging connection string that uses it.</summary>

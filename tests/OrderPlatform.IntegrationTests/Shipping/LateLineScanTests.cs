@@ -17,14 +17,7 @@ public sealed class LateLineScanTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var connectionString = await infrastructure.CreateDatabaseAsync(TestInfrastructure.UniqueName("lateline"));
-        store = DocumentStore.For(options =>
-        {
-            options.Connection(connectionString);
-            ShippingStorage.Configure(options);
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        store = await (await TestInfrastructure.GetAsync()).CreateStoreAsync(TestInfrastructure.UniqueName("lateline"), ShippingStorage.Configure);
     }
 
     public Task DisposeAsync()
