@@ -29,4 +29,12 @@ public static class PaymentMethods
 
     /// <summary>Whether paying this way needs a token from the PSP's form (cards and wallets do).</summary>
     public static bool NeedsPspToken(string method) => method is Card or PayPal or RevolutPay or Klarna or Link;
+
+    /// <summary>
+    /// Whether a token names one of the shop's own ledgers (store credit, a gift card, a prepaid payment) rather than the PSP's form:
+    /// Payment chooses those from the order's customer or the gift card's code, never from what a client sends.
+    /// </summary>
+    public static bool NamesShopLedger(string token) =>
+        token.TrimStart().StartsWith("credit:", StringComparison.OrdinalIgnoreCase) || token.TrimStart().StartsWith("gift:", StringComparison.OrdinalIgnoreCase)
+        || token.TrimStart().StartsWith("prepaid_", StringComparison.OrdinalIgnoreCase);
 }

@@ -83,6 +83,27 @@ public sealed class PaymentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_customer_cannot_pay_with_another_customers_store_credit_or_a_gift_card_as_a_token_FR_25()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var victim = await Accounts.NewCustomerAsync(gateway);
+        var victimId = (await victim.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerId").GetString()!;
+        using var ops = await Accounts.OpsAsync(gateway);
+        await CreditAsync(ops, victimId, new { amountCents = 50_000, reason = "geste", reference = "r1" });
+        using var thief = await Accounts.NewCustomerAsync(gateway);
+
+        foreach (var token in new[] { "credit:" + Guid.Parse(victimId).ToString("N"), "gift:CADEAU-1", "prepaid_" + Guid.NewGuid().ToString("N") })
+        {
+            using var refused = await Checkout.PlaceAsync(thief, Checkout.Body([(sku, 1)], token: token));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("payment.token", out _), token);
+        }
+
+        Assert.Empty((await thief.GetFromJsonAsync<JsonElement>("/api/orders")).EnumerateArray());
+        Assert.Equal(50_000, (await victim.GetFromJsonAsync<JsonElement>("/api/payments/store-credit")).GetProperty("balanceCents").GetInt64());
+    }
+
+    [Fact]
     public async Task Store_credit_with_a_card_pays_what_it_holds_and_the_card_the_rest_FR_25()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];

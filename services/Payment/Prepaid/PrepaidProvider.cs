@@ -11,7 +11,12 @@ namespace OrderPlatform.Payment.Prepaid;
 /// </summary>
 public sealed class PrepaidProvider(IDocumentStore store, TimeProvider time)
 {
-    public async Task<PspResult> AuthoriseAsync(string accountId, long amountCents, string reference, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds <paramref name="amountCents"/> on an account for an order of <paramref name="customerId"/>: store credit pays only its own
+    /// customer's orders (declined as if empty otherwise, so nothing tells whose account exists); a gift card pays whoever holds its code.
+    /// </summary>
+    public async Task<PspResult> AuthoriseAsync(string accountId, Guid customerId, long amountCents, string reference, string key,
+        CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         await AdvisoryLocks.LockAsync(session, ["prepaid:" + accountId], cancellationToken);
@@ -22,7 +27,8 @@ public sealed class PrepaidProvider(IDocumentStore store, TimeProvider time)
 
         var now = time.GetUtcNow();
         var account = await session.LoadAsync<PrepaidAccount>(accountId, cancellationToken);
-        var decline = account is null ? (accountId.StartsWith("gift:", StringComparison.Ordinal) ? "gift-card-unknown" : "store-credit-insufficient")
+        var decline = account is null || (account.Kind == PrepaidAccount.StoreCredit && account.CustomerId != customerId)
+            ? (accountId.StartsWith("gift:", StringComparison.Ordinal) ? "gift-card-unknown" : "store-credit-insufficient")
             : account.ExpiresAt <= now ? "gift-card-expired"
             : account.BalanceCents < amountCents ? (account.Kind == PrepaidAccount.GiftCard ? "gift-card-insufficient" : "store-credit-insufficient")
             : null;

@@ -1,10 +1,11 @@
 using OrderPlatform.Payment.Prepaid;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.Payment.Psp;
 
 /// <summary>
-/// Where each payment is taken: store credit and gift cards from Payment's own ledgers (tokens
-/// <c>credit:…</c> and <c>gift:…</c>), cards and wallets at the PSP. Settlement sees one provider.
+/// Where each payment is taken: store credit and gift cards from Payment's own ledgers (their payments'
+/// ids begin <c>prepaid_</c>), cards and wallets at the PSP. Settlement sees one provider.
 /// </summary>
 public sealed class PaymentProviders(SandboxPsp psp, PrepaidProvider prepaid) : IPaymentProvider
 {
@@ -19,10 +20,14 @@ public sealed class PaymentProviders(SandboxPsp psp, PrepaidProvider prepaid) : 
         tokenOrPaymentId.StartsWith("credit:", StringComparison.Ordinal) || tokenOrPaymentId.StartsWith("gift:", StringComparison.Ordinal)
         || tokenOrPaymentId.StartsWith(PrepaidPayment.Prefix, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Authorises a client's token at the PSP, always: a prepaid account is never named by a client (a token reading <c>credit:…</c>
+    /// would otherwise spend another customer's store credit); Payment authorises those through <see cref="PrepaidProvider"/> itself.
+    /// </summary>
     public Task<PspResult> AuthoriseAsync(string token, long amountCents, string reference, string customer, string idempotencyKey,
         CancellationToken cancellationToken) =>
-        IsPrepaid(token)
-            ? prepaid.AuthoriseAsync(token, amountCents, reference, idempotencyKey, cancellationToken)
+        PaymentMethods.NamesShopLedger(token)
+            ? throw new PspRefusedException("invalid_token", "A prepaid account is not a payment form's token.")
             : psp.AuthoriseAsync(token, amountCents, reference, customer, idempotencyKey, cancellationToken);
 
     public Task<PspResult> CaptureAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken) =>

@@ -147,6 +147,42 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_naming_another_customers_store_credit_as_its_token_is_refused_and_takes_nothing_from_it_FR_25()
+    {
+        // Customer ids are not secrets: a message that reached Payment with one as a token must not spend that customer's credit.
+        var victim = Guid.NewGuid();
+        var prepaid = Service.Services.GetRequiredService<PrepaidProvider>();
+        await prepaid.CreditAsync(PrepaidAccount.StoreCreditOf(victim), PrepaidAccount.StoreCredit, victim, 50_000, null, "geste", "credit-victim", default);
+        var byToken = Order(PrepaidAccount.StoreCreditOf(victim));
+        var byHoldId = Order("prepaid_" + Guid.NewGuid().ToString("N"));
+        var bus = await BusAsync();
+
+        await bus.PublishTwiceAsync(byToken);
+        await bus.PublishTwiceAsync(byHoldId);
+
+        Assert.Equal("invalid-payment-token", (await PaymentAsync(byToken.OrderId, payment => payment.Status == OrderPayment.Refused, "the refusal")).DeclineCode);
+        Assert.Equal("invalid-payment-token", (await PaymentAsync(byHoldId.OrderId, payment => payment.Status == OrderPayment.Refused, "the refusal")).DeclineCode);
+        Assert.Equal(50_000, await prepaid.BalanceAsync(PrepaidAccount.StoreCreditOf(victim), default));
+        Assert.Empty(Ledger.Payments(byToken.OrderId.ToString()));
+    }
+
+    [Fact]
+    public async Task Store_credit_pays_only_its_own_customers_orders_FR_25()
+    {
+        var owner = Guid.NewGuid();
+        var prepaid = Service.Services.GetRequiredService<PrepaidProvider>();
+        var account = PrepaidAccount.StoreCreditOf(owner);
+        await prepaid.CreditAsync(account, PrepaidAccount.StoreCredit, owner, 50_000, null, "geste", "credit-owner", default);
+
+        var stranger = await prepaid.AuthoriseAsync(account, Guid.NewGuid(), 1000, "order-x", "authorise-x", default);
+        var own = await prepaid.AuthoriseAsync(account, owner, 1000, "order-y", "authorise-y", default);
+
+        Assert.Equal("store-credit-insufficient", stranger.DeclineCode); // as for an empty account: nothing says whose it is
+        Assert.Null(own.DeclineCode);
+        Assert.Equal(49_000, await prepaid.BalanceAsync(account, default));
+    }
+
+    [Fact]
     public async Task An_authorisation_that_lapsed_before_shipment_is_renewed_before_capture()
     {
         var order = Order(await VisaAsync());

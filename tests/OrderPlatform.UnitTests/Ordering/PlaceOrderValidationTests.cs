@@ -40,6 +40,18 @@ public sealed class PlaceOrderValidationTests
         Assert.Empty(PlaceOrderValidation.Validate(Valid() with { DeliveryAddress = Address with { Line2 = new string('x', 32) } }, Policy()));
     }
 
+    [Theory]
+    [InlineData("credit:0f8fad5bd9cb469fa16570867728950e")]
+    [InlineData("gift:CADEAU-1")]
+    [InlineData(" Credit:0f8fad5bd9cb469fa16570867728950e")]
+    [InlineData("prepaid_0f8fad5bd9cb469fa16570867728950e")]
+    public void A_token_naming_the_shops_own_ledger_is_refused_naming_the_field_FR_25(string token)
+    {
+        var errors = PlaceOrderValidation.Validate(Valid() with { Payment = new PaymentInput("card", token, null) }, Policy());
+
+        Assert.Equal(["payment.token"], errors.Keys);
+    }
+
     [Fact]
     public void Each_bad_line_is_named_with_its_index()
     {

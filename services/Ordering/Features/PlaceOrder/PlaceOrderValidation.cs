@@ -172,6 +172,11 @@ public static partial class PlaceOrderValidation
         {
             errors["payment.token"] = ["The payment form's token is required for this method."];
         }
+        else if (payment.Token is { } token && PaymentMethods.NamesShopLedger(token))
+        {
+            // Store credit is the order's own customer's, chosen by Payment (useStoreCredit or the store-credit method) [FR-25].
+            errors["payment.token"] = ["A token from the payment form: store credit is chosen with useStoreCredit or the store-credit method, a gift card with giftCardCode."];
+        }
 
         if (payment.UseStoreCredit == true && !policy.PaymentMethods.Contains(PaymentMethods.StoreCredit))
         {

@@ -51,12 +51,13 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             return [new PaymentRefused(order.OrderId, "method-not-accepted")];
         }
 
-        // Store credit and gift cards are paid from Payment's own ledgers; cards and wallets with the PSP's token.
-        var token = payment.Method switch
+        // Store credit and gift cards are paid from Payment's own ledgers, chosen here from the order's customer or the card's code
+        // (never from a client's token); cards and wallets with the PSP form's token.
+        var prepaidAccount = payment.Method switch
         {
             PaymentMethods.StoreCredit => PrepaidAccount.StoreCreditOf(order.CustomerId),
             PaymentMethods.GiftCard => PrepaidAccount.GiftCardOf(payment.GiftCardCode ?? ""),
-            _ => payment.Token ?? "",
+            _ => null,
         };
         var (creditHold, credit) = (default(string), 0L);
         if (payment.UseStoreCredit && PaymentMethods.NeedsPspToken(payment.Method) && policy.Methods.Contains(PaymentMethods.StoreCredit))
@@ -66,18 +67,20 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             var balance = await prepaid.BalanceAsync(account, cancellationToken);
             if (balance >= amounts.TotalCents)
             {
-                token = account;
+                prepaidAccount = account;
             }
             else if (balance > 0
-                     && await psp.AuthoriseAsync(account, balance, order.OrderId.ToString(), order.CustomerId.ToString(), $"authorise-credit-{order.OrderId:N}",
-                         cancellationToken) is
-                         { DeclineCode: null } hold)
+                     && await prepaid.AuthoriseAsync(account, order.CustomerId, balance, order.OrderId.ToString(), $"authorise-credit-{order.OrderId:N}",
+                         cancellationToken) is { DeclineCode: null } hold)
             {
                 (creditHold, credit) = (hold.PaymentId, balance);
             }
         }
 
-        var (pspResult, refusal) = await AuthoriseRestAsync(order, payment, token, amounts.TotalCents - credit, cancellationToken);
+        var (pspResult, refusal) = prepaidAccount is not null
+            ? DeclineOf(await prepaid.AuthoriseAsync(prepaidAccount, order.CustomerId, amounts.TotalCents, order.OrderId.ToString(),
+                $"authorise-{order.OrderId:N}", cancellationToken))
+            : await AuthoriseAtPspAsync(order, payment, amounts.TotalCents - credit, cancellationToken);
         if (pspResult is null)
         {
             if (creditHold is not null)
@@ -96,14 +99,18 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
         ];
     }
 
-    /// <summary>Authorises what the store credit does not cover: the PSP's answer, or the decline code.</summary>
-    private async Task<(PspResult? Result, string? Refusal)> AuthoriseRestAsync(OrderPlaced order, OrderPayment payment, string token, long amountCents, CancellationToken cancellationToken)
+    private static (PspResult? Result, string? Refusal) DeclineOf(PspResult result) =>
+        result.DeclineCode is { } decline ? (null, decline) : (result, null);
+
+    /// <summary>Authorises what the store credit does not cover with the PSP form's token: the PSP's answer, or the decline code.</summary>
+    private async Task<(PspResult? Result, string? Refusal)> AuthoriseAtPspAsync(OrderPlaced order, OrderPayment payment, long amountCents,
+        CancellationToken cancellationToken)
     {
         PspResult result;
         try
         {
-            result = await psp.AuthoriseAsync(token, amountCents, order.OrderId.ToString(), order.CustomerId.ToString(), $"authorise-{order.OrderId:N}",
-                cancellationToken);
+            result = await psp.AuthoriseAsync(payment.Token ?? "", amountCents, order.OrderId.ToString(), order.CustomerId.ToString(),
+                $"authorise-{order.OrderId:N}", cancellationToken);
         }
         catch (PspRefusedException refused)
         {
@@ -116,7 +123,7 @@ public sealed partial class AuthoriseOnOrderPlaced(IDocumentStore store, TimePro
             return (null, decline);
         }
 
-        var paidByCard = payment.Method == PaymentMethods.Card && !token.StartsWith("credit:", StringComparison.Ordinal);
+        var paidByCard = payment.Method == PaymentMethods.Card;
         if (paidByCard && (result.Brand is null || !policy.CardBrands.Contains(result.Brand)))
         {
             await psp.VoidAsync(result.PaymentId, $"void-brand-{order.OrderId:N}", cancellationToken);
