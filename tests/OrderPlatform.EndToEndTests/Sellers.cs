@@ -16,11 +16,11 @@ public static class Sellers
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     /// <summary>A valid SIRET no other test uses: a random SIREN with its Luhn key, then a random establishment number with the SIRET's key.</summary>
-    public static string NewSiret()
-    {
-        var siren = WithLuhnKey(string.Concat(Enumerable.Range(0, 8).Select(i => i == 0 ? 1 + Random.Shared.Next(9) : Random.Shared.Next(10))));
-        return WithLuhnKey(siren + string.Concat(Enumerable.Range(0, 4).Select(_ => Random.Shared.Next(10))));
-    }
+    public static string NewSiret() =>
+        NewSiretOf(WithLuhnKey(string.Concat(Enumerable.Range(0, 8).Select(i => i == 0 ? 1 + Random.Shared.Next(9) : Random.Shared.Next(10)))));
+
+    /// <summary>A valid SIRET of another establishment of the company <paramref name="siren"/>.</summary>
+    public static string NewSiretOf(string siren) => WithLuhnKey(siren + string.Concat(Enumerable.Range(0, 4).Select(_ => Random.Shared.Next(10))));
 
     /// <summary>A company applies, operations certify it; once Accounts has heard, the applicant signs in as the seller's person.</summary>
     public static async Task<SignedInSeller> CertifiedAsync(HttpClient gateway, HttpClient ops, string company)

@@ -11,6 +11,13 @@ public sealed record KnownSeller(string Id, string Name);
 /// </summary>
 public static class SellerPeople
 {
+    /// <summary>
+    /// The applicant once a certification makes it the seller's first person, or why not: a seller that already has people is joined only
+    /// when one of them invites (a certification is no way in to a company that sells already).
+    /// </summary>
+    public static (Customer? Person, string? Refusal) JoinAsFirst(Customer applicant, string sellerId, bool sellerHasPeople) =>
+        sellerHasPeople ? (null, "The seller already has people: only one of them can let someone else act for it.") : Join(applicant, sellerId);
+
     /// <summary>The account once it acts for <paramref name="sellerId"/> (unchanged when it already does), or why it cannot.</summary>
     public static (Customer? Person, string? Refusal) Join(Customer account, string sellerId)
     {

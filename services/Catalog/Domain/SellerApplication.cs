@@ -6,16 +6,24 @@ namespace OrderPlatform.Catalog.Domain;
 
 /// <summary>
 /// A company's application to sell on the marketplace [MP-01]: applied, then certified (it becomes a <see cref="Seller"/> whose products
-/// may be published) or refused with a reason, by operations. Both decisions end it; until one is taken it waits in ops' list.
+/// may be published) or refused with a reason, by operations. Both decisions end it; until one is taken it waits in ops' list. A company
+/// is certified once: an application for a company that already sells is refused (its people invite colleagues instead), and
+/// <paramref name="Conflict"/> tells ops, in their list, of another application or a seller for the same company (never stored).
 /// </summary>
 public sealed record SellerApplication(Guid Id, Guid ApplicantId, string CompanyName, string Siret, string Address, string PostalCode, string City,
     string ContactName, string ContactEmail, string Status, DateTimeOffset AppliedAt, DateTimeOffset? DecidedAt = null, string? Reason = null,
-    string? SellerId = null)
+    string? SellerId = null, string? Conflict = null)
 {
     public const string Applied = "applied";
     public const string Certified = "certified";
     public const string Refused = "refused";
+
+    /// <summary>The company's own number (the SIRET's first nine digits): one seller per company.</summary>
+    public static string SirenOf(string siret) => CompanyNumbers.Normalise(siret)[..9];
 }
+
+/// <summary>A seller that already exists for a company, as an application or a certification meets it.</summary>
+public sealed record ExistingSeller(string SellerId, string Siren);
 
 public sealed record SellerApplicationRequest(string? CompanyName, string? Siret, string? Address, string? PostalCode, string? City, string? ContactName,
     string? ContactEmail);
@@ -51,6 +59,12 @@ public static class SellerApplications
         return errors;
     }
 
+    /// <summary>Why a company cannot apply: it already sells here, and only one of its people (or ops) may let someone act for it.</summary>
+    public static string? WhyNotFile(ExistingSeller? sameCompany) =>
+        sameCompany is null
+            ? null
+            : $"The company with SIREN {sameCompany.Siren} already sells on the marketplace: one of its people can invite you from their seller account.";
+
     public static SellerApplication File(Guid id, Guid applicantId, SellerApplicationRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,11 +73,13 @@ public static class SellerApplications
     }
 
     /// <summary>
-    /// Operations' decision: certified, the application names the <see cref="Seller"/> it made (id from the company's name and SIREN);
-    /// refused, it keeps the reason the company is told. A decided application is not decided again (the refusal says so).
+    /// Operations' decision: certified, the application names the new <see cref="Seller"/> it made (id from the company's name and SIREN);
+    /// refused, it keeps the reason the company is told. A decided application is not decided again (the refusal says so), and a company
+    /// that already sells (<paramref name="sameCompany"/>, by SIREN or by the seller id) is never certified again: that would make the
+    /// applicant one of its people and lift a suspension.
     /// </summary>
     public static (SellerApplication? Decided, Seller? Seller, string? Refusal) Decide(SellerApplication application, bool certify, string? reason,
-        DateTimeOffset now)
+        DateTimeOffset now, ExistingSeller? sameCompany = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         if (application.Status != SellerApplication.Applied)
@@ -71,13 +87,40 @@ public static class SellerApplications
             return (null, null, $"This application was already {application.Status}.");
         }
 
+        if (certify && sameCompany is not null)
+        {
+            return (null, null, $"The company with SIREN {sameCompany.Siren} already sells here as {sameCompany.SellerId}: refuse this application "
+                                + "(its people can invite the applicant).");
+        }
+
         if (!certify)
         {
             return (application with { Status = SellerApplication.Refused, DecidedAt = now, Reason = reason!.Trim() }, null, null);
         }
 
-        var seller = new Seller($"{Slug(application.CompanyName)}-{application.Siret[..9]}", application.CompanyName, Certified: true);
+        var seller = new Seller(SellerIdOf(application), application.CompanyName, Certified: true);
         return (application with { Status = SellerApplication.Certified, DecidedAt = now, SellerId = seller.Id }, seller, null);
+    }
+
+    /// <summary>The id a certification gives the seller: the company's name and SIREN.</summary>
+    public static string SellerIdOf(SellerApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"{Slug(application.CompanyName)}-{SellerApplication.SirenOf(application.Siret)}";
+    }
+
+    /// <summary>What ops are told of a waiting application: a seller, or other applications, for the same company.</summary>
+    public static string? ConflictOf(SellerApplication application, ExistingSeller? sameCompany, IEnumerable<SellerApplication> waiting)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var siren = SellerApplication.SirenOf(application.Siret);
+        if (sameCompany is not null)
+        {
+            return $"SIREN {siren} already sells here as {sameCompany.SellerId}.";
+        }
+
+        var others = waiting.Where(other => other.Id != application.Id && SellerApplication.SirenOf(other.Siret) == siren).Select(other => other.Id).ToList();
+        return others.Count == 0 ? null : $"Other applications for SIREN {siren} are waiting: {string.Join(", ", others)}; one company is certified once.";
     }
 
     public static Dictionary<string, string[]> Validate(SellerDecision decision)

@@ -59,6 +59,29 @@ public sealed class SellerCertifiedTests : IAsyncLifetime
         Assert.Equal((null, 0), (stillErased.SellerId, stillErased.Roles.Count));
     }
 
+    [Fact]
+    public async Task A_second_certification_of_a_seller_with_people_does_not_make_its_applicant_one_of_them_MP_01()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        var consumed = new ConsumedMessages<SellerCertified>();
+        using var observer = bus.ConnectConsumeObserver(consumed);
+        var (first, newcomer) = (Account("ines@faience.fr"), Account("intrus@example.fr"));
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(first, newcomer);
+            await session.SaveChangesAsync();
+        }
+
+        await bus.PublishTwiceAsync(new SellerCertified("faience-732829320", "Faïence", Guid.NewGuid(), first.Id, Now));
+        await Eventually.TrueAsync(async () => (await LoadAsync<Customer>(first.Id))?.SellerId is not null, Patience, "the first person to join");
+        var before = consumed.Count;
+        await bus.PublishTwiceAsync(new SellerCertified("faience-732829320", "Faïence", Guid.NewGuid(), newcomer.Id, Now));
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count >= before + 2), Patience, "the second certification to be consumed");
+
+        Assert.Null((await LoadAsync<Customer>(newcomer.Id))!.SellerId);
+        Assert.Equal("faience-732829320", (await LoadAsync<Customer>(first.Id))!.SellerId);
+    }
+
     private static Customer Account(string email) =>
         new(Guid.NewGuid(), "C" + Random.Shared.Next(10_000_000, 99_999_999), email, "hash", [PlatformAuthentication.CustomerRole], null, null, null, false, false, [], Now);
 

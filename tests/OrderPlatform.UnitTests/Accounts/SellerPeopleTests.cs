@@ -34,6 +34,17 @@ public sealed class SellerPeopleTests
     }
 
     [Fact]
+    public void A_certification_makes_the_applicant_the_first_person_only_of_a_seller_nobody_acts_for_yet_MP_01()
+    {
+        Assert.Equal("atelier", SellerPeople.JoinAsFirst(Account(PlatformAuthentication.CustomerRole), "atelier", sellerHasPeople: false).Person!.SellerId);
+
+        var (person, refusal) = SellerPeople.JoinAsFirst(Account(PlatformAuthentication.CustomerRole), "atelier", sellerHasPeople: true);
+
+        Assert.Null(person);
+        Assert.NotNull(refusal);
+    }
+
+    [Fact]
     public void A_colleague_is_removed_by_the_same_seller_only_and_nobody_removes_themselves_MP_01()
     {
         var claire = SellerPeople.Join(Account(PlatformAuthentication.CustomerRole), "atelier").Person!;

@@ -52,6 +52,37 @@ public sealed class SellerApplicationTests
     }
 
     [Fact]
+    public void A_company_that_already_sells_is_not_certified_again_nor_may_it_apply_it_can_still_be_refused_MP_01()
+    {
+        var application = SellerApplications.File(Guid.NewGuid(), Guid.NewGuid(), Request(), Now);
+        var existing = new ExistingSeller("atelier-rhone-fils-sarl-732829320", "732829320");
+
+        var (decided, seller, refusal) = SellerApplications.Decide(application, certify: true, reason: null, Now, existing);
+
+        Assert.Null(decided);
+        Assert.Null(seller);
+        Assert.Contains("already sells here as atelier-rhone-fils-sarl-732829320", refusal, StringComparison.Ordinal);
+        Assert.Equal(SellerApplication.Refused, SellerApplications.Decide(application, certify: false, "Déjà vendeur", Now, existing).Decided!.Status);
+        Assert.NotNull(SellerApplications.WhyNotFile(existing));
+        Assert.Null(SellerApplications.WhyNotFile(null));
+    }
+
+    [Fact]
+    public void Ops_are_told_of_two_waiting_applications_for_one_company_or_of_one_for_a_company_that_sells_MP_01()
+    {
+        var first = SellerApplications.File(Guid.NewGuid(), Guid.NewGuid(), Request(), Now);
+        var second = SellerApplications.File(Guid.NewGuid(), Guid.NewGuid(), Request("73282932000082"), Now); // same SIREN, another establishment
+        var other = SellerApplications.File(Guid.NewGuid(), Guid.NewGuid(), Request("44306184100047"), Now);
+        SellerApplication[] waiting = [first, second, other];
+
+        Assert.Contains(second.Id.ToString(), SellerApplications.ConflictOf(first, null, waiting), StringComparison.Ordinal);
+        Assert.Contains(first.Id.ToString(), SellerApplications.ConflictOf(second, null, waiting), StringComparison.Ordinal);
+        Assert.Null(SellerApplications.ConflictOf(other, null, waiting));
+        Assert.Contains("already sells here as x-443061841", SellerApplications.ConflictOf(other, new ExistingSeller("x-443061841", "443061841"), waiting),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refused_the_application_keeps_its_reason_makes_no_seller_and_ends_a_refusal_needs_a_reason()
     {
         var application = SellerApplications.File(Guid.NewGuid(), Guid.NewGuid(), Request(), Now);

@@ -7,7 +7,8 @@ namespace OrderPlatform.Accounts.Features.Sellers;
 
 /// <summary>
 /// A company is certified [MP-01]: the account that applied acts for the new seller from its next sign-in. The applicant signed in to apply,
-/// so its account is always known here; one erased meanwhile, or acting for another seller, stays as it is (logged for operations).
+/// so its account is always known here; one erased meanwhile, or acting for another seller, stays as it is (logged for operations), and so
+/// does any applicant of a seller that already has people: they invite whom they choose.
 /// </summary>
 public sealed partial class SellerCertifiedConsumer(IDocumentStore store, TimeProvider time, ILogger<SellerCertifiedConsumer> logger)
     : IdempotentConsumer<SellerCertified>(store, time, logger)
@@ -26,7 +27,9 @@ public sealed partial class SellerCertifiedConsumer(IDocumentStore store, TimePr
             return;
         }
 
-        var (person, refusal) = SellerPeople.Join(applicant, message.SellerId);
+        var sellerHasPeople = await session.Query<Customer>()
+            .AnyAsync(person => person.SellerId == message.SellerId && person.Id != applicant.Id, cancellationToken);
+        var (person, refusal) = SellerPeople.JoinAsFirst(applicant, message.SellerId, sellerHasPeople);
         if (refusal is not null)
         {
             LogNotJoined(message.SellerId, message.ApplicantId, refusal);

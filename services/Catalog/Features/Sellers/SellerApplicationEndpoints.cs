@@ -53,6 +53,13 @@ public static class SellerApplicationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
+        var siren = SellerApplication.SirenOf(request.Siret!);
+        await AdvisoryLocks.LockAsync(session, ["seller-company:" + siren], cancellationToken);
+        if (SellerApplications.WhyNotFile(await SameCompanyAsync(session, siren, null, cancellationToken)) is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal);
+        }
+
         var now = time.GetUtcNow();
         var application = SellerApplications.File(Guid.CreateVersion7(now), user.CustomerId()!.Value, request, now);
         session.Store(application);
@@ -76,8 +83,36 @@ public static class SellerApplicationEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["applied, certified or refused."] });
         }
 
-        return TypedResults.Ok(await session.Query<SellerApplication>().Where(application => application.Status == wanted)
-            .OrderBy(application => application.AppliedAt).Take(500).ToListAsync(cancellationToken));
+        var listed = await session.Query<SellerApplication>().Where(application => application.Status == wanted)
+            .OrderBy(application => application.AppliedAt).Take(500).ToListAsync(cancellationToken);
+        if (wanted != SellerApplication.Applied)
+        {
+            return TypedResults.Ok(listed);
+        }
+
+        // Ops see, on each waiting application, whether its company already sells or has applied twice.
+        var withConflicts = new List<SellerApplication>(listed.Count);
+        foreach (var application in listed)
+        {
+            var sameCompany = await SameCompanyAsync(session, SellerApplication.SirenOf(application.Siret), null, cancellationToken);
+            withConflicts.Add(application with { Conflict = SellerApplications.ConflictOf(application, sameCompany, listed) });
+        }
+
+        return TypedResults.Ok<IReadOnlyList<SellerApplication>>(withConflicts);
+    }
+
+    /// <summary>The seller a company already is: one of its applications certified, or a seller with the id a certification would give.</summary>
+    private static async Task<ExistingSeller?> SameCompanyAsync(IQuerySession session, string siren, string? sellerId, CancellationToken cancellationToken)
+    {
+        var certified = await session.Query<SellerApplication>()
+            .Where(application => application.Status == SellerApplication.Certified && application.Siret.StartsWith(siren))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (certified is not null)
+        {
+            return new ExistingSeller(certified.SellerId!, siren);
+        }
+
+        return sellerId is not null && await session.LoadAsync<Seller>(sellerId, cancellationToken) is { } seller ? new ExistingSeller(seller.Id, siren) : null;
     }
 
     private static async Task<Results<Ok<SellerApplication>, ValidationProblem, NotFound, ProblemHttpResult>> DecideAsync(string applicationId,
@@ -101,7 +136,11 @@ public static class SellerApplicationEndpoints
             return TypedResults.NotFound();
         }
 
-        var (decided, seller, refusal) = SellerApplications.Decide(application, decision.Certify!.Value, decision.Reason, time.GetUtcNow());
+        // Two applications of one company certified at once: the company's lock lets one through, the other meets its seller.
+        var siren = SellerApplication.SirenOf(application.Siret);
+        await AdvisoryLocks.LockAsync(session, ["seller-company:" + siren], cancellationToken);
+        var sameCompany = await SameCompanyAsync(session, siren, SellerApplications.SellerIdOf(application), cancellationToken);
+        var (decided, seller, refusal) = SellerApplications.Decide(application, decision.Certify!.Value, decision.Reason, time.GetUtcNow(), sameCompany);
         if (refusal is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal);
@@ -110,7 +149,7 @@ public static class SellerApplicationEndpoints
         session.Store(decided!);
         if (seller is not null)
         {
-            session.Store(seller);
+            session.Insert(seller); // a new seller, never one overwritten (its suspension, its people)
             // Accounts makes the applicant the seller's first person when this is relayed.
             session.Events.StartStream(id, new SellerCertified(seller.Id, seller.Name, id, application.ApplicantId, decided!.DecidedAt!.Value,
                 application.ContactEmail));
