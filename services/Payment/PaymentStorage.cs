@@ -20,5 +20,6 @@ public static class PaymentStorage
         options.Schema.For<PrepaidOperation>();
         options.Schema.For<SellerLedgerEntry>().Duplicate(entry => entry.SellerId).Duplicate(entry => entry.At).Duplicate(entry => entry.OrderId!);
         options.Schema.For<SellerTerms>();
+        options.Schema.For<CertifiedSeller>();
     }
 }

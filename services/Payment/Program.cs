@@ -17,6 +17,7 @@ builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
 builder.Services.AddSingleton<PaymentSettlement>();
 builder.Services.AddSingleton<SellerCommissions>();
+builder.Services.AddSingleton<SellerRefunds>();
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicing:FontDirectory"]));
 builder.Services.AddHostedService<AuthorisationRenewalScan>();
 PaymentProviders.Register(builder.Services, builder.Configuration);

@@ -186,6 +186,27 @@ public sealed class ReturnsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_unit_is_claimed_once_and_a_unit_claimed_cannot_also_be_returned_FR_04_FR_05_ALL_02()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddHours(-2));
+        var line = Id(order.GetProperty("lines")[0]);
+        var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0 };
+
+        await FiledClaimAsync(customer, () => Claim(orderId, "defective", line, photo));
+        using var second = await customer.PostAsync("/api/claims", Claim(orderId, "missing", line, null));
+        using var returned = await customer.PostAsJsonAsync("/api/returns", new
+        {
+            orderId, lines = new[] { new { lineId = line, quantity = 1, reason = "defective" } }, refundMethod = "original",
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Conflict, returned.StatusCode);
+    }
+
+    [Fact]
     public async Task A_missing_item_settled_by_replacement_ships_it_free_tracked_like_any_parcel_FR_04_FR_33()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
@@ -217,6 +238,16 @@ public sealed class ReturnsTests(PlatformFixture platform)
         Assert.Equal(after.GetProperty("totalCents").GetInt64(),
             (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("capturedCents").GetInt64()); // charged once
     }
+
+    /// <summary>Files a claim once Returns has heard of the parcel (a 409 until then); the claim's id.</summary>
+    public static async Task<string> FiledClaimAsync(HttpClient customer, Func<MultipartFormDataContent> claim) =>
+        (string)await Eventually.GetAsync(async () =>
+        {
+            using var content = claim();
+            using var filed = await customer.PostAsync("/api/claims", content);
+            Assert.True(filed.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await filed.Content.ReadAsStringAsync());
+            return filed.StatusCode == HttpStatusCode.Created ? (object)(await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("claimId").GetString()! : null;
+        }, Patience, "the claim, once Returns knows the parcel");
 
     /// <summary>The multipart form a storefront sends for a claim.</summary>
     public static MultipartFormDataContent Claim(string orderId, string kind, string? lineId, byte[]? photo)

@@ -39,7 +39,8 @@ public sealed record Payment(
     long RefundedForMissingCents = 0,
     int TermsChanges = 0,
     long? ModifiedTotalCents = null,
-    DateTimeOffset? LastCapturedAt = null)
+    DateTimeOffset? LastCapturedAt = null,
+    IReadOnlyList<ShippedLine>? RefundedLines = null)
 {
     public const string Requested = "requested";
     public const string Authorized = "authorized";
@@ -107,6 +108,8 @@ public sealed record Payment(
         Lines = changed.Lines, ShippingFeeCents = changed.ShippingFeeCents, TermsChanges = changed.Sequence, ModifiedTotalCents = changed.TotalCents,
     };
 
+    public Payment Apply(LinesRefunded refunded) => this with { RefundedLines = [.. RefundedLines ?? [], .. refunded.Lines] };
+
     public Payment Apply(MissingLinesRefunded refunded) => this with { RefundedForMissingCents = RefundedForMissingCents + refunded.AmountCents };
 
     public Payment Apply(PaymentEscalated escalated) => this with { Status = Escalated, Escalation = escalated.Reason };
@@ -128,11 +131,15 @@ public sealed record Payment(
         PaymentVoided e => Apply(e),
         PaymentRefunded e => Apply(e),
         MissingLinesRefunded e => Apply(e),
+        LinesRefunded e => Apply(e),
         TermsChanged e => Apply(e),
         PaymentEscalated e => Apply(e),
         PaymentAuthorized or PaymentRequested => this,
         _ => throw new ArgumentException($"A payment has no {@event?.GetType().Name} event.", nameof(@event)),
     };
+
+    /// <summary>How many units of a line refunds have given back so far.</summary>
+    public int RefundedQuantity(string lineId) => (RefundedLines ?? []).Where(line => line.LineId == lineId).Sum(line => line.Quantity);
 
     /// <summary>How many of a line have shipped so far.</summary>
     public int ShippedQuantity(string lineId) => (Shipped ?? []).Where(line => line.LineId == lineId).Sum(line => line.Quantity);

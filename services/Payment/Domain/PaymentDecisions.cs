@@ -10,6 +10,9 @@ public enum CaptureTiming
 }
 
 /// <summary>What Payment decides, without I/O: how much to capture, whether anything is left to release.</summary>
+/// <summary>What a refund gives back: its amount, and the units of the lines it names (null when it names none).</summary>
+public sealed record RefundAllowance(long AmountCents, IReadOnlyList<ShippedLine>? Lines);
+
 public static class PaymentDecisions
 {
     /// <summary>
@@ -65,16 +68,45 @@ public static class PaymentDecisions
     }
 
     /// <summary>
-    /// How much of a requested refund goes back now: what was asked, never more than is captured and not refunded [ALL-02]; null while
-    /// Payment has not recorded (so not captured) the shipment of the items it gives back: the request overtook the shipment's news.
+    /// What a refund may give back [ALL-02]: null while a unit it names has not shipped (its capture is yet to come). A refund naming lines
+    /// gives back only units shipped and not refunded before (per line: a second claim or a return of a unit already refunded loses that
+    /// unit's value, and gives nothing when no unit is left); every refund stays within what was captured and not yet refunded.
     /// </summary>
-    public static long? Refundable(Payment payment, RefundRequested request)
+    public static RefundAllowance? Refundable(Payment payment, RefundRequested request)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(request);
-        return (request.ForLines ?? []).Any(line => payment.ShippedQuantity(line.LineId) < line.Quantity)
-            ? null
-            : Math.Min(request.AmountCents, payment.CapturedCents - payment.RefundedCents);
+        var left = Math.Max(0, payment.CapturedCents - payment.RefundedCents);
+        if (request.ForLines is not { Count: > 0 } asked)
+        {
+            return new RefundAllowance(Math.Min(request.AmountCents, left), null);
+        }
+
+        var perLine = asked.GroupBy(line => line.LineId).Select(group => (LineId: group.Key, group.First().Sku, Asked: group.Sum(line => line.Quantity))).ToList();
+        if (perLine.Any(line => payment.ShippedQuantity(line.LineId) < line.Asked))
+        {
+            return null;
+        }
+
+        var (allowed, withheld) = (new List<ShippedLine>(), 0L);
+        foreach (var (lineId, sku, quantity) in perLine)
+        {
+            var before = payment.RefundedQuantity(lineId);
+            var units = Math.Clamp(payment.ShippedQuantity(lineId) - before, 0, quantity);
+            if (units > 0)
+            {
+                allowed.Add(new ShippedLine(lineId, sku, units));
+            }
+
+            if (payment.Lines.FirstOrDefault(line => line.LineId == lineId) is { } ordered)
+            {
+                // What the units asked for are worth, less what the units left are worth once those refunded before are counted: the
+                // line's refunds add up to its amount to the cent, whatever the discount's rounding.
+                withheld += Math.Max(0, ordered.AmountForCents(quantity) - (ordered.AmountForCents(before + units) - ordered.AmountForCents(before)));
+            }
+        }
+
+        return new RefundAllowance(allowed.Count == 0 ? 0 : Math.Min(Math.Max(0, request.AmountCents - withheld), left), allowed);
     }
 
     /// <summary>How a capture splits between the store credit (first) and the card [FR-25].</summary>

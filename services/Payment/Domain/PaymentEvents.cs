@@ -32,6 +32,9 @@ public sealed record ShipmentRecorded(Guid ShipmentId, IReadOnlyList<ShippedLine
 /// <summary>The customer changed the order before hand-off [JI-06]: its lines, fee and total as they now stand.</summary>
 public sealed record TermsChanged(int Sequence, IReadOnlyList<OrderedLine> Lines, long ShippingFeeCents, long TotalCents, DateTimeOffset At);
 
+/// <summary>A refund gave back these units: a line is never refunded for more units than shipped [ALL-02].</summary>
+public sealed record LinesRefunded(string RefundId, IReadOnlyList<ShippedLine> Lines, DateTimeOffset At);
+
 /// <summary>These lines were found missing and will never ship [FR-07].</summary>
 public sealed record LinesMissingRecorded(IReadOnlyList<string> LineIds, DateTimeOffset At);
 

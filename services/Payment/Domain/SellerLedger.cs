@@ -21,6 +21,9 @@ public sealed record SellerLedgerEntry(string Id, string SellerId, string Kind, 
     public long NetCents => AmountCents - CommissionCents;
 }
 
+/// <summary>A certified marketplace seller, as Payment learns of it: operations set commissions and record payouts for these only.</summary>
+public sealed record CertifiedSeller(string Id, string Name);
+
 /// <summary>A seller's commission, set by operations in basis points (1 500 = 15 %).</summary>
 public sealed record SellerTerms(string Id, int CommissionBasisPoints, DateTimeOffset ChangedAt);
 

@@ -80,18 +80,47 @@ public static class ClaimDecisions
             return (null, invalid, null);
         }
 
-        return order.Shipments.Count == 0
-            ? (null, null, "Nothing of this order has shipped yet: there is nothing to claim about.")
+        if (order.Shipments.Count == 0)
+        {
+            return (null, null, "Nothing of this order has shipped yet: there is nothing to claim about.");
+        }
+
+        // A claim is about a unit shipped and not already returned, claimed or refused as missing by the warehouse (never shipped).
+        return lineId is not null && order.Claimable(lineId) < 1
+            ? (null, null, $"Line {lineId}: no unit of it shipped that is not already coming back or claimed.")
             : (new ClaimFiled(claimId, order.Id, order.OrderNumber, order.CustomerId, kind!, lineId, trackingNumber?.Trim(), photoType is not null,
                 description?.Trim(), now), null, null);
     }
 
+    /// <summary>The unit a filed claim takes on its order (none when it names no line).</summary>
+    public static LinesClaimed? UnitTaken(ClaimFiled filed, ReturnableOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(filed);
+        ArgumentNullException.ThrowIfNull(order);
+        return filed.LineId is { } lineId && order.Lines.FirstOrDefault(line => line.LineId == lineId) is { } line
+            ? new LinesClaimed(filed.ClaimId, [new ShippedLine(lineId, line.Sku, 1)])
+            : null;
+    }
+
+    /// <summary>The unit a settled claim gives back to its order: a refused claim's, or one a replacement stands in for; a refund keeps it.</summary>
+    public static ClaimedLinesReleased? UnitReleased(CustomerClaim claim, ReturnableOrder order, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(order);
+        return outcome != CustomerClaim.Refund && claim.LineId is { } lineId && order.ClaimedOf(lineId) > 0
+               && order.Lines.FirstOrDefault(line => line.LineId == lineId) is { } line
+            ? new ClaimedLinesReleased(claim.Id, [new ShippedLine(lineId, line.Sku, 1)])
+            : null;
+    }
+
     /// <summary>
-    /// A refund of the line's amount (or what ops decide, never more than the order's total paid: Payment caps it); a replacement of one
-    /// unit of the line, shipped free by the warehouse like any parcel; or a refusal, whose reason the customer is told [FR-33].
+    /// A refund of one unit of the claimed line (what ops decide, up to that unit's value), for that line, so that its seller and no other
+    /// gives it back [MP-10]; a claim naming no line is refunded for the line ops name, or for an amount when the order's lines are
+    /// all one seller's (Payment caps it at what was captured). A replacement of one unit, shipped free by the warehouse like any parcel; or
+    /// a refusal, whose reason the customer is told [FR-33].
     /// </summary>
     public static (IReadOnlyList<object> Events, string? Problem) Resolve(CustomerClaim claim, ReturnableOrder order, string? outcome, long? amountCents, string? note,
-        DateTimeOffset now)
+        DateTimeOffset now, string? lineId = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(order);
@@ -124,16 +153,54 @@ public static class ClaimDecisions
             return ([], "outcome: refund, replacement or refused.");
         }
 
-        var lineAmount = order.Lines.FirstOrDefault(line => line.LineId == claim.LineId)?.AmountCents;
-        var amount = amountCents ?? lineAmount ?? 0;
+        if (claim.LineId is not null && lineId is not null && lineId != claim.LineId)
+        {
+            return ([], $"The claim is about line {claim.LineId}.");
+        }
+
+        var refundedLine = order.Lines.FirstOrDefault(line => line.LineId == (claim.LineId ?? lineId));
+        if ((claim.LineId ?? lineId) is { } named && (refundedLine is null || (claim.LineId is null && order.Claimable(named) < 1)))
+        {
+            return ([], $"Line {named}: no unit of it shipped that is not already coming back, claimed or refunded.");
+        }
+
+        if (refundedLine is null && Sellers(order) > 1)
+        {
+            return ([], "The order's items come from several sellers: say which line the refund is for (lineId), so that its seller gives it back.");
+        }
+
+        var unitAmount = refundedLine?.AmountForCents(1);
+        var amount = amountCents ?? unitAmount ?? 0;
         if (amount <= 0)
         {
             return ([], "Say how much to refund (amountCents): the claim names no line.");
         }
 
-        return ([new ClaimResolved(CustomerClaim.Refund, amount, note, now), Settled(claim, CustomerClaim.Refund, amount, note, now),
-            new RefundRequested(claim.OrderId, $"claim-{claim.Id:N}", amount, RefundRequested.Original, "claim:" + claim.Kind)], null);
+        if (unitAmount is { } most && amount > most)
+        {
+            return ([], $"A claim refunds one unit: at most {most} cents for line {refundedLine!.LineId}.");
+        }
+
+        IReadOnlyList<ShippedLine>? forLines = refundedLine is null ? null : [new ShippedLine(refundedLine.LineId, refundedLine.Sku, 1)];
+        var events = new List<object>
+        {
+            new ClaimResolved(CustomerClaim.Refund, amount, note, now), Settled(claim, CustomerClaim.Refund, amount, note, now),
+            new RefundRequested(claim.OrderId, $"claim-{claim.Id:N}", amount, RefundRequested.Original, "claim:" + claim.Kind, forLines),
+        };
+        return (events, null);
     }
+
+    /// <summary>The unit a refund takes when ops name the line of a claim that named none.</summary>
+    public static LinesClaimed? UnitTakenAtResolution(CustomerClaim claim, IReadOnlyList<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(events);
+        return claim.LineId is null && events.OfType<RefundRequested>().SingleOrDefault() is { ForLines: [var line] }
+            ? new LinesClaimed(claim.Id, [line])
+            : null;
+    }
+
+    private static int Sellers(ReturnableOrder order) => order.Lines.Select(line => line.SellerId ?? OrderedLine.House).Distinct().Count();
 
     private static ClaimSettled Settled(CustomerClaim claim, string outcome, long refundCents, string? note, DateTimeOffset now) =>
         new(claim.Id, claim.OrderId, claim.OrderNumber, claim.CustomerId, claim.Kind, outcome, refundCents, note, now);

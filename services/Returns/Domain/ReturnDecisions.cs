@@ -58,7 +58,7 @@ public static class ReturnDecisions
 
         if (ordered.FirstOrDefault(pair => pair.Request.Quantity > order.Returnable(pair.Line.LineId)) is { Line: { } tooMany })
         {
-            return Refused($"Line {tooMany.LineId}: {order.Returnable(tooMany.LineId)} unit(s) delivered and not already coming back.");
+            return Refused($"Line {tooMany.LineId}: {order.Returnable(tooMany.LineId)} unit(s) delivered and not already coming back or claimed.");
         }
 
         var returnLines = ordered.Select(pair => new ReturnLine(pair.Line.LineId, pair.Line.Sku, pair.Line.ProductName, pair.Request.Quantity,

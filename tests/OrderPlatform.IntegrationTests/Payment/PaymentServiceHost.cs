@@ -44,7 +44,8 @@ public sealed class PaymentServiceHost : IAsyncDisposable
             PaymentStorage.Configure,
             services =>
             {
-                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>().AddSingleton<SellerCommissions>();
+                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>().AddSingleton<SellerCommissions>()
+                    .AddSingleton<SellerRefunds>();
                 services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
                 PaymentProviders.Register(services, configuration);
             });

@@ -112,9 +112,36 @@ public sealed class PaymentDecisionsTests
 
         payment = Shipped(payment, Guid.NewGuid(), new ShippedLine("2", "ROBE", 1));
         payment = payment.Apply(new PaymentCaptured(payment.Id, PaymentDecisions.AmountForShipment(payment, [new ShippedLine("2", "ROBE", 1)]), Now, null));
-        Assert.Equal(5990 - 333, PaymentDecisions.Refundable(payment, dressBack));
+        Assert.Equal(5990 - 333, PaymentDecisions.Refundable(payment, dressBack)!.AmountCents);
         var goodwill = new RefundRequested(payment.Id, "goodwill", 1_000_000, RefundRequested.Original, "geste");
-        Assert.Equal(payment.CapturedCents, PaymentDecisions.Refundable(payment, goodwill)); // names no item: capped at once
+        Assert.Equal(payment.CapturedCents, PaymentDecisions.Refundable(payment, goodwill)!.AmountCents); // names no item: capped at once
+    }
+
+    [Fact]
+    public void A_line_is_never_refunded_for_more_units_than_shipped_a_second_claim_on_a_refunded_unit_gives_nothing_ALL_02()
+    {
+        var shirts = new ShippedLine("1", "CHEMISE", 3);
+        var payment = Shipped(Authorised(), Guid.NewGuid(), shirts, new ShippedLine("2", "ROBE", 1));
+        payment = payment.Apply(new PaymentCaptured(payment.Id, payment.AuthorizedCents, Now, null));
+        var dress = new RefundRequested(payment.Id, "claim-1", 5990 - 333, RefundRequested.Original, "claim:defective", [new ShippedLine("2", "ROBE", 1)]);
+
+        var first = PaymentDecisions.Refundable(payment, dress)!;
+        payment = payment.Apply(new PaymentRefunded(payment.Id, first.AmountCents, Now)).Apply(new LinesRefunded("claim-1", first.Lines!, Now));
+        var again = PaymentDecisions.Refundable(payment, dress with { RefundId = "return-1" })!;
+
+        Assert.Equal((5990 - 333, 1), (first.AmountCents, first.Lines!.Single().Quantity));
+        Assert.Equal(0, again.AmountCents);
+        Assert.Empty(again.Lines!);
+
+        // Two of three shirts back, then two more claimed: only the one left is refunded, at its share of the line.
+        var twoShirts = new RefundRequested(payment.Id, "return-2", 2 * 1999 - 666, RefundRequested.Original, "return", [new ShippedLine("1", "CHEMISE", 2)]);
+        var two = PaymentDecisions.Refundable(payment, twoShirts)!;
+        payment = payment.Apply(new PaymentRefunded(payment.Id, two.AmountCents, Now)).Apply(new LinesRefunded("return-2", two.Lines!, Now));
+        var twoMore = PaymentDecisions.Refundable(payment, twoShirts with { RefundId = "claim-2" })!;
+
+        Assert.Equal(2 * 1999 - 666, two.AmountCents);
+        Assert.Equal(1, twoMore.Lines!.Single().Quantity);
+        Assert.Equal(1999 - 334, twoMore.AmountCents); // the line's 5997 - 1000 less the 3332 already given back
     }
 
     [Fact]

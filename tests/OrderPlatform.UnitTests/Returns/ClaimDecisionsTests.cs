@@ -57,7 +57,7 @@ public sealed class ClaimDecisionsTests
     }
 
     [Fact]
-    public void Ops_refund_the_lines_amount_unless_they_say_otherwise_once()
+    public void Ops_refund_one_unit_of_the_claimed_line_for_that_line_unless_they_say_less_once_FR_05_ALL_02()
     {
         var order = Shipped();
         var claim = CustomerClaim.Create(ClaimDecisions.File(order, "defective", "2", null, null, "image/jpeg", false, Guid.NewGuid(), Now).Filed!);
@@ -66,12 +66,75 @@ public sealed class ClaimDecisionsTests
 
         Assert.Null(problem);
         var refund = Assert.Single(events.OfType<RefundRequested>());
-        Assert.Equal((2 * 5990 - 1000, "original"), (refund.AmountCents, refund.Destination));
+        Assert.Equal((5990 - 500, "original"), (refund.AmountCents, refund.Destination)); // one jean of two, its share of the discount
+        Assert.Equal([new ShippedLine("2", "JEAN-40", 1)], refund.ForLines);
         var resolved = claim.Apply(events.OfType<ClaimResolved>().Single());
         Assert.NotNull(ClaimDecisions.Resolve(resolved, order, "refund", null, null, Now).Problem);
         Assert.Empty(ClaimDecisions.Resolve(claim, order, "replacement", null, null, Now).Events.OfType<RefundRequested>());
+        Assert.NotNull(ClaimDecisions.Resolve(claim, order, "refund", 5991 - 500, null, Now).Problem); // more than the unit is worth
+        Assert.Equal(1000, ClaimDecisions.Resolve(claim, order, "refund", 1000, null, Now).Events.OfType<RefundRequested>().Single().AmountCents);
         var told = Assert.Single(events.OfType<ClaimSettled>());
-        Assert.Equal(("refund", 2 * 5990 - 1000L), (told.Outcome, told.RefundCents));
+        Assert.Equal(("refund", 5990 - 500L), (told.Outcome, told.RefundCents));
+    }
+
+    [Fact]
+    public void A_unit_is_claimed_once_returned_or_claimed_never_both_and_a_line_never_shipped_cannot_be_claimed_FR_04_ALL_02()
+    {
+        var order = ReturnableOrder.Create(new OrderRecordedForReturns(Guid.NewGuid(), "CMD-3", Guid.NewGuid(),
+            [new OrderedLine("1", "ROBE-38", 1, 4990), new OrderedLine("2", "JEAN-40", 2, 5990), new OrderedLine("3", "CEINTURE", 1, 1990)], 390, null, Now));
+        var parcel = Guid.NewGuid();
+        order = order.Next(new ShipmentRecordedForReturns(parcel, [new("1", "ROBE-38", 1), new("2", "JEAN-40", 1)])) // the belt was missing at the warehouse
+            .Next(new DeliveryRecordedForReturns(parcel, Now));
+        var first = File("defective", "1", photo: "image/jpeg", order: order).Filed!;
+        order = order.Next(ClaimDecisions.UnitTaken(first, order)!);
+
+        Assert.NotNull(File("defective", "1", photo: "image/jpeg", order: order).Conflict); // the dress's one unit is claimed
+        Assert.Equal(0, order.Returnable("1")); // nor can it be returned
+        Assert.NotNull(File("missing", "3", order: order).Conflict); // never shipped: the warehouse declared it missing, Payment never charged it
+        var jean = File("missing", "2", order: order).Filed!;
+        order = order.Next(new LinesReturning(Guid.NewGuid(), [new("2", "JEAN-40", 1)]));
+        Assert.Equal(0, order.Claimable("2")); // the jean shipped is coming back: nothing left to claim
+        Assert.NotNull(File("missing", "2", order: order).Conflict);
+        Assert.NotNull(jean);
+    }
+
+    [Fact]
+    public void A_refused_claim_or_one_settled_by_a_replacement_gives_its_unit_back_and_a_replacement_is_not_one_more_unit_to_return_ALL_02()
+    {
+        var order = ReturnableOrder.Create(new OrderRecordedForReturns(Guid.NewGuid(), "CMD-4", Guid.NewGuid(), [new OrderedLine("1", "ROBE-38", 1, 4990)], 390,
+            null, Now));
+        var parcel = Guid.NewGuid();
+        order = order.Next(new ShipmentRecordedForReturns(parcel, [new("1", "ROBE-38", 1)])).Next(new DeliveryRecordedForReturns(parcel, Now));
+        var filed = File("defective", "1", photo: "image/jpeg", order: order).Filed!;
+        order = order.Next(ClaimDecisions.UnitTaken(filed, order)!);
+        var claim = CustomerClaim.Create(filed);
+
+        Assert.Null(ClaimDecisions.UnitReleased(claim, order, CustomerClaim.Refund)); // refunded: the unit is spent
+        order = order.Next(ClaimDecisions.UnitReleased(claim, order, CustomerClaim.Replacement)!);
+        var replacement = Guid.NewGuid();
+        order = order.Next(new ShipmentRecordedForReturns(replacement, [new("1", "ROBE-38", 1)])).Next(new DeliveryRecordedForReturns(replacement, Now));
+
+        Assert.Equal(1, order.Delivered("1")); // two parcels, one dress paid for
+        Assert.Equal(1, order.Returnable("1"));
+        order = order.Next(new LinesReturning(Guid.NewGuid(), [new("1", "ROBE-38", 1)]));
+        Assert.Equal(0, order.Returnable("1")); // the replacement returned once, never twice
+    }
+
+    [Fact]
+    public void On_an_order_of_several_sellers_a_refund_for_a_claim_naming_no_line_names_the_line_its_seller_gives_back_MP_10()
+    {
+        var order = ReturnableOrder.Create(new OrderRecordedForReturns(Guid.NewGuid(), "CMD-5", Guid.NewGuid(),
+            [new OrderedLine("1", "TABLIER", 1, 4500, 0, "Tablier", "atelier"), new OrderedLine("2", "BOL", 1, 3200, 0, "Bol", "brocante")], 0, null, Now));
+        order = order.Next(new ShipmentRecordedForReturns(Guid.NewGuid(), [new("1", "TABLIER", 1), new("2", "BOL", 1)]));
+        var damaged = CustomerClaim.Create(File("damaged", photo: "image/jpeg", order: order).Filed!);
+
+        Assert.Contains("lineId", ClaimDecisions.Resolve(damaged, order, "refund", 1000, null, Now).Problem, StringComparison.Ordinal);
+        var (events, problem) = ClaimDecisions.Resolve(damaged, order, "refund", null, null, Now, lineId: "2");
+
+        Assert.Null(problem);
+        var refund = Assert.Single(events.OfType<RefundRequested>());
+        Assert.Equal((3200L, "2"), (refund.AmountCents, refund.ForLines!.Single().LineId));
+        Assert.Equal("2", ClaimDecisions.UnitTakenAtResolution(damaged, events)!.Lines.Single().LineId);
     }
 
     [Fact]

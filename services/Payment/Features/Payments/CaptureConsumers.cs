@@ -274,6 +274,6 @@ public static class PaymentConsumers
         bus.AddConsumer<RefundOnRequest>();
         bus.AddConsumer<SettleOnModification>();
         bus.AddConsumer<Sellers.SellerSalesOnShipment>();
-        bus.AddConsumer<Sellers.SellerRefundsOnRequest>();
+        bus.AddConsumer<Sellers.SellerKnownOnCertification>();
     }
 }

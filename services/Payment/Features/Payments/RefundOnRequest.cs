@@ -1,6 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
+using OrderPlatform.Payment.Features.Sellers;
 using OrderPlatform.Payment.Prepaid;
 using OrderPlatform.ServiceDefaults.Messaging;
 
@@ -12,7 +13,7 @@ namespace OrderPlatform.Payment.Features.Payments;
 /// and not yet refunded [ALL-02]. The refund's id keys the PSP call, so a retry refunds once [ALL-04].
 /// </summary>
 public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PrepaidProvider prepaid,
-    ILogger<RefundOnRequest> logger) : IdempotentConsumer<RefundRequested>(store, time, logger)
+    SellerRefunds sellerLedger, ILogger<RefundOnRequest> logger) : IdempotentConsumer<RefundRequested>(store, time, logger)
 {
     private readonly TimeProvider time = time;
     private readonly ILogger<RefundOnRequest> logger = logger;
@@ -26,8 +27,9 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
             return;
         }
 
-        var amount = PaymentDecisions.Refundable(payment, message)
-                     ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s shipment of the items refund {message.RefundId} gives back to be captured");
+        var allowance = PaymentDecisions.Refundable(payment, message)
+                        ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s shipment of the items refund {message.RefundId} gives back to be captured");
+        var amount = allowance.AmountCents;
         if (amount < message.AmountCents)
         {
             LogCapped(message.OrderId, message.RefundId, message.AmountCents, amount);
@@ -43,14 +45,20 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
         {
             await prepaid.CreditAsync(PrepaidAccount.StoreCreditOf(payment.CustomerId), PrepaidAccount.StoreCredit, payment.CustomerId, amount, null,
                 $"refund of order {payment.OrderNumber}: {message.Reason}", key, cancellationToken);
+            stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination, message.RefundId));
         }
         else
         {
             await settlement.RefundToPayersAsync(stream, amount, key, RefundRequested.Original, cancellationToken, message.RefundId);
-            return;
         }
 
-        stream.AppendOne(new PaymentRefunded(message.OrderId, amount, time.GetUtcNow(), message.Destination, message.RefundId));
+        if (allowance.Lines is { Count: > 0 } lines)
+        {
+            stream.AppendOne(new LinesRefunded(message.RefundId, lines, time.GetUtcNow()));
+        }
+
+        // The sellers' ledger follows the refund made, in the same transaction: what was given back, for the units given back [MP-10].
+        await sellerLedger.RecordRefundAsync(session, payment, message with { AmountCents = amount, ForLines = allowance.Lines }, cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Warning, "Refund {RefundId} asks for order {OrderId}, which Payment never charged; nothing refunded")]

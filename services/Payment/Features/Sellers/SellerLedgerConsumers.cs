@@ -18,6 +18,17 @@ public sealed class SellerCommissions(IConfiguration configuration)
     }
 }
 
+/// <summary>A company certified on the marketplace [MP-01]: Payment knows the seller it may owe money to.</summary>
+public sealed class SellerKnownOnCertification(IDocumentStore store, TimeProvider time, ILogger<SellerKnownOnCertification> logger)
+    : IdempotentConsumer<SellerCertified>(store, time, logger)
+{
+    protected override Task HandleAsync(SellerCertified message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Store(new CertifiedSeller(message.SellerId, message.SellerName));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>A seller's lines left in a parcel: what they brought is credited to the seller, less the commission [MP-06].</summary>
 public sealed class SellerSalesOnShipment(IDocumentStore store, TimeProvider time, SellerCommissions commissions, ILogger<SellerSalesOnShipment> logger)
     : IdempotentConsumer<OrderShipped>(store, time, logger)
@@ -39,25 +50,26 @@ public sealed class SellerSalesOnShipment(IDocumentStore store, TimeProvider tim
     }
 }
 
-/// <summary>A refund for a seller's items is taken from what the seller is owed, and the commission on it returned [MP-10].</summary>
-public sealed class SellerRefundsOnRequest(IDocumentStore store, TimeProvider time, SellerCommissions commissions, ILogger<SellerRefundsOnRequest> logger)
-    : IdempotentConsumer<RefundRequested>(store, time, logger)
+/// <summary>
+/// A refund for a seller's items is taken from what the seller is owed, and the commission on it returned [MP-10]: written by the refund
+/// itself, with the amount and units actually given back, so the ledger never follows a refund that was asked for but capped or refused.
+/// </summary>
+public sealed class SellerRefunds(SellerCommissions commissions, TimeProvider time)
 {
-    private readonly TimeProvider time = time;
-
-    protected override async Task HandleAsync(RefundRequested message, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task RecordRefundAsync(IDocumentSession session, Domain.Payment payment, RefundRequested made, CancellationToken cancellationToken)
     {
-        var payment = await session.LoadAsync<Domain.Payment>(message.OrderId, cancellationToken)
-                      ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(made);
         if (!payment.Lines.Any(line => line.SoldByMarketplaceSeller))
         {
             return;
         }
 
-        var sales = await session.Query<SellerLedgerEntry>().Where(entry => entry.OrderId == message.OrderId && entry.Kind == SellerLedgerEntry.Sale)
+        var sales = await session.Query<SellerLedgerEntry>().Where(entry => entry.OrderId == made.OrderId && entry.Kind == SellerLedgerEntry.Sale)
             .ToListAsync(cancellationToken);
         var rates = await commissions.RatesAsync(session, payment.Lines.Select(line => line.SellerId).OfType<string>(), cancellationToken);
-        foreach (var refund in SellerLedger.Refunds(payment, message, sales, rates, time.GetUtcNow()))
+        foreach (var refund in SellerLedger.Refunds(payment, made, sales, rates, time.GetUtcNow()))
         {
             session.Store(refund);
         }

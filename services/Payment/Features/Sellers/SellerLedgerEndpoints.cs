@@ -45,9 +45,11 @@ public static class SellerLedgerEndpoints
                 DateOnly? to, string? format) => StatementAsync(sellerId, from, to, format, session, fonts, cancellationToken))
             .WithName("GetSellerStatement").WithSummary("Ops: a seller's statement for a period (JSON, or format=csv, or format=pdf)");
         sellers.MapPut("/commission", SetCommissionAsync)
-            .WithName("SetSellerCommission").WithSummary("Ops: the seller's commission in percent (0 to 50), for the sales from now on");
+            .WithName("SetSellerCommission").WithSummary("Ops: the seller's commission in percent (0 to 50), for the sales from now on")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         sellers.MapPost("/payouts", PayOutAsync)
             .WithName("RecordSellerPayout").WithSummary("Ops: record a transfer made to the seller; never more than it is owed")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return ops;
     }
@@ -91,14 +93,19 @@ public static class SellerLedgerEndpoints
         };
     }
 
-    private static async Task<Results<Ok<SellerTerms>, ValidationProblem>> SetCommissionAsync(string sellerId, CommissionChange change, IDocumentSession session,
-        TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SellerTerms>, ValidationProblem, ProblemHttpResult>> SetCommissionAsync(string sellerId, CommissionChange change,
+        IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         // Compared before it is scaled: a percent near decimal's limit would overflow (a 500) when multiplied.
         if (change.Percent is not { } percent || percent < 0 || percent > SellerLedger.MaxBasisPoints / 100m || percent * 100 != decimal.Truncate(percent * 100)
             || sellerId.Length > 100)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["percent"] = ["A commission from 0 to 50 %, to the hundredth."] });
+        }
+
+        if (await UnknownSellerAsync(session, sellerId, cancellationToken) is { } unknown)
+        {
+            return unknown;
         }
 
         var terms = new SellerTerms(sellerId, (int)(percent * 100), time.GetUtcNow());
@@ -110,12 +117,25 @@ public static class SellerLedgerEndpoints
     private static async Task<Results<Created<SellerLedgerEntry>, ValidationProblem, ProblemHttpResult>> PayOutAsync(string sellerId, PayoutRequest request,
         IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.AmountCents is null || string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 200)
+        var errors = new Dictionary<string, string[]>();
+        if (request.AmountCents is not > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["amountCents"] = ["The amount transferred, in euro cents, and the transfer's reference (up to 200 characters)."],
-            });
+            errors["amountCents"] = ["The amount transferred: a positive number of euro cents."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 200)
+        {
+            errors["reference"] = ["The transfer's reference (up to 200 characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await UnknownSellerAsync(session, sellerId, cancellationToken) is { } unknown)
+        {
+            return unknown;
         }
 
         // Two payouts recorded at once: the second sees the first in the balance.
@@ -123,7 +143,8 @@ public static class SellerLedgerEndpoints
         var balance = SellerLedger.Balance(sellerId, await session.Query<SellerLedgerEntry>().Where(entry => entry.SellerId == sellerId)
             .ToListAsync(cancellationToken));
         var now = time.GetUtcNow();
-        var (payout, refusal) = SellerLedger.PayOut(sellerId, Guid.CreateVersion7(now), request.AmountCents.Value, request.Reference.Trim(), balance.BalanceCents, now);
+        var (payout, refusal) = SellerLedger.PayOut(sellerId, Guid.CreateVersion7(now), request.AmountCents!.Value, request.Reference!.Trim(), balance.BalanceCents,
+            now);
         if (refusal is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal);
@@ -133,6 +154,13 @@ public static class SellerLedgerEndpoints
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/ops/payments/sellers/{sellerId}/balance", payout!);
     }
+
+    /// <summary>A 404 for a seller the marketplace never certified (a seller just certified takes a moment to be known here).</summary>
+    private static async Task<ProblemHttpResult?> UnknownSellerAsync(IQuerySession session, string sellerId, CancellationToken cancellationToken) =>
+        sellerId.Length <= 100 && await session.LoadAsync<CertifiedSeller>(sellerId, cancellationToken) is not null
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No certified seller {sellerId[..Math.Min(sellerId.Length, 100)]}.",
+                detail: "A seller just certified takes a moment to be known to Payment.");
 
     /// <summary>Midnight in Paris that day, in UTC (PostgreSQL's timestamptz takes UTC only).</summary>
     private static DateTimeOffset ParisMidnight(DateOnly day)

@@ -12,7 +12,8 @@ namespace OrderPlatform.Returns.Features.Claims;
 
 public sealed record ClaimCreated(Guid ClaimId, string Status);
 
-public sealed record ClaimResolution(string? Outcome, long? AmountCents, string? Note);
+/// <summary>Ops' decision on a claim; <paramref name="LineId"/> names the line a refund is for when the claim names none.</summary>
+public sealed record ClaimResolution(string? Outcome, long? AmountCents, string? Note, string? LineId = null);
 
 /// <summary>Claims about a delivered order, with a photo the customer and operations only can see [FR-04, FR-05, JI-12, JI-13].</summary>
 public static class ClaimEndpoints
@@ -37,7 +38,7 @@ public static class ClaimEndpoints
         ops.MapGet("/claims", OpenClaimsAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("ListOpenClaims").WithSummary("Claims waiting for a decision, oldest first");
         ops.MapPost("/claims/{claimId:guid}/resolution", ResolveAsync).RequireAuthorization(PlatformAuthentication.Ops)
-            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (the line's amount unless said), a replacement shipped free, or a refusal with its reason; the customer is e-mailed [FR-33]")
+            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (one unit of its line, up to that unit's value; lineId names the line of a claim that names none), a replacement shipped free, or a refusal with its reason; the customer is e-mailed [FR-33]")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return ops;
     }
@@ -55,7 +56,9 @@ public static class ClaimEndpoints
 
         var (content, photoType) = (uploaded?.Content, uploaded?.ContentType);
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<ReturnableOrder>(orderId, cancellationToken) is not { } order)
+        // Written with the order's version: two claims (or a claim and a return) for its last unit cannot both take it.
+        var orderStream = await session.Events.FetchForWriting<ReturnableOrder>(orderId, cancellationToken);
+        if (orderStream.Aggregate is not { } order)
         {
             return await notYetKnown.AnswerAsync(orderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
         }
@@ -79,6 +82,10 @@ public static class ClaimEndpoints
         }
 
         session.Events.StartStream<CustomerClaim>(claimId, filed!);
+        if (ClaimDecisions.UnitTaken(filed!, order) is { } taken)
+        {
+            orderStream.AppendOne(taken);
+        }
         if (content is not null)
         {
             session.Store(new ClaimPhoto(claimId, photoType!, content));
@@ -109,18 +116,33 @@ public static class ClaimEndpoints
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<CustomerClaim>(claimId, cancellationToken);
-        if (stream.Aggregate is not { } claim || await session.LoadAsync<ReturnableOrder>(claim.OrderId, cancellationToken) is not { } order)
+        if (stream.Aggregate is not { } claim)
         {
             return TypedResults.NotFound();
         }
 
-        var (events, problem) = ClaimDecisions.Resolve(claim, order, resolution.Outcome, resolution.AmountCents, resolution.Note, time.GetUtcNow());
+        var orderStream = await session.Events.FetchForWriting<ReturnableOrder>(claim.OrderId, cancellationToken);
+        if (orderStream.Aggregate is not { } order)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (events, problem) = ClaimDecisions.Resolve(claim, order, resolution.Outcome, resolution.AmountCents, resolution.Note, time.GetUtcNow(),
+            resolution.LineId);
         if (problem is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be resolved so.", detail: problem);
         }
 
         stream.AppendMany(events);
+        if (ClaimDecisions.UnitReleased(claim, order, resolution.Outcome!) is { } released)
+        {
+            orderStream.AppendOne(released);
+        }
+        else if (ClaimDecisions.UnitTakenAtResolution(claim, events) is { } taken)
+        {
+            orderStream.AppendOne(taken);
+        }
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(claim.Apply(events.OfType<ClaimResolved>().Single()));
     }
