@@ -11,7 +11,7 @@ using OrderPlatform.ServiceDefaults.Security;
 namespace OrderPlatform.Returns.Features.Returns;
 
 /// <param name="Withdrawal">The customer withdraws under French law (14 days from receipt), whatever the shop's returns policy says.</param>
-public sealed record ReturnRequest(Guid OrderId, IReadOnlyList<RequestedReturnLine>? Lines, string? RefundMethod, bool? Withdrawal);
+public sealed record ReturnRequest(Guid? OrderId, IReadOnlyList<RequestedReturnLine>? Lines, string? RefundMethod, bool? Withdrawal);
 
 public sealed record ReceptionRequest(IReadOnlyList<LineInspection>? Lines);
 
@@ -47,7 +47,8 @@ public static class ReturnEndpoints
             .WithName("GetReturn").WithSummary("A return: status, label, inspection, refund and its due date (its customer or ops) [FR-13]");
         returns.MapGet("/{returnId:guid}/authorisation", AuthorisationAsync).RequireAuthorization()
             .WithName("GetReturnAuthorisation").WithSummary("The printable return authorisation with its label, again at any time while the return is open [FR-18]")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return returns;
     }
 
@@ -55,15 +56,20 @@ public static class ReturnEndpoints
         ReturnRequest request, ClaimsPrincipal user, IDocumentStore store, ReturnsPolicy policy, TimeProvider time, OrderNotYetKnown notYetKnown,
         HttpContext context, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
+        if (request.OrderId is not { } orderId || orderId == Guid.Empty)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orderId"] = ["The order to return lines of."] });
+        }
+
         var customerId = user.CustomerId() ?? Guid.Empty;
         var returnId = idempotencyKey is { Length: > 0 } key ? IdFor(customerId, key) : Guid.CreateVersion7();
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<ReturnableOrder>(request.OrderId, cancellationToken);
+            var stream = await session.Events.FetchForWriting<ReturnableOrder>(orderId, cancellationToken);
             if (stream.Aggregate is not { } order)
             {
-                return await notYetKnown.AnswerAsync(request.OrderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
+                return await notYetKnown.AnswerAsync(orderId, context, cancellationToken) is { } notYet ? notYet : TypedResults.NotFound();
             }
 
             if (order.CustomerId != customerId)
@@ -131,8 +137,15 @@ public static class ReturnEndpoints
                 detail: "The parcel was received and the return settled: there is nothing left to send.");
         }
 
-        return await session.LoadAsync<ReturnDocument>(returnId, cancellationToken) is { } document
-            ? TypedResults.File(document.Authorisation, "application/pdf", $"{found.ReturnNumber}.pdf")
+        if (await session.LoadAsync<ReturnDocument>(returnId, cancellationToken) is { } document)
+        {
+            return TypedResults.File(document.Authorisation, "application/pdf", $"{found.ReturnNumber}.pdf");
+        }
+
+        // A label was booked but its printed documents are gone: erased with the customer's personal data [JI-15], never to come back.
+        return found.TrackingNumber is not null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This return's authorisation was erased.",
+                detail: "The customer's personal data was erased on request; the printed authorisation and label went with it.")
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The return label is being prepared.",
                 detail: "The carrier has not given the label yet; try again in a moment.");
     }
