@@ -28,7 +28,8 @@ public sealed record Order(
     IReadOnlyList<string>? Invoices = null,
     DeliveryWindow? EstimatedDelivery = null,
     string? PaymentIssue = null,
-    IReadOnlyList<OrderModification>? Modifications = null)
+    IReadOnlyList<OrderModification>? Modifications = null,
+    DateTimeOffset? SettleParcelsBy = null)
 {
     public bool PaymentAuthorized => AuthorizedCents > 0;
 
@@ -49,10 +50,19 @@ public sealed record Order(
         WithLines(reserved.LineIds, line => line with { Status = LineStatus.Reserved });
 
     /// <summary>Lines that will never ship; when the rest has shipped already, the order is shipped.</summary>
+    /// <summary>
+    /// Lines found missing never ship: a line partly shipped is shipped as far as it went (the rest is never charged). Once nothing is left
+    /// to ship, a partly shipped order is shipped, or delivered when every parcel has already arrived (two sellers' parcels, say) [ALL-07].
+    /// </summary>
     public Order Apply(LinesUnavailable unavailable)
     {
-        var order = WithLines(unavailable.LineIds, line => line with { Status = LineStatus.Unavailable });
-        return order.Status == OrderStatus.PartiallyShipped && order.EverythingShipped ? order.Enter(OrderStatus.Shipped, unavailable.At) : order;
+        var order = WithLines(unavailable.LineIds, line => line with { Status = line.ShippedQuantity > 0 ? LineStatus.Shipped : LineStatus.Unavailable });
+        if (order.Status != OrderStatus.PartiallyShipped || !order.EverythingShipped)
+        {
+            return order;
+        }
+
+        return order.Enter(order.AllLiveParcelsDelivered ? OrderStatus.Delivered : OrderStatus.Shipped, unavailable.At);
     }
 
     public Order Apply(LinesBackordered backordered) =>
@@ -126,7 +136,16 @@ public sealed record Order(
             Shipments = Shipments.Select(shipment => shipment.ShipmentId == back.ShipmentId
                 ? shipment with { ReturnedAt = back.At, SettleBy = back.SettleBy }
                 : shipment).ToList(),
-        }).Enter(OrderStatus.ReturnedToWarehouse, back.At);
+        }).WithSettleBy().Enter(OrderStatus.ReturnedToWarehouse, back.At);
+
+    /// <summary>
+    /// When the earliest parcel back at the warehouse and not yet settled must be refunded: kept on the order whatever its status (the rest
+    /// of the order may ship after a parcel came back), so that the deadline scan finds it.
+    /// </summary>
+    private Order WithSettleBy() => this with
+    {
+        SettleParcelsBy = Shipments.Where(shipment => shipment is { ReturnedAt: not null, Settlement: null }).Min(shipment => shipment.SettleBy),
+    };
 
     /// <summary>
     /// Sent again, the order waits for the new parcel (preparing); refunded, it is delivered if the rest reached the customer,
@@ -134,11 +153,11 @@ public sealed record Order(
     /// </summary>
     public Order Apply(ReturnedParcelSettled settled)
     {
-        var order = this with
+        var order = (this with
         {
             Shipments = Shipments.Select(shipment => shipment.ShipmentId == settled.ShipmentId ? shipment with { Settlement = settled.Outcome } : shipment)
                 .ToList(),
-        };
+        }).WithSettleBy();
         if (order.AwaitingSettlement)
         {
             return order;

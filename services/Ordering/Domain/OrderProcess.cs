@@ -159,6 +159,7 @@ public static class OrderProcess
     public static IReadOnlyList<object> OnLinesFoundMissing(Order order, IReadOnlyList<string> lineIds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(order);
+        // A line partly shipped may have its rest found missing; one shipped in full or already missing is not missing again.
         var fresh = lineIds.Where(id => order.Line(id) is { Status: not (LineStatus.Unavailable or LineStatus.Shipped) }).ToList();
         if (fresh.Count == 0)
         {

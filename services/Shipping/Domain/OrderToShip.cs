@@ -34,7 +34,8 @@ public sealed record OrderToShip(
     string? PaymentHold = null,
     IReadOnlyDictionary<string, int>? Replacements = null,
     IReadOnlyList<string>? ReplacementRequests = null,
-    IReadOnlyList<string>? FlaggedLate = null)
+    IReadOnlyList<string>? FlaggedLate = null,
+    IReadOnlyDictionary<string, int>? MissingUnits = null)
 {
     public static OrderToShip Create(OrderReceivedForShipping received)
     {
@@ -67,19 +68,33 @@ public sealed record OrderToShip(
         return this with { Replacements = again, ReplacementRequests = [.. ReplacementRequests ?? [], replacement.RequestId] };
     }
 
-    public OrderToShip Apply(LinesFoundMissing missing) => this with { MissingLines = [.. MissingLines, .. missing.Lines.Select(line => line.LineId)] };
+    public OrderToShip Apply(LinesFoundMissing missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        var units = new Dictionary<string, int>(MissingUnits ?? new Dictionary<string, int>());
+        foreach (var line in missing.Lines)
+        {
+            units[line.LineId] = units.GetValueOrDefault(line.LineId) + line.Quantity;
+        }
+
+        return this with { MissingLines = [.. MissingLines, .. missing.Lines.Select(line => line.LineId)], MissingUnits = units };
+    }
 
     public OrderToShip Apply(PaymentHoldRecorded hold) => this with { PaymentHold = hold.Reason };
 
     public OrderToShip Apply(LinesFlaggedLate flagged) => this with { FlaggedLate = [.. FlaggedLate ?? [], .. flagged.LineIds] };
 
-    /// <summary>How many units of the line are still to ship: none once found missing, and any replacement asked for.</summary>
+    /// <summary>How many units of the line are still to ship: none of those found missing, and any replacement asked for.</summary>
     public int LeftToShip(OrderedLine line) => Math.Max(0, Ordered(line) + Replaced(line.LineId) - ShippedQuantities.GetValueOrDefault(line.LineId));
 
     /// <summary>Units of the first delivery still to ship: once they have all gone, what ships of the line is a replacement.</summary>
     public int OriginalLeft(OrderedLine line) => Math.Max(0, Ordered(line) - ShippedQuantities.GetValueOrDefault(line.LineId));
 
-    private int Ordered(OrderedLine line) => MissingLines.Contains(line.LineId) ? 0 : line.Quantity;
+    /// <summary>The units of the line the first delivery holds: the ordered ones less those found missing (all of them, for an order kept before
+    /// missing units were counted).</summary>
+    private int Ordered(OrderedLine line) =>
+        MissingUnits?.TryGetValue(line.LineId, out var missing) == true ? Math.Max(0, line.Quantity - missing)
+        : MissingLines.Contains(line.LineId) ? 0 : line.Quantity;
 
     public int Replaced(string lineId) => Replacements?.GetValueOrDefault(lineId) ?? 0;
 

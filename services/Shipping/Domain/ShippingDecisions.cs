@@ -24,8 +24,8 @@ public static class ShippingDecisions
     private static readonly TimeSpan MaxLabelRetryDelay = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// The warehouse ships <paramref name="lines"/> and declares <paramref name="unavailable"/> missing [FR-07]. Never more than is left of a
-    /// line, never a line already (partly) shipped declared missing, nothing while Payment holds the order; on the marketplace a parcel
+    /// The warehouse ships <paramref name="lines"/> and declares <paramref name="unavailable"/> missing [FR-07]: a whole line, or the rest of
+    /// one partly shipped. Never more than is left of a line, never a line shipped in full declared missing, nothing while Payment holds the order; on the marketplace a parcel
     /// holds one seller's lines, since each seller ships their own [MP-08]. A seller (<paramref name="sellerId"/>) ships and declares only its own
     /// lines: another seller's are not there for it.
     /// </summary>
@@ -103,14 +103,14 @@ public static class ShippingDecisions
             return new ShipDecision([], null, null, "Replacement units leave in their own parcel: ship the rest of the order first, then the replacement.");
         }
 
-        var partlyShipped = unavailable.FirstOrDefault(id => order.ShippedQuantities.GetValueOrDefault(id) > 0);
-        if (partlyShipped is not null)
-        {
-            return new ShipDecision([], null, null, $"Line {partlyShipped} was already (partly) shipped: it cannot be missing now.");
-        }
-
-        // Declared missing twice (a retried request) is still declared once.
+        // Declared missing twice (a retried request) is still declared once. What is missing of a line is what is left of it to ship: all of
+        // it, or the rest of a line partly shipped (the order then ends, and nothing more is charged for it) [FR-07, ALL-07].
         var missing = unavailable.Distinct().Where(id => !order.MissingLines.Contains(id)).ToList();
+        var shippedInFull = missing.FirstOrDefault(id => order.OriginalLeft(order.Lines.First(line => line.LineId == id)) == 0);
+        if (shippedInFull is not null)
+        {
+            return new ShipDecision([], null, null, $"Line {shippedInFull} has shipped in full: nothing of it is left to be missing.");
+        }
 
         var events = new List<object>();
         ShipmentStarted? started = null;
@@ -125,7 +125,7 @@ public static class ShippingDecisions
         if (missing.Count > 0)
         {
             events.Add(new LinesFoundMissing(order.Id, missing.Select(id => order.Lines.First(line => line.LineId == id))
-                .Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
+                .Select(line => new ShippedLine(line.LineId, line.Sku, order.OriginalLeft(line))).ToList()));
         }
 
         return new ShipDecision(events, started, null, null);

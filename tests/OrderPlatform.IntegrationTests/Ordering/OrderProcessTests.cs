@@ -132,6 +132,45 @@ public sealed class OrderProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_parcel_back_at_the_warehouse_is_refunded_by_its_date_even_when_the_rest_of_the_order_shipped_after_it_came_back_ALL_07()
+    {
+        var placed = await PlacedOrders.PlaceAsync(Store, Policy, quantity: 2);
+        var reserved = new StockReservedForLines(["1"], placed.PlacedAt);
+        var order = (await LoadAsync(placed.OrderId))!.Next(reserved);
+        var events = new List<object> { reserved };
+        void Decide(IReadOnlyList<object> decided)
+        {
+            events.AddRange(decided);
+            order = decided.Aggregate(order, (state, @event) => state.Next(@event));
+        }
+
+        Decide(OrderProcess.OnPaymentAuthorized(order, placed.Amounts!.TotalCents, "card", placed.PlacedAt, Policy));
+        Decide(OrderProcess.HandOff(order, placed.PlacedAt + Policy.HandOffDelay));
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        Decide(OrderProcess.OnShipped(order, new OrderShipped(placed.OrderId, first, [new ShippedLine("1", "ROBE-ETE-38", 1)], now, "mondial-relay", "1", "https://t")));
+        Decide(OrderProcess.OnParcelReturned(order, first, ParcelReturnedToWarehouse.Uncollected, now, now, Policy)!);
+        Decide(OrderProcess.OnShipped(order, new OrderShipped(placed.OrderId, second, [new ShippedLine("1", "ROBE-ETE-38", 1)], now, "mondial-relay", "2", "https://t")));
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(placed.OrderId, events);
+            await session.SaveChangesAsync();
+        }
+
+        var shipped = (await LoadAsync(placed.OrderId))!;
+        Assert.Equal(OrderStatus.Shipped, shipped.Status); // no longer returned-to-warehouse: the first parcel still waits
+        var settleBy = shipped.SettleParcelsBy!.Value;
+
+        Assert.Equal(0, await HandOffScan.RefundUnclaimedParcelsAsync(Store, settleBy.AddMinutes(-1), CancellationToken.None));
+        Assert.True(await HandOffScan.RefundUnclaimedParcelsAsync(Store, settleBy.AddMinutes(1), CancellationToken.None) >= 1);
+
+        var settled = (await LoadAsync(placed.OrderId))!;
+        Assert.Equal(ReturnedParcelSettled.Refunded, settled.Shipments.Single(shipment => shipment.ShipmentId == first).Settlement);
+        Assert.Null(settled.SettleParcelsBy);
+        await Eventually.TrueAsync(() => Task.FromResult(RefundsSeen.For(placed.OrderId) >= 1), Patience, "the outbox to publish the refund");
+    }
+
+    [Fact]
     public async Task A_delivery_and_its_carrier_status_told_twice_before_the_shipment_deliver_the_order_once_ALL_04_FR_15()
     {
         var (placed, _) = await HandedOffAsync();

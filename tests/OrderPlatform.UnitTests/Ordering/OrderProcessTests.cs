@@ -224,6 +224,39 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void A_first_parcel_delivered_then_the_rest_found_missing_makes_the_order_delivered_ALL_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var parcel = new OrderShipped(OrderId, Guid.NewGuid(), [new ShippedLine("2", "JEAN-SLIM-40", 2)], Now.AddDays(1), "la-poste", "6A123", "https://t");
+        var partly = preparing.After(OrderProcess.OnShipped(preparing, parcel));
+        var arrived = partly.After(OrderProcess.OnDelivered(partly, parcel.ShipmentId, Now.AddDays(3)));
+        Assert.Equal(OrderStatus.PartiallyShipped, arrived.Status);
+
+        var rest = arrived.After(OrderProcess.OnLinesFoundMissing(arrived, ["1"], Now.AddDays(4)));
+
+        Assert.Equal(OrderStatus.Delivered, rest.Status);
+    }
+
+    [Fact]
+    public void The_rest_of_a_line_partly_shipped_found_missing_leaves_the_line_shipped_as_far_as_it_went_and_the_order_shipped_FR_07_ALL_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var parcel = new OrderShipped(OrderId, Guid.NewGuid(), [new ShippedLine("1", "ROBE-38", 1), new ShippedLine("2", "JEAN-SLIM-40", 1)], Now.AddDays(1),
+            "la-poste", "6A123", "https://t");
+        var partly = preparing.After(OrderProcess.OnShipped(preparing, parcel));
+
+        var rest = partly.After(OrderProcess.OnLinesFoundMissing(partly, ["2"], Now.AddDays(2)));
+
+        Assert.Equal(OrderStatus.Shipped, rest.Status);
+        Assert.Equal((LineStatus.Shipped, 1), (rest.Line("2")!.Status, rest.Line("2")!.ShippedQuantity));
+        Assert.Empty(OrderProcess.OnLinesFoundMissing(rest, ["2"], Now.AddDays(2))); // told twice
+    }
+
+    [Fact]
     public void Shipments_make_the_order_partially_shipped_then_shipped_and_missing_lines_are_never_shipped_FR_07()
     {
         var placed = Given(BothReserved);

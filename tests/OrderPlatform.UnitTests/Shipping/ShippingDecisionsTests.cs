@@ -69,14 +69,23 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
-    public void Never_more_than_is_left_of_a_line_and_never_a_shipped_line_declared_missing()
+    public void Never_more_than_is_left_of_a_line_and_the_rest_of_a_line_partly_shipped_declared_missing_not_a_line_shipped_in_full_FR_07_ALL_07()
     {
         var first = Order();
         var afterOne = Ship(first, [new("2", 1)]).OrderEvents.Aggregate(first, (state, @event) => state.Next(@event));
 
         Assert.NotNull(Ship(afterOne, [new("2", 2)]).Conflict);
-        Assert.NotNull(Ship(afterOne, [], ["2"]).Conflict);
         Assert.NotNull(Ship(afterOne, [new("2", 1)]).Shipment);
+
+        var rest = Ship(afterOne, [], ["2"]);
+        Assert.Null(rest.Conflict);
+        Assert.Equal([new ShippedLine("2", "JEAN-40", 1)], Assert.IsType<LinesFoundMissing>(Assert.Single(rest.OrderEvents)).Lines); // the one unit left
+        var ended = rest.OrderEvents.Aggregate(afterOne, (state, @event) => state.Next(@event));
+        Assert.Equal(0, ended.LeftToShip(ended.Lines[1]));
+        Assert.NotNull(Ship(ended, [new("2", 1)]).Conflict); // the missing unit never ships
+
+        var allShipped = Ship(first, [new("1", 1)]).OrderEvents.Aggregate(first, (state, @event) => state.Next(@event));
+        Assert.NotNull(Ship(allShipped, [], ["1"]).Conflict); // shipped in full: nothing of it is missing
     }
 
     [Fact]

@@ -27,8 +27,10 @@ public sealed class HandOffScan(IDocumentStore store, TimeProvider time, IConfig
         IReadOnlyList<Order> waiting;
         await using (var query = store.QuerySession())
         {
-            // Few orders wait so (a parcel nobody collected), so their parcels are read rather than indexed.
-            waiting = await query.Query<Order>().Where(order => order.Status == OrderStatus.ReturnedToWarehouse).Take(500).ToListAsync(cancellationToken);
+            // Few orders wait so (a parcel nobody collected), so their parcels are read rather than indexed. An order whose rest shipped after a
+            // parcel came back is no longer returned-to-warehouse, but its parcel still waits: SettleParcelsBy finds it.
+            waiting = await query.Query<Order>()
+                .Where(order => order.Status == OrderStatus.ReturnedToWarehouse || order.SettleParcelsBy <= now).Take(500).ToListAsync(cancellationToken);
         }
 
         var due = waiting.Where(order => order.Shipments.Any(shipment => shipment is { Settlement: null, SettleBy: { } by } && by <= now))
