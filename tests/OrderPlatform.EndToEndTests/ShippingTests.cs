@@ -52,6 +52,39 @@ public sealed class ShippingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_rest_of_a_line_partly_shipped_found_missing_ends_the_order_charged_for_what_shipped_and_delivered_when_its_parcel_arrives_FR_07_ALL_07()
+    {
+        var skus = await Catalogue.StockedSkusAsync(gateway, 1, units: 2, "Homme");
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(skus[0], 2)]));
+        var order = await Warehouse.ConfirmedAsync(customer, orderId);
+        var line = order.GetProperty("lines")[0];
+        await Warehouse.HandOffAsync(ops, orderId);
+        var parcel = (await Warehouse.ShipAsync(ops, orderId, [(Id(line), 1)])).GetProperty("shipment");
+        await Warehouse.DeliverAsync(platform.Sandboxes, parcel, DateTimeOffset.UtcNow.AddHours(-1));
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("shipments")
+            .EnumerateArray().Any(shipment => shipment.GetProperty("deliveredAt").ValueKind == JsonValueKind.String), Patience, "the first parcel delivered");
+
+        // The second unit is nowhere in the warehouse: the rest of the line is declared missing.
+        await Warehouse.ShipAsync(ops, orderId, [], Id(line));
+
+        var ended = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            var current = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return current.GetProperty("status").GetString() == "delivered" ? (object)current : null;
+        }, Patience, "the order to be delivered once nothing is left to ship");
+        var oneUnit = line.GetProperty("unitPriceCents").GetInt64() - line.GetProperty("discountCents").GetInt64() / 2;
+        Assert.Equal(1, ended.GetProperty("lines")[0].GetProperty("shippedQuantity").GetInt32());
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        var ledger = (JsonElement)await Eventually.GetAsync(async () =>
+            (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0] is var payment
+            && payment.GetProperty("status").GetString() is "captured" or "partially-captured" && payment.GetProperty("capturedCents").GetInt64() > 0
+                ? (object)payment : null, Patience, "the charge for what shipped");
+        Assert.Equal(oneUnit + order.GetProperty("shippingFeeCents").GetInt64(), ledger.GetProperty("capturedCents").GetInt64()); // the missing unit never charged
+    }
+
+    [Fact]
     public async Task An_order_none_of_whose_lines_the_warehouse_finds_is_cancelled_its_money_released_and_the_customer_told_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
