@@ -175,6 +175,37 @@ public sealed class OrderingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_shipped_order_has_its_invoice_as_a_pdf_that_reads_back_even_for_a_name_and_an_address_with_emoji_FR_30()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, new
+        {
+            lines = new[] { new { sku, quantity = 1 } },
+            deliveryAddress = new { firstName = "Camille 🌸", lastName = "Durand", line1 = "12 rue de la Paix ❤", postalCode = "75002", city = "Paris", country = "FR",
+                phone = "06 12 34 56 78" },
+            delivery = new { carrier = "la-poste", mode = "home" },
+            payment = new { method = "card", token = Checkout.VisaToken },
+        });
+        await Warehouse.HandOffAsync(ops, orderId);
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order));
+
+        var pdf = (byte[])await Eventually.GetAsync(async () =>
+        {
+            using var invoice = await customer.GetAsync($"/api/orders/{orderId}/invoice");
+            return invoice.StatusCode == HttpStatusCode.OK ? (object)await invoice.Content.ReadAsByteArrayAsync() : null;
+        }, Patience, "the invoice of the shipped order");
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Join(' ', document.GetPage(1).GetWords().Select(word => word.Text));
+        Assert.Contains("FACTURE", text, StringComparison.Ordinal);
+        Assert.Contains(order.GetProperty("orderNumber").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains("Camille ?", text, StringComparison.Ordinal); // the flower is not in the font: a question mark, not a missing invoice
+    }
+
+    [Fact]
     public async Task Ops_see_orders_by_status_counts_and_the_stuck_list_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(gateway, 1))[0];

@@ -66,6 +66,33 @@ public sealed class InvoiceTests
         Assert.Contains("59,90", credit, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_name_or_an_address_with_an_emoji_still_gets_its_invoice_what_the_font_cannot_draw_printed_as_a_question_mark_FR_30(bool dejaVu)
+    {
+        var camille = new Contracts.PostalAddress("Camille 🌸", "Durand", "12 rue de la Paix ❤", "bât. ☃ 𝄞", "75002", "Paris", "FR", "0612345678");
+        var order = Given(new StockReservedForLines(["1", "2"], Now)) with { DeliveryAddress = camille, BillingAddress = camille };
+        var invoice = Invoicing.ForShipment(order, Guid.NewGuid(), [new ShipmentLine("1", 1)], firstInvoice: true, "FA-2026-000011", Now);
+
+        using var pdf = PdfDocument.Open(InvoicePdf.Render([invoice], Seller, dejaVu ? DocumentFonts.From(null) : new DocumentFonts(null, null)));
+
+        var text = string.Join(' ', pdf.GetPage(1).GetWords().Select(word => word.Text));
+        Assert.Contains("FA-2026-000011", text, StringComparison.Ordinal);
+        Assert.Contains("Camille ?", text, StringComparison.Ordinal);
+        Assert.Contains(dejaVu ? "Paix ❤" : "Paix ?", text, StringComparison.Ordinal); // DejaVu draws the heart, not the flower
+    }
+
+    [Fact]
+    public void Dejavu_prints_every_french_character_and_only_what_it_cannot_draw_is_replaced()
+    {
+        var fonts = DocumentFonts.From(null);
+
+        Assert.Equal("Œuvre à l'été, 59,90 € — « ça »", fonts.Printable("Œuvre à l'été, 59,90 € — « ça »"));
+        Assert.Equal("Camille ? ?", fonts.Printable("Camille 🌸 𝄞"));
+        Assert.Equal("a?b", fonts.Printable("a\u0000b"));
+    }
+
     [Fact]
     public void Without_dejavu_the_invoice_prints_in_helvetica_without_accents()
     {
