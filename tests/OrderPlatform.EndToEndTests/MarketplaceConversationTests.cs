@@ -93,6 +93,12 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
         Assert.Equal(HttpStatusCode.Conflict, (await buyer.PostAsJsonAsync($"/api/reports/{technical}/entries", new { text = "Merci" })).StatusCode);
         Assert.Contains((await ops.GetFromJsonAsync<JsonElement>("/api/reports?status=escalated")).EnumerateArray(),
             report => report.GetProperty("id").GetString() == ignored);
+
+        // The answered one: the buyer never replied, so the seller's answer settled it (seconds here, 14 days in a shop).
+        var settled = (JsonElement)await Eventually.GetAsync(async () =>
+            await buyer.GetFromJsonAsync<JsonElement>($"/api/reports/{id}") is var report && report.GetProperty("status").GetString() == "closed"
+                ? (object)report : null, Patience, "the answered report, left without a reply, to be closed");
+        Assert.Equal("system", settled.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
     }
 
     public static async Task<string> StartAsync(HttpClient buyer, object body)

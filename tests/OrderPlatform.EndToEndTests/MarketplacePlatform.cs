@@ -9,6 +9,7 @@ public sealed class MarketplacePlatform : PlatformFixture
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
         ["Ordering__ReportAnswerWithin"] = "00:00:15",
+        ["Ordering__ReportReplyWithin"] = "00:00:20",
         ["Ordering__ReportScanInterval"] = "00:00:01",
     };
 }

@@ -6,8 +6,9 @@ public sealed record ReportEntry(string By, Guid? AuthorId, string Text, DateTim
 /// <summary>
 /// A problem reported on the marketplace [MP-11]. An order problem goes to the order's seller first (owner <c>seller</c>, status
 /// <c>open</c>); the seller's answer makes it <c>answered</c>, the reporter's next word opens it again; unanswered by
-/// <see cref="AnswerBy"/>, it is <c>escalated</c> to the platform. Technical problems and misconduct go to the platform from the start.
-/// Operations close every report (<c>closed</c>, the end of its life) with what they did.
+/// <see cref="AnswerBy"/>, it is <c>escalated</c> to the platform. Answered, the reporter has until <see cref="AnswerBy"/> to reply, or the
+/// answer settled it and it is <c>closed</c>. Technical problems and misconduct go to the platform from the start. Operations close any
+/// report (<c>closed</c>, the end of its life) with what they did.
 /// </summary>
 public sealed record Report(Guid Id, string Kind, Guid ReporterId, Guid? OrderId, string? OrderNumber, string? SellerId, string Owner, string Status,
     IReadOnlyList<ReportEntry> History, DateTimeOffset OpenedAt, DateTimeOffset? AnswerBy = null, DateTimeOffset? ClosedAt = null)
@@ -60,10 +61,12 @@ public static class ReportRules
     }
 
     /// <summary>
-    /// Someone writes in the report: the seller's word answers an order problem still with it; the reporter's word on an answered one
-    /// opens it again for the seller, with a new time to answer. A closed report takes no more words.
+    /// Someone writes in the report: the seller's word answers an order problem still with it (the reporter then has
+    /// <paramref name="replyWithin"/> to reply); the reporter's word on an answered one opens it again for the seller, with a new time to
+    /// answer. A closed report takes no more words.
     /// </summary>
-    public static (Report? After, string? Refusal) Write(Report report, string side, Guid authorId, string text, DateTimeOffset now, TimeSpan answerWithin)
+    public static (Report? After, string? Refusal) Write(Report report, string side, Guid authorId, string text, DateTimeOffset now, TimeSpan answerWithin,
+        TimeSpan replyWithin)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Status == Report.Closed)
@@ -73,7 +76,7 @@ public static class ReportRules
 
         var (status, answerBy) = (side, report.Status, report.Owner) switch
         {
-            (Report.Seller, Report.Open, Report.SellerOwner) => (Report.Answered, (DateTimeOffset?)null),
+            (Report.Seller, Report.Open, Report.SellerOwner) => (Report.Answered, (DateTimeOffset?)(now + replyWithin)),
             (Report.Reporter, Report.Answered, Report.SellerOwner) => (Report.Open, now + answerWithin),
             _ => (report.Status, report.AnswerBy),
         };
@@ -97,6 +100,22 @@ public static class ReportRules
                 AnswerBy = null,
                 History = [.. report.History, new ReportEntry(Report.System, null, "The seller did not answer in time: the platform takes it over.", now,
                     Report.Escalated, Report.PlatformOwner)],
+            }
+            : null;
+    }
+
+    /// <summary>An answered order problem its reporter did not reply to in time: the seller's answer settled it, and it is closed.</summary>
+    public static Report? CloseUnreplied(Report report, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report is { Status: Report.Answered, AnswerBy: { } by } && by <= now
+            ? report with
+            {
+                Status = Report.Closed,
+                AnswerBy = null,
+                ClosedAt = now,
+                History = [.. report.History, new ReportEntry(Report.System, null, "No reply to the seller's answer in time: the answer settled it.", now,
+                    Report.Closed, report.Owner)],
             }
             : null;
     }

@@ -7,6 +7,7 @@ namespace OrderPlatform.UnitTests.Ordering;
 public sealed class MarketplaceConversationTests
 {
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(48);
+    private static readonly TimeSpan ReplyWithin = TimeSpan.FromDays(14);
 
     /// <summary>The dress from the atelier, the jeans from the brocante.</summary>
     private static Order TwoSellers() => Given() with
@@ -78,16 +79,33 @@ public sealed class MarketplaceConversationTests
         var opened = ReportRules.Open(Guid.NewGuid(), Report.OrderProblem, CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!, null,
             "Colis vide", Now, AnswerWithin);
 
-        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Nous renvoyons l'article.", Now.AddHours(1), AnswerWithin).After!;
-        var reopened = ReportRules.Write(answered, Report.Reporter, CustomerId, "Toujours rien reçu.", Now.AddDays(5), AnswerWithin).After!;
+        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Nous renvoyons l'article.", Now.AddHours(1), AnswerWithin, ReplyWithin).After!;
+        var reopened = ReportRules.Write(answered, Report.Reporter, CustomerId, "Toujours rien reçu.", Now.AddDays(5), AnswerWithin, ReplyWithin).After!;
         var (closed, _) = ReportRules.Close(reopened, Guid.NewGuid(), "Remboursé par la plateforme.", Now.AddDays(6));
 
-        Assert.Equal((Report.Answered, (DateTimeOffset?)null), (answered.Status, answered.AnswerBy));
+        Assert.Equal((Report.Answered, (DateTimeOffset?)(Now.AddHours(1) + ReplyWithin)), (answered.Status, answered.AnswerBy));
         Assert.Equal((Report.Open, Now.AddDays(5) + AnswerWithin), (reopened.Status, reopened.AnswerBy));
         Assert.Equal((Report.Closed, Now.AddDays(6)), (closed!.Status, closed.ClosedAt));
         Assert.Equal(4, closed.History.Count);
-        Assert.NotNull(ReportRules.Write(closed, Report.Reporter, CustomerId, "Merci", Now.AddDays(7), AnswerWithin).Refusal);
+        Assert.NotNull(ReportRules.Write(closed, Report.Reporter, CustomerId, "Merci", Now.AddDays(7), AnswerWithin, ReplyWithin).Refusal);
         Assert.NotNull(ReportRules.Close(closed, Guid.NewGuid(), "Encore", Now.AddDays(7)).Refusal);
+    }
+
+    [Fact]
+    public void An_answered_order_problem_its_reporter_does_not_reply_to_in_time_is_closed_by_the_answer_MP_11()
+    {
+        var opened = ReportRules.Open(Guid.NewGuid(), Report.OrderProblem, CustomerId, ConversationRules.AboutOrder(OneSeller(), null).Subject!, null,
+            "Colis vide", Now, AnswerWithin);
+        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Nous renvoyons l'article.", Now.AddHours(1), AnswerWithin, ReplyWithin).After!;
+
+        Assert.Null(ReportRules.CloseUnreplied(answered, Now.AddHours(1) + ReplyWithin - TimeSpan.FromSeconds(1)));
+        Assert.Null(ReportRules.CloseUnreplied(opened, Now.AddDays(60))); // an open one escalates instead
+        var closed = ReportRules.CloseUnreplied(answered, Now.AddHours(1) + ReplyWithin)!;
+
+        Assert.Equal((Report.Closed, (DateTimeOffset?)null, Report.System), (closed.Status, closed.AnswerBy, closed.History[^1].By));
+        Assert.Null(ReportRules.CloseUnreplied(closed, Now.AddDays(60))); // once
+        var replied = ReportRules.Write(answered, Report.Reporter, CustomerId, "Toujours rien.", Now.AddDays(2), AnswerWithin, ReplyWithin).After!;
+        Assert.Null(ReportRules.CloseUnreplied(replied, Now.AddDays(2) + ReplyWithin)); // the reply opened it again: the seller's turn
     }
 
     [Fact]
@@ -100,7 +118,7 @@ public sealed class MarketplaceConversationTests
         var escalated = ReportRules.Escalate(opened, Now + AnswerWithin)!;
         Assert.Equal((Report.Escalated, Report.PlatformOwner, Report.System), (escalated.Status, escalated.Owner, escalated.History[^1].By));
         Assert.Null(ReportRules.Escalate(escalated, Now.AddDays(30)));
-        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Vu", Now.AddHours(1), AnswerWithin).After!;
+        var answered = ReportRules.Write(opened, Report.Seller, Guid.NewGuid(), "Vu", Now.AddHours(1), AnswerWithin, ReplyWithin).After!;
         Assert.Null(ReportRules.Escalate(answered, Now.AddDays(30)));
         Assert.Equal(["", "Vu"], ReportRules.EraseReporter(answered).History.Select(entry => entry.Text)); // [JI-15]
     }

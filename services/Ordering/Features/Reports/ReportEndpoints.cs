@@ -14,12 +14,16 @@ public sealed record ReportRequest(string? Kind, Guid? OrderId, string? SellerId
 
 public sealed record ReportWords(string? Text);
 
-/// <summary>How long a seller has to answer an order problem before the platform takes it over [MP-11].</summary>
-public sealed record ReportDeadlines(TimeSpan AnswerWithin, TimeSpan ScanInterval)
+/// <summary>
+/// How long a seller has to answer an order problem before the platform takes it over, and its reporter to reply to the answer before the
+/// answer settles it [MP-11].
+/// </summary>
+public sealed record ReportDeadlines(TimeSpan AnswerWithin, TimeSpan ScanInterval, TimeSpan ReplyWithin)
 {
     public static ReportDeadlines From(IConfiguration configuration) => new(
         configuration.GetValue<TimeSpan?>("Ordering:ReportAnswerWithin") ?? TimeSpan.FromHours(48),
-        configuration.GetValue<TimeSpan?>("Ordering:ReportScanInterval") ?? TimeSpan.FromMinutes(1));
+        configuration.GetValue<TimeSpan?>("Ordering:ReportScanInterval") ?? TimeSpan.FromMinutes(1),
+        configuration.GetValue<TimeSpan?>("Ordering:ReportReplyWithin") ?? TimeSpan.FromDays(14));
 }
 
 /// <summary>
@@ -143,7 +147,8 @@ public static class ReportEndpoints
         }
 
         return await DecideAsync(session, reportId, user, (report, side) =>
-            ReportRules.Write(report, side, user.CustomerId()!.Value, words.Text!.Trim(), time.GetUtcNow(), deadlines.AnswerWithin), cancellationToken);
+            ReportRules.Write(report, side, user.CustomerId()!.Value, words.Text!.Trim(), time.GetUtcNow(), deadlines.AnswerWithin,
+                deadlines.ReplyWithin), cancellationToken);
     }
 
     private static async Task<Results<Ok<Report>, ValidationProblem, NotFound, ProblemHttpResult>> CloseAsync(string reportId, ReportWords resolution,

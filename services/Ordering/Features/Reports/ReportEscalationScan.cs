@@ -5,15 +5,15 @@ using OrderPlatform.ServiceDefaults.Persistence;
 namespace OrderPlatform.Ordering.Features.Reports;
 
 /// <summary>
-/// Order problems a seller left unanswered past their time go to the platform [MP-11]. The time is stored on the report, so a restart
-/// loses nothing; each report changes under its lock, as an answer does.
+/// Order problems a seller left unanswered past their time go to the platform, and answered ones their reporter did not reply to in time
+/// are closed [MP-11]. The time is stored on the report, so a restart loses nothing; each report changes under its lock, as an answer does.
 /// </summary>
 public sealed class ReportEscalationScan(IDocumentStore store, TimeProvider time, ReportDeadlines deadlines, ILogger<ReportEscalationScan> logger)
     : DeadlineScan(time, logger)
 {
     protected override TimeSpan Interval => deadlines.ScanInterval;
 
-    protected override string What => "order problems escalated to the platform";
+    protected override string What => "order problems escalated to the platform or closed unreplied";
 
     protected override Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) => EscalateDueAsync(store, now, cancellationToken);
 
@@ -23,7 +23,7 @@ public sealed class ReportEscalationScan(IDocumentStore store, TimeProvider time
         IReadOnlyList<Guid> due;
         await using (var query = store.QuerySession())
         {
-            due = await query.Query<Report>().Where(report => report.Status == Report.Open && report.AnswerBy <= now)
+            due = await query.Query<Report>().Where(report => (report.Status == Report.Open || report.Status == Report.Answered) && report.AnswerBy <= now)
                 .Select(report => report.Id).Take(500).ToListAsync(cancellationToken);
         }
 
@@ -32,7 +32,7 @@ public sealed class ReportEscalationScan(IDocumentStore store, TimeProvider time
         {
             await using var session = store.LightweightSession();
             await AdvisoryLocks.LockAsync(session, ["report:" + id], cancellationToken);
-            if (await session.LoadAsync<Report>(id, cancellationToken) is { } report && ReportRules.Escalate(report, now) is { } after)
+            if (await session.LoadAsync<Report>(id, cancellationToken) is { } report && (ReportRules.Escalate(report, now) ?? ReportRules.CloseUnreplied(report, now)) is { } after)
             {
                 session.Store(after);
                 session.Events.Append(after.Id, ReportRules.Changed(after));
