@@ -32,7 +32,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
     var migration = builder.AddProject<TProject>(SchemaMigrations.NameFor(name))
         .WithArgs(SchemaMigrations.Command)
         .WithReference(database).WaitFor(database)
-        .WithReference(messaging)
+        .WithReference(messaging).WaitFor(messaging)
         .WithPlatformSettings(settings)
         .WithParentRelationship(service);
     migrations[service] = migration;
@@ -63,6 +63,14 @@ foreach (var project in AndItsMigration(notification))
     project.WithEnvironment("PasswordReset__Key", passwordResetKey);
 }
 IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
+// Every migration declares its service's queues: no service starts (and publishes) before every queue is bound.
+foreach (var service in services)
+{
+    foreach (var migration in migrations.Where(pair => pair.Key != service).Select(pair => pair.Value))
+    {
+        service.WaitForCompletion(migration);
+    }
+}
 
 // Operations' back office: business views and error queues, behind the gateway, for ops accounts.
 var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffice")

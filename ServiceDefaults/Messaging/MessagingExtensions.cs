@@ -19,6 +19,9 @@ public static class MessagingExtensions
     /// MassTransit's <c>_error</c> queue; a message that arrived early is parked in the service's database and sent again later. The bus's health check makes the service not ready while
     /// RabbitMQ does not answer.
     /// </summary>
+    /// <summary>Whether the process runs the <c>migrate</c> command (see <see cref="Persistence.SchemaMigration"/>).</summary>
+    private static bool SchemaMigrationRequested => Environment.GetCommandLineArgs().Contains(Persistence.SchemaMigration.Command, StringComparer.Ordinal);
+
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -61,6 +64,9 @@ public static class MessagingExtensions
                     maxInterval: TimeSpan.FromSeconds(10),
                     intervalDelta: TimeSpan.FromMilliseconds(500)));
                 rabbit.ConfigureEndpoints(context);
+                // The migrate command declares the service's queues and their bindings, and consumes nothing: every queue exists before
+                // any service publishes, so nothing told at first start (the demo seller's certification, say) is dropped unbound.
+                rabbit.DeployTopologyOnly = SchemaMigrationRequested;
             });
         });
 

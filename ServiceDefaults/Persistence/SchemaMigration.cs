@@ -1,4 +1,5 @@
 using Marten;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace OrderPlatform.ServiceDefaults.Persistence;
 /// The <c>migrate</c> command of every service with a database: <c>dotnet OrderPlatform.Ordering.dll migrate</c> brings the service's
 /// schema up to what this build expects (Marten's documents, event store and daemon tables) and exits. The AppHost runs it before
 /// the service's copies start, a Kubernetes Job before a rollout's pods; the copies themselves never change the schema, so a rolling
-/// update never has two versions racing on DDL.
+/// update never has two versions racing on DDL. It also declares the service's queues and their bindings on the broker, so that an event
+/// published before the service's first start waits in its queue rather than being dropped.
 /// </summary>
 public static partial class SchemaMigration
 {
@@ -27,6 +29,12 @@ public static partial class SchemaMigration
         }
 
         await ApplyAsync(app.Services);
+        if (app.Services.GetService<IBusControl>() is { } bus)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await bus.DeployAsync(timeout.Token);
+        }
+
         LogMigrated(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchemaMigration)),
             ServiceIdentity.NameOf(app.Services.GetRequiredService<IHostEnvironment>()) + "db");
     }
@@ -41,6 +49,6 @@ public static partial class SchemaMigration
         return services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
-    [LoggerMessage(LogLevel.Information, "Schema of {Database} is up to date")]
+    [LoggerMessage(LogLevel.Information, "Schema of {Database} is up to date, and the service's queues are declared")]
     private static partial void LogMigrated(ILogger logger, string database);
 }
