@@ -49,6 +49,16 @@ public sealed record PaymentCaptured(Guid OrderId, long AmountCents, DateTimeOff
 public sealed record PaymentRefunded(Guid OrderId, long AmountCents, DateTimeOffset RefundedAt, string Destination = "original", string? RefundId = null)
     : IIntegrationEvent;
 
+/// <summary>
+/// Payment gave nothing back for the refund <paramref name="RefundId"/>: nothing was ever charged (<c>nothing-charged</c>), or everything
+/// charged for it was given back already (<c>nothing-left</c>). Whoever asked closes its side: a return waits for no money.
+/// </summary>
+public sealed record RefundDeclined(Guid OrderId, string RefundId, string Reason, DateTimeOffset At) : IIntegrationEvent
+{
+    public const string NothingCharged = "nothing-charged";
+    public const string NothingLeft = "nothing-left";
+}
+
 /// <summary>A shipment left the warehouse with these lines; more may follow for the rest of the order.</summary>
 /// <paramref name="Replacement"/>: the lines were sent before (a parcel back at the warehouse sent again, a claim settled by
 /// replacement); nothing more is charged for them, and the units leave the shelf, not a reservation.

@@ -21,6 +21,8 @@ builder.AddPlatformAuthentication();
 OrderNotYetKnown.Register(builder.Services);
 builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:FontDirectory"]));
+builder.Services.AddSingleton(ReturnDeadlines.From(builder.Configuration));
+builder.Services.AddHostedService<ReturnExpiryScan>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

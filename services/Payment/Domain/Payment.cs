@@ -134,7 +134,7 @@ public sealed record Payment(
         LinesRefunded e => Apply(e),
         TermsChanged e => Apply(e),
         PaymentEscalated e => Apply(e),
-        PaymentAuthorized or PaymentRequested => this,
+        PaymentAuthorized or PaymentRequested or RefundDeclined => this,
         _ => throw new ArgumentException($"A payment has no {@event?.GetType().Name} event.", nameof(@event)),
     };
 

@@ -18,6 +18,12 @@ public sealed record ReturnLabelAttached(string TrackingNumber, string TrackingU
 /// <summary>Payment gave the money back.</summary>
 public sealed record RefundConfirmed(long AmountCents, DateTimeOffset At);
 
+/// <summary>Payment gave nothing back (nothing was charged, or nothing was left to give): the return ends without a refund.</summary>
+public sealed record RefundNotGiven(string Reason, DateTimeOffset At);
+
+/// <summary>The parcel never reached the warehouse in the time given to send it: the return ends and its units may be returned again.</summary>
+public sealed record ReturnExpired(DateTimeOffset At);
+
 /// <summary>The warehouse's verdict on one returned line.</summary>
 public sealed record LineInspection(string LineId, bool Accepted, string? Note);
 
@@ -52,6 +58,10 @@ public sealed record CustomerReturn(
     public const string Refunded = "refunded";
     /// <summary>Every line was refused at inspection: nothing is refunded.</summary>
     public const string Rejected = "rejected";
+    /// <summary>The parcel was not sent back in time: the return ended, its units are free for another.</summary>
+    public const string Expired = "expired";
+    /// <summary>Accepted, but Payment had nothing to give back for it (nothing charged, or already refunded).</summary>
+    public const string NotRefunded = "not-refunded";
 
     public static CustomerReturn Create(ReturnRequested requested)
     {
@@ -79,12 +89,18 @@ public sealed record CustomerReturn(
 
     public CustomerReturn Apply(RefundConfirmed confirmed) => this with { Status = Refunded, RefundedAt = confirmed.At };
 
+    public CustomerReturn Apply(RefundNotGiven notGiven) => this with { Status = NotRefunded, RefundedAt = notGiven.At };
+
+    public CustomerReturn Apply(ReturnExpired expired) => this with { Status = Expired };
+
     public CustomerReturn Next(object @event) => @event switch
     {
         ReturnLabelAttached e => Apply(e),
         InspectionRecorded e => Apply(e),
         ReturnInspected e => Apply(e),
         RefundConfirmed e => Apply(e),
+        RefundNotGiven e => Apply(e),
+        ReturnExpired e => Apply(e),
         ReturnLabelRequested or ReturnAuthorised or RefundRequested => this,
         _ => throw new ArgumentException($"A return has no {@event?.GetType().Name} event.", nameof(@event)),
     };

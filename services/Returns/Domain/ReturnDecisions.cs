@@ -139,6 +139,19 @@ public static class ReturnDecisions
         return (events, null, null);
     }
 
+    /// <summary>
+    /// A return whose parcel has not reached the warehouse <paramref name="sendBackWithin"/> after it was asked for expires: the return ends
+    /// (<see cref="ReturnExpired"/>) and its units are free again on the order (<see cref="ReturningReleased"/>). Null when it is not due.
+    /// </summary>
+    public static (ReturnExpired Expired, ReturningReleased Released)? Expire(CustomerReturn customerReturn, DateTimeOffset now, TimeSpan sendBackWithin)
+    {
+        ArgumentNullException.ThrowIfNull(customerReturn);
+        return customerReturn.Status is CustomerReturn.AwaitingLabel or CustomerReturn.Authorised && customerReturn.RequestedAt + sendBackWithin <= now
+            ? (new ReturnExpired(now),
+                new ReturningReleased(customerReturn.Id, customerReturn.Lines.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList()))
+            : null;
+    }
+
     public static string RefundIdFor(Guid returnId) => $"return-{returnId:N}";
 
     public static Guid? ReturnIdOf(string? refundId) =>

@@ -13,6 +13,9 @@ public sealed record DeliveryRecordedForReturns(Guid ShipmentId, DateTimeOffset 
 /// <summary>A return took these quantities: they cannot be asked for again.</summary>
 public sealed record LinesReturning(Guid ReturnId, IReadOnlyList<ShippedLine> Lines);
 
+/// <summary>A return ended without its parcel (it expired): its units may be returned or claimed again.</summary>
+public sealed record ReturningReleased(Guid ReturnId, IReadOnlyList<ShippedLine> Lines);
+
 /// <summary>A claim took one unit of a line: it cannot be returned or claimed again while the claim stands.</summary>
 public sealed record LinesClaimed(Guid ClaimId, IReadOnlyList<ShippedLine> Lines);
 
@@ -87,6 +90,18 @@ public sealed record ReturnableOrder(
     /// <summary>Delivered, minus what is already coming back or claimed.</summary>
     public int Returnable(string lineId) => Math.Max(0, Delivered(lineId) - Returning.GetValueOrDefault(lineId) - ClaimedOf(lineId));
 
+    public ReturnableOrder Apply(ReturningReleased released)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        var taken = new Dictionary<string, int>(Returning);
+        foreach (var line in released.Lines)
+        {
+            taken[line.LineId] = Math.Max(0, taken.GetValueOrDefault(line.LineId) - line.Quantity);
+        }
+
+        return this with { Returning = taken };
+    }
+
     public ReturnableOrder Apply(LinesClaimed claimed)
     {
         ArgumentNullException.ThrowIfNull(claimed);
@@ -128,6 +143,7 @@ public sealed record ReturnableOrder(
         LinesReturning e => Apply(e),
         LinesClaimed e => Apply(e),
         ClaimedLinesReleased e => Apply(e),
+        ReturningReleased e => Apply(e),
         _ => throw new ArgumentException($"A returnable order has no {@event?.GetType().Name} event.", nameof(@event)),
     };
 }

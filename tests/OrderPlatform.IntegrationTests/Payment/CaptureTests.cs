@@ -183,6 +183,31 @@ public sealed class CaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refund_that_gives_nothing_back_is_declined_once_even_told_before_the_order_ALL_07_ALL_04()
+    {
+        var refused = Order(Ledger.Tokenise("card", PspCards.For("4000000000009995"), "9995").Token);
+        var bus = await BusAsync();
+        // The refund overtakes the order: it waits for the payment, then is declined (nothing was charged), once.
+        await bus.PublishTwiceAsync(new RefundRequested(refused.OrderId, "parcel-returned:1", 2990, RefundRequested.Original, "parcel-returned"));
+        await Task.Delay(500);
+        await bus.PublishTwiceAsync(refused);
+        await PaymentAsync(refused.OrderId, payment => payment.Status == OrderPayment.Refused, "the refusal");
+
+        var declined = await Eventually.GetAsync(async () =>
+        {
+            await using var session = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var events = (await session.Events.FetchStreamAsync(refused.OrderId)).Select(@event => @event.Data).OfType<RefundDeclined>().ToList();
+            return events.Count > 0 ? events : null;
+        }, Patience, "the refund to be declined");
+        await Task.Delay(1000);
+
+        await using var query = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var all = (await query.Events.FetchStreamAsync(refused.OrderId)).Select(@event => @event.Data).OfType<RefundDeclined>().ToList();
+        Assert.Equal(RefundDeclined.NothingCharged, Assert.Single(all).Reason);
+        Assert.Single(declined);
+    }
+
+    [Fact]
     public async Task An_authorisation_that_lapsed_before_shipment_is_renewed_before_capture()
     {
         var order = Order(await VisaAsync());

@@ -100,6 +100,65 @@ public sealed class ReturnConsumersTests : IAsyncLifetime
         Assert.Equal(order.ReceivedAt, (await query.LoadAsync<ReturnableOrder>(orderId))!.ReceivedAt);
     }
 
+    [Fact]
+    public async Task A_return_never_sent_back_expires_once_and_frees_its_units_and_a_refund_payment_declines_ends_the_return_told_twice_ALL_07()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var (forgotten, received) = (await ReturnOfADeliveredOrderAsync(), await ReturnOfADeliveredOrderAsync());
+        await using (var session = Store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<CustomerReturn>(received.ReturnId);
+            stream.AppendMany(ReturnDecisions.Receive(stream.Aggregate!, [new LineInspection("1", true, null)], DateTimeOffset.UtcNow).Events);
+            await session.SaveChangesAsync();
+        }
+
+        // Told before the return waits for money (authorised, not received): nothing changes.
+        await bus.PublishTwiceAsync(new RefundDeclined(forgotten.OrderId, ReturnDecisions.RefundIdFor(forgotten.ReturnId), RefundDeclined.NothingLeft,
+            DateTimeOffset.UtcNow));
+        var later = DateTimeOffset.UtcNow.AddDays(31);
+        Assert.Equal(0, await ReturnExpiryScan.ExpireDueAsync(Store, DateTimeOffset.UtcNow.AddDays(29), TimeSpan.FromDays(30), CancellationToken.None));
+        Assert.True(await ReturnExpiryScan.ExpireDueAsync(Store, later, TimeSpan.FromDays(30), CancellationToken.None) >= 1);
+        Assert.Equal(0, await ReturnExpiryScan.ExpireDueAsync(Store, later, TimeSpan.FromDays(30), CancellationToken.None)); // once
+
+        await using (var query = Store.QuerySession())
+        {
+            Assert.Equal(CustomerReturn.Expired, (await query.LoadAsync<CustomerReturn>(forgotten.ReturnId))!.Status);
+            Assert.Equal(1, (await query.LoadAsync<ReturnableOrder>(forgotten.OrderId))!.Returnable("1")); // the dress may be returned again
+            Assert.Equal(CustomerReturn.RefundPending, (await query.LoadAsync<CustomerReturn>(received.ReturnId))!.Status); // received: not expired
+        }
+
+        await bus.PublishTwiceAsync(new RefundDeclined(received.OrderId, ReturnDecisions.RefundIdFor(received.ReturnId), RefundDeclined.NothingCharged,
+            DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var query = Store.QuerySession();
+            return await query.LoadAsync<CustomerReturn>(received.ReturnId) is { Status: CustomerReturn.NotRefunded };
+        }, Patience, "the return to end without a refund");
+        await Task.Delay(500);
+        Assert.Single((await StreamAsync(received.ReturnId)).OfType<RefundNotGiven>());
+        Assert.Empty((await StreamAsync(forgotten.ReturnId)).OfType<RefundNotGiven>());
+    }
+
+    /// <summary>An order delivered two days ago, and a return of its dress asked for and labelled: the order's id and the return's.</summary>
+    private async Task<(Guid OrderId, Guid ReturnId)> ReturnOfADeliveredOrderAsync()
+    {
+        var (orderId, shipmentId, returnId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        var order = ReturnableOrder.Create(new OrderRecordedForReturns(orderId, "CMD-2", Guid.NewGuid(), [new OrderedLine("1", "ROBE-38", 1, 4990)], 390, Camille,
+            now.AddDays(-4)));
+        object[] delivered = [new ShipmentRecordedForReturns(shipmentId, [new ShippedLine("1", "ROBE-38", 1)]), new DeliveryRecordedForReturns(shipmentId, now.AddDays(-2))];
+        order = delivered.Aggregate(order, (state, @event) => state.Next(@event));
+        var decision = ReturnDecisions.Request(order, [new RequestedReturnLine("1", 1, "wrong-size")], "original", false, false,
+            ReturnsPolicy.For(new OrderPlatform.ServiceDefaults.MerchantPreset("fashion-retail"), new ConfigurationBuilder().Build()), returnId, now);
+        await using var session = Store.LightweightSession();
+        session.Events.StartStream<ReturnableOrder>(orderId, [new OrderRecordedForReturns(orderId, "CMD-2", order.CustomerId, order.Lines, 390, Camille,
+            now.AddDays(-4)), .. delivered, .. decision.OrderEvents]);
+        session.Events.StartStream<CustomerReturn>(returnId, [.. decision.ReturnEvents, new ReturnLabelAttached("1234", "https://t/1234", now)]);
+        await session.SaveChangesAsync();
+        return (orderId, returnId);
+    }
+
     private async Task<IReadOnlyList<object>> StreamAsync(Guid id)
     {
         await using var query = Store.QuerySession();

@@ -35,6 +35,26 @@ public sealed class ReturnDecisionsTests
             Policy(preset), Guid.NewGuid(), now);
 
     [Fact]
+    public void A_return_not_sent_back_in_time_expires_and_frees_its_units_a_received_one_never_ALL_07()
+    {
+        var order = Delivered();
+        var decision = Request(order, DeliveredAt.AddDays(2), lines: [new("2", 2, "wrong-size")]);
+        var asked = CustomerReturn.Create(decision.Requested!);
+        order = decision.OrderEvents.Aggregate(order, (state, @event) => state.Next(@event));
+        Assert.Equal(0, order.Returnable("2"));
+
+        Assert.Null(ReturnDecisions.Expire(asked, DeliveredAt.AddDays(31), TimeSpan.FromDays(30))); // a day left
+        var (expired, released) = ReturnDecisions.Expire(asked, DeliveredAt.AddDays(32), TimeSpan.FromDays(30))!.Value;
+
+        Assert.Equal(CustomerReturn.Expired, asked.Next(expired).Status);
+        Assert.False(asked.Next(expired).Open);
+        Assert.Equal(2, order.Next(released).Returnable("2"));
+        var received = asked.Next(ReturnDecisions.Receive(asked, [new LineInspection("2", true, null)], DeliveredAt.AddDays(10)).Events[1]);
+        Assert.Null(ReturnDecisions.Expire(received, DeliveredAt.AddDays(60), TimeSpan.FromDays(30)));
+        Assert.Equal(CustomerReturn.NotRefunded, received.Next(new RefundNotGiven(RefundDeclined.NothingLeft, DeliveredAt.AddDays(11))).Status);
+    }
+
+    [Fact]
     public void On_the_marketplace_a_return_holds_one_sellers_items_and_names_that_seller_MP_10()
     {
         var delivered = Delivered();

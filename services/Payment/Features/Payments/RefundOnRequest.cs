@@ -10,7 +10,8 @@ namespace OrderPlatform.Payment.Features.Payments;
 /// <summary>
 /// Refunds what another service asks for: to the method that paid, even a card that has expired since
 /// [FR-19], or to the customer's store credit when they chose it [FR-13]; never more than was captured
-/// and not yet refunded [ALL-02]. The refund's id keys the PSP call, so a retry refunds once [ALL-04].
+/// and not yet refunded [ALL-02]. The refund's id keys the PSP call, so a retry refunds once [ALL-04]. A refund that gives nothing
+/// back (nothing charged, nothing left) is answered with <see cref="RefundDeclined"/>, so that nobody waits for it.
 /// </summary>
 public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider time, PaymentSettlement settlement, PrepaidProvider prepaid,
     SellerRefunds sellerLedger, ILogger<RefundOnRequest> logger) : IdempotentConsumer<RefundRequested>(store, time, logger)
@@ -21,9 +22,16 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
     protected override async Task HandleAsync(RefundRequested message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await PaymentStreams.FetchAsync(session, message.OrderId, cancellationToken);
+        if (stream.Aggregate is null)
+        {
+            throw new MessageArrivedEarlyException($"order {message.OrderId}'s payment to be known here");
+        }
+
         if (stream.Aggregate is not { PspPaymentId: not null } payment)
         {
+            // Refused or never authorised: nothing to give back, and the one who asked is told so rather than left waiting.
             LogNothingPaid(message.OrderId, message.RefundId);
+            stream.AppendOne(new RefundDeclined(message.OrderId, message.RefundId, RefundDeclined.NothingCharged, time.GetUtcNow()));
             return;
         }
 
@@ -37,6 +45,7 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
 
         if (amount <= 0)
         {
+            stream.AppendOne(new RefundDeclined(message.OrderId, message.RefundId, RefundDeclined.NothingLeft, time.GetUtcNow()));
             return;
         }
 
@@ -61,7 +70,7 @@ public sealed partial class RefundOnRequest(IDocumentStore store, TimeProvider t
         await sellerLedger.RecordRefundAsync(session, payment, message with { AmountCents = amount, ForLines = allowance.Lines }, cancellationToken);
     }
 
-    [LoggerMessage(LogLevel.Warning, "Refund {RefundId} asks for order {OrderId}, which Payment never charged; nothing refunded")]
+    [LoggerMessage(LogLevel.Warning, "Refund {RefundId} asks for order {OrderId}, which Payment never charged; nothing refunded, declined")]
     private partial void LogNothingPaid(Guid orderId, string refundId);
 
     [LoggerMessage(LogLevel.Warning, "Refund {RefundId} of order {OrderId} asked {Asked} cents; only {Refunded} were captured and not yet refunded")]

@@ -103,6 +103,25 @@ public sealed class PaymentRefundedConsumer(IDocumentStore store, TimeProvider t
     }
 }
 
+/// <summary>Payment had nothing to give back for a return's refund: the return ends without one, rather than waiting for ever.</summary>
+public sealed class RefundDeclinedConsumer(IDocumentStore store, TimeProvider time, ILogger<RefundDeclinedConsumer> logger)
+    : IdempotentConsumer<RefundDeclined>(store, time, logger)
+{
+    protected override async Task HandleAsync(RefundDeclined message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (ReturnDecisions.ReturnIdOf(message.RefundId) is not { } returnId)
+        {
+            return;
+        }
+
+        var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId, cancellationToken);
+        if (stream.Aggregate is { Status: CustomerReturn.RefundPending })
+        {
+            stream.AppendOne(new RefundNotGiven(message.Reason, message.At));
+        }
+    }
+}
+
 public static class ReturnConsumers
 {
     public static void AddReturnConsumers(this MassTransit.IBusRegistrationConfigurator bus)
@@ -112,5 +131,6 @@ public static class ReturnConsumers
         bus.AddConsumer<ParcelDeliveredConsumer>();
         bus.AddConsumer<ReturnLabelBookedConsumer>();
         bus.AddConsumer<PaymentRefundedConsumer>();
+        bus.AddConsumer<RefundDeclinedConsumer>();
     }
 }
