@@ -52,8 +52,11 @@ public static class OrderingPresets
         var invoiceAt = preset.Name == MerchantPreset.FashionRetail ? InvoiceTrigger.Capture : InvoiceTrigger.Shipment;
         // Returns are taken 14 days after delivery (FR-15), 30 on the marketplace (MP-10): then the order is completed.
         var returnWindow = TimeSpan.FromDays(preset.Name == MerchantPreset.Marketplace ? 30 : 14);
+        // Return labels are printed from the delivery address by the shop's return carrier (Returns' policy): checkout holds the address to
+        // that carrier's limits too, or a return label would be refused after the sale.
+        var returnCarrier = preset.Name == MerchantPreset.JapanImport ? DeliveryOption.LaPoste : DeliveryOption.MondialRelay;
         return new OrderPolicy(Deliveries[preset.Name], PaymentMethods.AcceptedBy(preset), rule, handOff, StuckThresholds(handOff), invoiceAt,
-            Estimates[preset.Name], returnWindow);
+            Estimates[preset.Name], returnWindow, ReturnCarrier: returnCarrier);
     }
 
     /// <summary>Generous bounds: past them something upstream is late, not merely slow.</summary>

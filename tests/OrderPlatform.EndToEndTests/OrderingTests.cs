@@ -83,6 +83,17 @@ public sealed class OrderingTests(PlatformFixture platform)
         var errors = await ErrorsAsync(refused);
         Assert.True(errors.TryGetProperty("deliveryAddress.lastName", out _) && errors.TryGetProperty("deliveryAddress.firstName", out _));
         Assert.Contains("32", errors.GetProperty("deliveryAddress.line1")[0].GetString(), StringComparison.Ordinal); // Mondial Relay's label
+
+        // Delivered by La Poste (35 characters) but returned through Mondial Relay (32): the return label must not be refused later [FR-12].
+        using var homeRefused = await Checkout.PlaceAsync(customer, new
+        {
+            lines = new[] { new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-S", quantity = 1 } },
+            deliveryAddress = new { firstName = "Camille", lastName = "Durand", line1 = "33 avenue des Champs-Élysées, 3e A", postalCode = "75008", city = "Paris",
+                country = "FR", phone = "0612345678" },
+            delivery = new { carrier = "la-poste", mode = "home" },
+            payment = new { method = "card", token = Checkout.VisaToken },
+        });
+        Assert.Contains("32", (await ErrorsAsync(homeRefused)).GetProperty("deliveryAddress.line1")[0].GetString(), StringComparison.Ordinal);
         Assert.Empty((await customer.GetFromJsonAsync<JsonElement>("/api/orders")).EnumerateArray());
     }
 

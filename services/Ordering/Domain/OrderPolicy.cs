@@ -21,7 +21,8 @@ public sealed record OrderPolicy(
     InvoiceTrigger InvoiceAt = InvoiceTrigger.Shipment,
     DeliveryEstimate? Estimate = null,
     TimeSpan? ReturnWindow = null,
-    TimeSpan? ReturnedParcelWait = null)
+    TimeSpan? ReturnedParcelWait = null,
+    string? ReturnCarrier = null)
 {
     public TimeSpan ReturnedParcelHold => ReturnedParcelWait ?? TimeSpan.FromDays(7);
 

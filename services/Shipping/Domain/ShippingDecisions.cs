@@ -202,13 +202,13 @@ public static class ShippingDecisions
 
     /// <summary>
     /// Ops give the recipient as the carrier will print it (the customer called with the missing name, a shorter line): the label is
-    /// asked for again. Only before the carrier booked it.
+    /// asked for again. Only before the carrier booked it; a return parcel's too (its "recipient" is the customer it leaves from).
     /// </summary>
     public static (IReadOnlyList<object> Events, IReadOnlyDictionary<string, string[]>? Invalid, string? Conflict) CorrectRecipient(Shipment shipment,
         PostalAddress recipient, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        if (shipment.Status is not (ShipmentStatus.AwaitingLabel or ShipmentStatus.LabelRefused) || shipment.ReturnId is not null)
+        if (shipment.Status is not (ShipmentStatus.AwaitingLabel or ShipmentStatus.LabelRefused))
         {
             return ([], null, $"The parcel is {shipment.Status}: its label is printed, its recipient can no longer change.");
         }

@@ -53,6 +53,16 @@ public sealed class PlaceOrderValidationTests
     }
 
     [Fact]
+    public void A_home_delivery_address_fits_the_return_carriers_label_too_so_a_return_label_is_never_refused_FR_12()
+    {
+        // Delivered by La Poste (35 characters), returned through Mondial Relay (32): 33 characters would pass the delivery, fail the return.
+        var home = Valid() with { Delivery = new DeliveryInput("la-poste", "home", null), DeliveryAddress = Address with { Line1 = new string('x', 33) } };
+
+        Assert.Equal(["deliveryAddress.line1"], PlaceOrderValidation.Validate(home, Policy()).Keys);
+        Assert.Empty(PlaceOrderValidation.Validate(home with { DeliveryAddress = Address with { Line1 = new string('x', 32) } }, Policy()));
+    }
+
+    [Fact]
     public void Each_bad_line_is_named_with_its_index()
     {
         var errors = PlaceOrderValidation.Validate(Valid() with { Lines = [new("ROBE-ETE-38", 1), new(" ", 0), new("JEAN", 100)] }, Policy());

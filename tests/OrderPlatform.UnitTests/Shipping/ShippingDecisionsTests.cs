@@ -385,6 +385,24 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
+    public void A_return_parcels_label_refused_for_good_is_asked_for_again_once_ops_correct_the_customer_it_leaves_from_FR_12_ALL_07()
+    {
+        var parcel = Shipment.Create(ShippingDecisions.ReturnParcel(new ReturnLabelRequested(Guid.NewGuid(), Guid.NewGuid(), "RET-20261123-ABCDEF",
+            "mondial-relay", Camille with { Line1 = "Résidence des Jardins, bât. B, 3e ét." }, 1, Now)));
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            parcel = ShippingDecisions.OnLabelFailed(parcel, "Adresse trop longue", carrierRefused: true, Now.AddMinutes(attempt * 10), TimeSpan.FromSeconds(5))
+                .Aggregate(parcel, (state, @event) => state.Next(@event));
+        }
+
+        Assert.Equal("label-refused", parcel.Status);
+        var (events, invalid, conflict) = ShippingDecisions.CorrectRecipient(parcel, Camille with { Line1 = "Rés. des Jardins, bât. B" }, Now.AddHours(1));
+
+        Assert.Null(invalid ?? (object?)conflict);
+        Assert.Equal("awaiting-label", events.Aggregate(parcel, (state, @event) => state.Next(@event)).Status);
+    }
+
+    [Fact]
     public void A_carrier_down_is_retried_without_end_since_it_will_come_back()
     {
         var shipment = Shipment.Create(Ship(Order(), [new("1", 1)]).Shipment!);

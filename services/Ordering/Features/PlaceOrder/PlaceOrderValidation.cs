@@ -17,7 +17,7 @@ public static partial class PlaceOrderValidation
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>();
         ValidateLines(request.Lines, errors);
-        ValidateAddress("deliveryAddress", request.DeliveryAddress, phoneRequired: true, CarrierFieldLength(request.Delivery?.Carrier), errors);
+        ValidateAddress("deliveryAddress", request.DeliveryAddress, phoneRequired: true, CarrierFieldLength(request.Delivery?.Carrier, policy), errors);
         if (request.BillingAddress is not null)
         {
             ValidateAddress("billingAddress", request.BillingAddress, phoneRequired: false, MaxFieldLength, errors);
@@ -39,7 +39,7 @@ public static partial class PlaceOrderValidation
     {
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>();
-        ValidateAddress("deliveryAddress", address, phoneRequired: true, CarrierFieldLength(delivery.Carrier), errors);
+        ValidateAddress("deliveryAddress", address, phoneRequired: true, CarrierFieldLength(delivery.Carrier, policy), errors);
         ValidateDelivery(delivery, policy, errors);
         return errors;
     }
@@ -89,10 +89,11 @@ public static partial class PlaceOrderValidation
     private const int MaxFieldLength = 200;
 
     /// <summary>
-    /// What the chosen carrier's label takes in a name or address field: longer, or without the recipient's name, the carrier
-    /// refuses the label after the order was paid.
+    /// What the chosen carrier's label, and the shop's return carrier's (a return label is printed from the delivery address), take in a name
+    /// or address field: longer, or without the recipient's name, a carrier refuses the label after the order was paid.
     /// </summary>
-    private static int CarrierFieldLength(string? carrier) => carrier is null ? MaxFieldLength : Math.Min(MaxFieldLength, CarrierLabels.FieldLength(carrier));
+    private static int CarrierFieldLength(string? carrier, OrderPolicy policy) =>
+        new[] { carrier, policy.ReturnCarrier }.OfType<string>().Select(CarrierLabels.FieldLength).Append(MaxFieldLength).Min();
 
     private static void ValidateAddress(string name, AddressInput? address, bool phoneRequired, int maxLength, Dictionary<string, string[]> errors)
     {

@@ -17,7 +17,7 @@ public static class RecipientCorrectionEndpoint
     {
         ops.MapPut("/shipments/{shipmentId:guid}/recipient", CorrectAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("CorrectShipmentRecipient")
-            .WithSummary("Ops: correct the recipient of a parcel whose label the carrier refused (label-refused), then ask for the label again")
+            .WithSummary("Ops: correct the recipient of a parcel whose label the carrier refused (label-refused), then ask for the label again; for a return parcel, the customer it leaves from")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return ops;
     }
