@@ -30,6 +30,9 @@ public sealed record OrderCancelled(Guid OrderId, DateTimeOffset CancelledAt, st
     public const string ByCustomer = "customer";
     public const string OutOfStock = "out-of-stock";
 
+    /// <summary>Operations cancelled an order whose payment could not be secured (an escalation nobody settled).</summary>
+    public const string ByOperations = "operations";
+
     /// <summary>The warehouse found none of the order's lines: nothing will ship [ALL-07].</summary>
     public const string FoundMissing = "found-missing";
 }
@@ -87,6 +90,17 @@ public sealed record PaymentVoided(Guid OrderId, long ReleasedCents, DateTimeOff
 public sealed record PaymentEscalated(Guid OrderId, string Reason, DateTimeOffset EscalatedAt) : IIntegrationEvent;
 
 /// <summary>
+/// An escalated payment is settled: the customer paid again with another card (<c>paid-again</c>), operations had the authorisation
+/// renewed (<c>renewed</c>), or nothing more will be charged (<c>released</c>: the rest was found missing). The order may go on; nothing is held.
+/// </summary>
+public sealed record PaymentEscalationResolved(Guid OrderId, string How, DateTimeOffset At) : IIntegrationEvent
+{
+    public const string PaidAgain = "paid-again";
+    public const string Renewed = "renewed";
+    public const string Released = "released";
+}
+
+/// <summary>
 /// A shipment's carrier status changed (label-created, in-transit, out-for-delivery, available-for-pickup,
 /// notice-left, delivered, returned-to-warehouse), so the order page shows where each parcel is [JI-11].
 /// <paramref name="ReturnParcel"/>: the customer's return on its way back, which the order's own shipments do not include.
@@ -106,6 +120,12 @@ public sealed record ParcelAvailableForPickup(Guid OrderId, Guid ShipmentId, str
 /// <paramref name="Lines"/> are back on the shelf (Catalog counts them in); Ordering waits for ops to send it again at the
 /// customer's request, or refunds it; Notification tells the customer.
 /// </summary>
+/// <summary>
+/// The carrier lost the parcel: no news for long, and its inquiry found nothing. Its units are gone (nothing comes back to the shelf); the
+/// order refunds them or sends them again.
+/// </summary>
+public sealed record ParcelLost(Guid OrderId, Guid ShipmentId, DateTimeOffset At, IReadOnlyList<ShippedLine> Lines) : IIntegrationEvent;
+
 public sealed record ParcelReturnedToWarehouse(Guid OrderId, Guid ShipmentId, DateTimeOffset At, string Reason, IReadOnlyList<ShippedLine>? Lines = null)
     : IIntegrationEvent
 {

@@ -20,6 +20,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<OrderPlacedConsumer>();
     bus.AddConsumer<OrderConfirmedConsumer>();
     bus.AddConsumer<OrderCancelledConsumer>();
+    bus.AddConsumer<PaymentEscalatedConsumer>();
     bus.AddConsumer<OrderModifiedConsumer>();
     bus.AddConsumer<OrderShippedConsumer>();
     bus.AddConsumer<InvoiceIssuedConsumer>();

@@ -68,5 +68,7 @@ public static class OrderingPresets
         [OrderStatus.PartiallyShipped] = TimeSpan.FromDays(7),
         [OrderStatus.Shipped] = TimeSpan.FromDays(21),
         [OrderStatus.Backordered] = TimeSpan.FromDays(30),
+        // A lost parcel is refunded by its settle-by date unless ops send it again: past that, the scan did not run.
+        [OrderStatus.ParcelLost] = TimeSpan.FromDays(10),
     };
 }

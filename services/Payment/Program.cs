@@ -25,7 +25,7 @@ PaymentProviders.Register(builder.Services, builder.Configuration);
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid().MapSellerLedger();
+app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid().MapSellerLedger().MapPayAgain();
 app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow()
     .MapSellerLedgerOperations();
 

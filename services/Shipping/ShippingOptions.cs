@@ -21,6 +21,12 @@ public sealed class ShippingOptions
 
     public TimeSpan TrackingPollInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>No carrier news of a parcel for this long opens an inquiry with the carrier.</summary>
+    public TimeSpan InquiryAfter { get; set; } = TimeSpan.FromDays(10);
+
+    /// <summary>An inquiry that finds nothing in this time makes the parcel lost: refunded or sent again.</summary>
+    public TimeSpan LostAfterInquiry { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>How often sellers' lines are checked against their delay to ship, to tell the buyer and the seller of late ones [MP-08].</summary>
     public TimeSpan LateLineScanInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -25,6 +25,9 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/catalog/reservations/{reservationId}"] = Scope.Customer,
         ["/api/catalog/orders/{orderId}/stock"] = Scope.Ops,
         ["/api/payments/orders/{orderId}"] = Scope.Ops,
+        ["/api/payments/orders/{orderId}/authorisation"] = Scope.Customer,
+        ["/api/ops/payments/orders/{orderId}/renewal"] = Scope.Ops,
+        ["/api/ops/orders/{orderId}/cancellation"] = Scope.Ops,
         ["/api/ops/payments/orphans/{pspPaymentId}/refund"] = Scope.Ops,
         ["/api/ops/payments/store-credit/{customerId}"] = Scope.Ops,
         ["/api/payments/gift-cards/{code}"] = Scope.Public, // whoever holds the code holds the card
@@ -121,7 +124,8 @@ public sealed class CrossAccountTests(PlatformFixture platform)
             });
             return response.StatusCode == HttpStatusCode.Created ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
         }, TimeSpan.FromSeconds(45), "Alice's return once her parcel is delivered");
-        using var claimed = await alice.PostAsync("/api/claims", ReturnsTests.Claim(orderId, "missing", order.GetProperty("lines")[0].GetProperty("lineId").GetString(), null));
+        // Her one unit is coming back: a claim about the parcel names no line.
+        using var claimed = await alice.PostAsync("/api/claims", ReturnsTests.Claim(orderId, "damaged", null, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0]));
         Assert.Equal(HttpStatusCode.Created, claimed.StatusCode);
         // The demo data gives this SKU two units in this store; no other test holds them.
         using var reservation = await alice.PostAsJsonAsync("/api/catalog/reservations", new { sku = "FEMME-ROBE-D-ETE-FLEURIE-NOIR-XL", storeId = "paris-rivoli" });

@@ -225,6 +225,52 @@ public sealed class PaymentTests(PlatformFixture platform)
         await Warehouse.ConfirmedOrLaterAsync(anne, annesAgain); // a saved card pays again for its customer
     }
 
+    [Fact]
+    public async Task A_payment_the_bank_will_not_renew_holds_the_order_until_the_customer_pays_again_with_another_card_through_the_emailed_link_ALL_07()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(gateway, 1, "Homme"))[0];
+        var email = Accounts.NewEmail();
+        using var customer = await Accounts.NewCustomerAsync(gateway, email);
+        using var someoneElse = await Accounts.NewCustomerAsync(gateway);
+        using var ops = await Accounts.OpsAsync(gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        await Warehouse.HandOffAsync(ops, orderId);
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+
+        // A week on, at the PSP, the authorisation has lapsed and the bank will not renew it (twice: at the capture, and when ops ask again).
+        (await psp.PutAsJsonAsync("/psp/control/clock", new { offsetHours = 8 * 24 })).EnsureSuccessStatusCode();
+        try
+        {
+            (await psp.PostAsJsonAsync("/psp/control/faults", new { kind = "refuse", count = 2 })).EnsureSuccessStatusCode();
+            await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order));
+            await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("status").GetString() == "escalated", "the escalation");
+        }
+        finally
+        {
+            (await psp.PutAsJsonAsync("/psp/control/clock", new { offsetHours = 0 })).EnsureSuccessStatusCode();
+        }
+
+        using var renewal = await ops.PostAsync($"/api/ops/payments/orders/{orderId}/renewal", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, renewal.StatusCode); // the bank said no again
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, email, "est à renouveler");
+        Assert.Contains($"/compte/commandes/{orderId}/paiement", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
+        var newCard = await Checkout.TokeniseAsync(platform.Sandboxes, "4000 0025 0000 1001");
+        using var notTheirs = await someoneElse.PostAsJsonAsync($"/api/payments/orders/{orderId}/authorisation", new { token = newCard });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, notTheirs.StatusCode);
+
+        using var paid = await customer.PostAsJsonAsync($"/api/payments/orders/{orderId}/authorisation", new { token = newCard });
+
+        Assert.True(paid.StatusCode == System.Net.HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
+        var settled = await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() > 0, "the charge on the new card");
+        Assert.Equal(order.GetProperty("totalCents").GetInt64(), settled.GetProperty("capturedCents").GetInt64()); // what shipped, once
+        Assert.Equal(("closed", "cb"), (settled.GetProperty("status").GetString(), settled.GetProperty("brand").GetString()));
+        await Eventually.TrueAsync(async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("paymentIssue").ValueKind
+            == JsonValueKind.Null, Patience, "the order's payment issue to be lifted");
+        using var twice = await customer.PostAsJsonAsync($"/api/payments/orders/{orderId}/authorisation", new { token = newCard });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, twice.StatusCode); // nothing left to settle
+    }
+
     /// <summary>Credits store credit once Payment knows the customer (their sign-up reaches it as an event).</summary>
     private static async Task CreditAsync(HttpClient ops, string customerId, object credit) =>
         await Eventually.TrueAsync(async () =>

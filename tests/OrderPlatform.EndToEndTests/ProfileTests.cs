@@ -116,7 +116,8 @@ public sealed class ProfileTests(PlatformFixture platform)
         }, TimeSpan.FromSeconds(45), "the delivered order to take a return");
         await Eventually.TrueAsync(async () => (await customer.GetAsync($"/api/returns/{returned.GetProperty("returnId").GetString()}/authorisation"))
             .StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(45), "the return's label and authorisation");
-        using var claim = ReturnsTests.Claim(orderId, "defective", lineId, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
+        // The one unit is coming back: the claim is about the parcel, not the unit (a unit is returned or claimed, never both).
+        using var claim = ReturnsTests.Claim(orderId, "damaged", null, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
         claim.Add(new StringContent(claimText), "description");
         using var filed = await customer.PostAsync("/api/claims", claim);
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());

@@ -131,6 +131,7 @@ public static partial class MessageTemplates
         {
             Contracts.OrderCancelled.OutOfStock => "Les articles commandés ne sont plus en stock : nous ne pouvons pas vous les envoyer.",
             Contracts.OrderCancelled.FoundMissing => "Notre entrepôt n'a pu trouver aucun des articles commandés : nous ne pouvons pas vous les envoyer.",
+            Contracts.OrderCancelled.ByOperations => "Nous n'avons pas pu obtenir le paiement de votre commande.",
             _ => "Votre demande d'annulation est prise en compte.",
         };
         var body = new Body(shop, to.FirstName)
@@ -139,6 +140,21 @@ public static partial class MessageTemplates
             .Link("Voir ma commande", $"{shop.Storefront}/compte/commandes/{cancelled.OrderId}");
         return Email($"order-cancelled/{cancelled.OrderId}", "order-cancelled", to, $"{shop.Name} : votre commande {orderNumber} est annulée", body,
             cancelled.OrderId, orderNumber);
+    }
+
+    /// <summary>
+    /// The bank would not renew the payment of an order waiting to ship: the customer pays again with another card through the link, or
+    /// the order is not sent (nothing ships unpaid).
+    /// </summary>
+    public static OutgoingMessage PaymentEscalated(PaymentEscalated escalated, string orderNumber, Recipient to, Shop shop)
+    {
+        ArgumentNullException.ThrowIfNull(escalated);
+        var body = new Body(shop, to.FirstName)
+            .Paragraph($"Votre banque n'a pas renouvelé l'autorisation de paiement de votre commande n° {orderNumber} : nous ne pouvons pas l'expédier en l'état.")
+            .Paragraph("Pour qu'elle parte, réglez-la avec une autre carte ; sans nouvelles de votre part, notre service client vous contactera.")
+            .Link("Régler ma commande", $"{shop.Storefront}/compte/commandes/{escalated.OrderId}/paiement");
+        return Email($"payment-escalated/{escalated.OrderId}/{escalated.EscalatedAt:yyyyMMddHHmmss}", "payment-escalated", to,
+            $"{shop.Name} : le paiement de votre commande {orderNumber} est à renouveler", body, escalated.OrderId, orderNumber);
     }
 
     /// <summary>Money went back: how much, and where.</summary>

@@ -136,7 +136,7 @@ public sealed record Order(
             Shipments = Shipments.Select(shipment => shipment.ShipmentId == back.ShipmentId
                 ? shipment with { ReturnedAt = back.At, SettleBy = back.SettleBy }
                 : shipment).ToList(),
-        }).WithSettleBy().Enter(OrderStatus.ReturnedToWarehouse, back.At);
+        }).WithSettleBy().Enter(back.Reason == OrderStatus.LostReason ? OrderStatus.ParcelLost : OrderStatus.ReturnedToWarehouse, back.At);
 
     /// <summary>
     /// When the earliest parcel back at the warehouse and not yet settled must be refunded: kept on the order whatever its status (the rest
@@ -190,6 +190,8 @@ public sealed record Order(
 
     public Order Apply(PaymentIssueRecorded issue) => this with { PaymentIssue = issue.Reason };
 
+    public Order Apply(PaymentIssueCleared cleared) => this with { PaymentIssue = null };
+
     public Order Apply(CaptureRecorded captured) => this with { CapturedCents = CapturedCents + captured.AmountCents };
 
     public Order Apply(RefundRecorded refunded) => this with { RefundedCents = RefundedCents + refunded.AmountCents };
@@ -226,6 +228,7 @@ public sealed record Order(
         ShipmentStatusRecorded e => Apply(e),
         OrderCompleted e => Apply(e),
         PaymentIssueRecorded e => Apply(e),
+        PaymentIssueCleared e => Apply(e),
         CaptureRecorded e => Apply(e),
         RefundRecorded e => Apply(e),
         OrderCancelled e => Apply(e),

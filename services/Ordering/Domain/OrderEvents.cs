@@ -52,6 +52,9 @@ public sealed record DeliveryRecorded(Guid ShipmentId, DateTimeOffset At);
 /// <summary>Payment could not renew the authorisation: the order must not go to logistics unpaid until someone sorts it out.</summary>
 public sealed record PaymentIssueRecorded(string Reason, DateTimeOffset At);
 
+/// <summary>The payment issue was settled (paid again, renewed, or nothing more to charge): the order may go on.</summary>
+public sealed record PaymentIssueCleared(string How, DateTimeOffset At);
+
 public sealed record CaptureRecorded(long AmountCents, DateTimeOffset At);
 
 public sealed record RefundRecorded(long AmountCents, DateTimeOffset At);

@@ -125,6 +125,30 @@ public static class OrderProcess
         return order.PaymentIssue is null && !OrderStatus.IsTerminal(order.Status) ? [new PaymentIssueRecorded(reason, now)] : [];
     }
 
+    /// <summary>The payment's escalation was settled: the hold on the order goes (told twice, or for an order without one, nothing).</summary>
+    public static IReadOnlyList<object> OnPaymentEscalationResolved(Order order, string how, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.PaymentIssue is not null ? [new PaymentIssueCleared(how, at)] : [];
+    }
+
+    /// <summary>
+    /// Operations cancel an order whose payment could not be secured, while nothing of it has shipped: nothing ships, what was charged is
+    /// refunded, what is held released (Payment), the stock goes back (Catalog), the customer is told. Otherwise the warehouse declares the
+    /// rest missing, which ends the escalation too.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, string? Refusal) CancelByOperations(Order order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order switch
+        {
+            _ when OrderStatus.IsTerminal(order.Status) => ([], $"The order is {order.Status}: there is nothing to cancel."),
+            { PaymentIssue: null } => ([], "Operations cancel an order whose payment is escalated; this one's payment needs nothing."),
+            { Shipments.Count: > 0 } => ([], "Part of the order has shipped: declare the rest missing in the warehouse instead (nothing more is then charged)."),
+            _ => ([new OrderCancelled(order.Id, now, OrderCancelled.ByOperations)], null),
+        };
+    }
+
     /// <summary>Where a shipment stands at its carrier, for the order page; an older news than what the order shows changes nothing.</summary>
     public static IReadOnlyList<object> OnShipmentStatusChanged(Order order, ShipmentStatusChanged changed)
     {

@@ -20,8 +20,15 @@ public static class OrderStatus
     /// <summary>Nothing reached the customer: every parcel came back and was refunded.</summary>
     public const string Refunded = "refunded";
 
+    /// <summary>The carrier lost a parcel: ops send it again, or it is refunded by its settle-by date, as a parcel come back is.</summary>
+    public const string ParcelLost = "parcel-lost";
+
+    /// <summary>Why a parcel is to be settled: lost by the carrier (else it came back to the warehouse).</summary>
+    public const string LostReason = "lost";
+
     public static readonly IReadOnlyList<string> All =
-        [Placed, PaymentRefused, Confirmed, Preparing, Backordered, PartiallyShipped, Shipped, Delivered, Cancelled, Completed, ReturnedToWarehouse, Refunded];
+        [Placed, PaymentRefused, Confirmed, Preparing, Backordered, PartiallyShipped, Shipped, Delivered, Cancelled, Completed, ReturnedToWarehouse, Refunded,
+            ParcelLost];
 
     /// <summary>Nothing more happens to the order by itself: it cannot be stuck [ALL-07].</summary>
     public static bool IsTerminal(string status) => status is PaymentRefused or Cancelled or Completed or Delivered or Refunded;

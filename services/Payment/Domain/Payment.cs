@@ -114,6 +114,19 @@ public sealed record Payment(
 
     public Payment Apply(PaymentEscalated escalated) => this with { Status = Escalated, Escalation = escalated.Reason };
 
+    /// <summary>Paid again or renewed, the payment can be captured again; released, it is closed (its void says so).</summary>
+    public Payment Apply(PaymentEscalationResolved resolved) => this with
+    {
+        Status = resolved.How == PaymentEscalationResolved.Released ? Status : Authorized,
+        Escalation = null,
+    };
+
+    /// <summary>The customer paid again with another card: the new authorisation replaces the lapsed one.</summary>
+    public Payment Apply(AuthorisationReplaced replaced) => this with
+    {
+        PspPaymentId = replaced.PspPaymentId, AuthorizationExpiresAt = replaced.ExpiresAt, Brand = replaced.Brand, Last4 = replaced.Last4,
+    };
+
     /// <summary>
     /// The payment after any of its events, for decisions within one session (Marten calls the Apply methods
     /// itself; this must not be named Evolve, which Marten's source generator would take for the whole fold).
@@ -134,6 +147,8 @@ public sealed record Payment(
         LinesRefunded e => Apply(e),
         TermsChanged e => Apply(e),
         PaymentEscalated e => Apply(e),
+        PaymentEscalationResolved e => Apply(e),
+        AuthorisationReplaced e => Apply(e),
         PaymentAuthorized or PaymentRequested or RefundDeclined => this,
         _ => throw new ArgumentException($"A payment has no {@event?.GetType().Name} event.", nameof(@event)),
     };

@@ -39,11 +39,43 @@ public static class PaymentDecisions
         return Math.Min(items + fee, payment.Uncaptured);
     }
 
-    /// <summary>After a shipment or a missing line: release what is left once nothing more will ship.</summary>
+    /// <summary>
+    /// After a shipment or a missing line: release what is left once nothing more will ship. An escalated payment is released only when
+    /// nothing that shipped is left uncharged (the rest found missing ends the escalation); otherwise it waits for the customer to pay again.
+    /// </summary>
     public static long ToRelease(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return payment.Status == Payment.Authorized && payment.Complete ? payment.Uncaptured : 0;
+        var settled = payment.Status == Payment.Authorized
+                      || (payment.Status == Payment.Escalated && DueAfterEscalation(payment, CaptureTiming.OnShipment) == 0);
+        return settled && payment.Complete ? payment.Uncaptured : 0;
+    }
+
+    /// <summary>
+    /// What an escalation left uncharged once it is settled: charged at shipment, the value of what shipped (the fee with the first parcel)
+    /// less what was captured; charged at order, the order's total less what was captured. Never more than is authorised.
+    /// </summary>
+    public static long DueAfterEscalation(Payment payment, CaptureTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var due = timing == CaptureTiming.OnOrder
+            ? Math.Min(payment.TotalCents, payment.ModifiedTotalCents ?? long.MaxValue)
+            : payment.Lines.Sum(line => line.AmountForCents(Math.Min(payment.ShippedQuantity(line.LineId), line.Quantity)))
+              + ((payment.Shipped ?? []).Count > 0 ? payment.ShippingFeeCents : 0);
+        return Math.Clamp(due - payment.CapturedCents, 0, payment.Uncaptured);
+    }
+
+    /// <summary>
+    /// Whether an escalated payment may be paid again by the customer with another card: only while nothing was charged on the card
+    /// (the new authorisation then stands for the whole of what is to be charged, and refunds go to one card).
+    /// </summary>
+    public static string? WhyNotPayAgain(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return payment.Status != Payment.Escalated ? "This payment needs nothing: it is not waiting for a new card."
+            : payment.CapturedCents - payment.CreditCapturedCents > 0 ? "Part of the order was already charged on the card: operations settle the rest."
+            : payment.Uncaptured - payment.CreditUncaptured <= 0 ? "Nothing is left to charge on a card."
+            : null;
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public sealed record AuthorisationObtained(string PspPaymentId, long AmountCents
 /// <summary>Money moved on the store-credit part of a split payment: "capture", "void" or "refund".</summary>
 public sealed record CreditTenderMoved(string Kind, long AmountCents, DateTimeOffset At);
 
+/// <summary>
+/// After an escalation, the customer authorised what is still to be charged with another card: the old authorisation, lapsed, was released.
+/// </summary>
+public sealed record AuthorisationReplaced(string PspPaymentId, string PreviousPspPaymentId, long AmountCents, DateTimeOffset? ExpiresAt, string? Brand,
+    string? Last4, DateTimeOffset At);
+
 /// <summary>The authorisation was renewed with the stored token before capture.</summary>
 public sealed record AuthorisationRenewed(DateTimeOffset? ExpiresAt, DateTimeOffset At);
 

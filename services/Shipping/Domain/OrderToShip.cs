@@ -18,6 +18,12 @@ public sealed record LinesFlaggedLate(IReadOnlyList<string> LineIds, DateTimeOff
 /// <summary>Payment could not secure the money: nothing more leaves the warehouse until ops sort it out.</summary>
 public sealed record PaymentHoldRecorded(string Reason, DateTimeOffset At);
 
+/// <summary>The payment was settled (paid again, renewed): the warehouse may ship again.</summary>
+public sealed record PaymentHoldLifted(string How, DateTimeOffset At);
+
+/// <summary>The order was cancelled after it reached the warehouse (operations, an unsettled payment): nothing of it ships.</summary>
+public sealed record OrderCancelledForShipping(DateTimeOffset At);
+
 /// <summary>An order as the warehouse sees it: the fold of its stream in Shipping.</summary>
 public sealed record OrderToShip(
     Guid Id,
@@ -35,7 +41,8 @@ public sealed record OrderToShip(
     IReadOnlyDictionary<string, int>? Replacements = null,
     IReadOnlyList<string>? ReplacementRequests = null,
     IReadOnlyList<string>? FlaggedLate = null,
-    IReadOnlyDictionary<string, int>? MissingUnits = null)
+    IReadOnlyDictionary<string, int>? MissingUnits = null,
+    bool Cancelled = false)
 {
     public static OrderToShip Create(OrderReceivedForShipping received)
     {
@@ -82,6 +89,10 @@ public sealed record OrderToShip(
 
     public OrderToShip Apply(PaymentHoldRecorded hold) => this with { PaymentHold = hold.Reason };
 
+    public OrderToShip Apply(PaymentHoldLifted lifted) => this with { PaymentHold = null };
+
+    public OrderToShip Apply(OrderCancelledForShipping cancelled) => this with { Cancelled = true };
+
     public OrderToShip Apply(LinesFlaggedLate flagged) => this with { FlaggedLate = [.. FlaggedLate ?? [], .. flagged.LineIds] };
 
     /// <summary>How many units of the line are still to ship: none of those found missing, and any replacement asked for.</summary>
@@ -93,7 +104,8 @@ public sealed record OrderToShip(
     /// <summary>The units of the line the first delivery holds: the ordered ones less those found missing (all of them, for an order kept before
     /// missing units were counted).</summary>
     private int Ordered(OrderedLine line) =>
-        MissingUnits?.TryGetValue(line.LineId, out var missing) == true ? Math.Max(0, line.Quantity - missing)
+        Cancelled ? 0
+        : MissingUnits?.TryGetValue(line.LineId, out var missing) == true ? Math.Max(0, line.Quantity - missing)
         : MissingLines.Contains(line.LineId) ? 0 : line.Quantity;
 
     public int Replaced(string lineId) => Replacements?.GetValueOrDefault(lineId) ?? 0;
@@ -108,6 +120,8 @@ public sealed record OrderToShip(
         LinesFoundMissing e => Apply(e),
         ReplacementRecorded e => Apply(e),
         PaymentHoldRecorded e => Apply(e),
+        PaymentHoldLifted e => Apply(e),
+        OrderCancelledForShipping e => Apply(e),
         LinesFlaggedLate e => Apply(e),
         _ => throw new ArgumentException($"An order to ship has no {@event?.GetType().Name} event.", nameof(@event)),
     };

@@ -18,6 +18,12 @@ public sealed record LabelRefusedForGood(string Reason, DateTimeOffset At);
 /// <summary>Ops corrected the recipient the carrier refused: the label is asked for again at once.</summary>
 public sealed record RecipientCorrected(PostalAddress Recipient, DateTimeOffset At);
 
+/// <summary>No carrier news for too long: an inquiry is opened with the carrier.</summary>
+public sealed record InquiryOpened(DateTimeOffset LastNewsAt, DateTimeOffset At);
+
+/// <summary>The inquiry found nothing in its time: the parcel is lost.</summary>
+public sealed record ParcelDeclaredLost(DateTimeOffset At);
+
 /// <summary>The carrier booked the parcel: its number, where the customer follows it, the label to print.</summary>
 public sealed record LabelBooked(string TrackingNumber, string TrackingUrl, string? LabelUrl, bool LabelStored, DateTimeOffset At);
 
@@ -74,6 +80,13 @@ public sealed record Shipment(
             Replacement: started.Replacement);
     }
 
+    public Shipment Apply(InquiryOpened opened) => this with { Status = ShipmentStatus.Inquiry, StatusAt = opened.At };
+
+    public Shipment Apply(ParcelDeclaredLost lost) => this with { Status = ShipmentStatus.Lost, StatusAt = lost.At };
+
+    /// <summary>When the carrier last said anything of the parcel (its departure, when it said nothing yet).</summary>
+    public DateTimeOffset LastNewsAt => Tracking.Count > 0 ? Tracking.Max(e => e.At) : ShippedAt ?? StatusAt;
+
     public Shipment Apply(LabelAttemptFailed failed) => this with
     {
         LabelAttempts = failed.Attempt, NextLabelAttemptAt = failed.NextAttemptAt, LabelProblem = failed.Reason,
@@ -113,10 +126,12 @@ public sealed record Shipment(
     {
         LabelAttemptFailed e => Apply(e),
         LabelRefusedForGood e => Apply(e),
+        InquiryOpened e => Apply(e),
+        ParcelDeclaredLost e => Apply(e),
         RecipientCorrected e => Apply(e),
         LabelBooked e => Apply(e),
         OrderShipped e => Apply(e),
-        ReturnLabelBooked => this,
+        ReturnLabelBooked or ParcelLost => this,
         TrackingEventRecorded e => Apply(e),
         TrackingEventDoubted e => Apply(e),
         ShipmentStatusChanged e => Apply(e),

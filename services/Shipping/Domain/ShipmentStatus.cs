@@ -18,11 +18,17 @@ public static class ShipmentStatus
     public const string Delivered = "delivered";
     public const string ReturnedToWarehouse = "returned-to-warehouse";
 
+    /// <summary>No news from the carrier for too long: an inquiry is open with it. News closes it; silence makes the parcel lost.</summary>
+    public const string Inquiry = "inquiry";
+
+    /// <summary>The carrier's inquiry found nothing: the parcel is lost, and the order refunds it or sends it again.</summary>
+    public const string Lost = "lost";
+
     public static readonly IReadOnlyList<string> All =
-        [AwaitingLabel, LabelRefused, LabelCreated, InTransit, OutForDelivery, AvailableForPickup, NoticeLeft, Delivered, ReturnedToWarehouse];
+        [AwaitingLabel, LabelRefused, LabelCreated, InTransit, OutForDelivery, AvailableForPickup, NoticeLeft, Delivered, ReturnedToWarehouse, Inquiry, Lost];
 
     /// <summary>Nothing the carrier says afterwards changes these.</summary>
-    public static bool IsFinal(string status) => status is Delivered or ReturnedToWarehouse;
+    public static bool IsFinal(string status) => status is Delivered or ReturnedToWarehouse or Lost;
 
     /// <summary>The parcel waits to be collected: its 15 days are counting.</summary>
     public static bool IsHeld(string status) => status is AvailableForPickup or NoticeLeft;

@@ -82,7 +82,13 @@ public static class ShippingDecisions
             return new ShipDecision([], null, invalid, null);
         }
 
-        if (order.PaymentHold is { } hold)
+        if (order.Cancelled)
+        {
+            return new ShipDecision([], null, null, "The order was cancelled: nothing of it ships.");
+        }
+
+        // Held, nothing leaves; the rest may still be declared missing, which ends the hold (nothing more is then charged).
+        if (order.PaymentHold is { } hold && lines.Count > 0)
         {
             return new ShipDecision([], null, null, $"Payment holds this order ({hold}): nothing ships unpaid until operations settle it.");
         }
@@ -304,6 +310,35 @@ public static class ShippingDecisions
     }
 
     /// <summary>Nobody collected the parcel within its 15 days: it goes back to the warehouse [FR-10, FR-11].</summary>
+    /// <summary>
+    /// A parcel the carrier has said nothing of for <paramref name="inquiryAfter"/> goes to an inquiry with the carrier; one still silent
+    /// <paramref name="lostAfter"/> later is lost (<see cref="ParcelLost"/>: the order refunds it or sends it again) [ALL-07]. News in
+    /// between closes the inquiry (the tracking moves the status on). A seller's own carrier has no tracking to be silent: its parcel is
+    /// presumed delivered instead; a return parcel is the customer's to chase.
+    /// </summary>
+    public static IReadOnlyList<object> OnSilence(Shipment shipment, DateTimeOffset now, TimeSpan inquiryAfter, TimeSpan lostAfter)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.ReturnId is not null || OwnCarriers.IsOwn(shipment.Carrier))
+        {
+            return [];
+        }
+
+        if (shipment.Status is ShipmentStatus.LabelCreated or ShipmentStatus.InTransit or ShipmentStatus.OutForDelivery
+            && shipment.LastNewsAt + inquiryAfter <= now)
+        {
+            return [new InquiryOpened(shipment.LastNewsAt, now), new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.Inquiry, now)];
+        }
+
+        return shipment.Status == ShipmentStatus.Inquiry && shipment.StatusAt + lostAfter <= now
+            ?
+            [
+                new ParcelDeclaredLost(now), new ShipmentStatusChanged(shipment.OrderId, shipment.Id, ShipmentStatus.Lost, now),
+                new ParcelLost(shipment.OrderId, shipment.Id, now, shipment.Lines),
+            ]
+            : [];
+    }
+
     public static IReadOnlyList<object> OnHoldExpiry(Shipment shipment, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(shipment);

@@ -171,6 +171,27 @@ public sealed class OrderProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lost_parcel_told_twice_and_before_its_shipment_waits_once_as_parcel_lost_and_is_refunded_by_its_date_ALL_07_ALL_04()
+    {
+        var (placed, _) = await HandedOffAsync();
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var shipmentId = Guid.NewGuid();
+        var lines = placed.Lines.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList();
+
+        await bus.PublishTwiceAsync(new ParcelLost(placed.OrderId, shipmentId, DateTimeOffset.UtcNow, lines));
+        await Task.Delay(1000); // no such shipment yet: retried
+        await bus.Publish(new OrderShipped(placed.OrderId, shipmentId, lines, DateTimeOffset.UtcNow.AddDays(-30)));
+
+        var lost = await Eventually.GetAsync(async () => await LoadAsync(placed.OrderId) is { Status: OrderStatus.ParcelLost } order ? order : null,
+            Patience, "the order to show its lost parcel");
+        Assert.Single(lost.StatusHistory, change => change.Status == OrderStatus.ParcelLost);
+        Assert.True(await HandOffScan.RefundUnclaimedParcelsAsync(Store, lost.SettleParcelsBy!.Value.AddMinutes(1), CancellationToken.None) >= 1);
+        Assert.Equal(OrderStatus.Refunded, (await LoadAsync(placed.OrderId))!.Status);
+        await Eventually.TrueAsync(() => Task.FromResult(RefundsSeen.For(placed.OrderId) >= 1), Patience, "the outbox to publish the refund");
+    }
+
+    [Fact]
     public async Task A_delivery_and_its_carrier_status_told_twice_before_the_shipment_deliver_the_order_once_ALL_04_FR_15()
     {
         var (placed, _) = await HandedOffAsync();

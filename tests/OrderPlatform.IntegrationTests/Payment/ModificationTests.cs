@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment.Features.Payments;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using OrderPayment = payment::OrderPlatform.Payment.Domain.Payment;
 
@@ -58,6 +59,13 @@ public sealed class ModificationTests : IAsyncLifetime
 
         var charged = await PaymentAsync(placed.OrderId, payment => payment.CapturedCents > 0, "the charge at order");
         Assert.Equal((modified.Amounts.TotalCents, 0L), (charged.CapturedCents, charged.RefundedCents));
+
+        // What the change left authorised is released at once: nothing lapses, nothing is renewed, nothing can freeze the paid order.
+        var closed = await PaymentAsync(placed.OrderId, payment => payment.Status == OrderPayment.Closed, "the leftover released");
+        Assert.Equal(placed.Amounts!.TotalCents - modified.Amounts.TotalCents, closed.VoidedCents);
+        var (store, settlement) = (host.Service.Services.GetRequiredService<IDocumentStore>(), host.Service.Services.GetRequiredService<PaymentSettlement>());
+        Assert.Equal(0, await AuthorisationRenewalScan.RenewLapsingAsync(store, settlement, DateTimeOffset.UtcNow.AddDays(40), TimeSpan.FromDays(1), default));
+        Assert.Equal(modified.Amounts.TotalCents, Assert.Single(host.Ledger.Payments(placed.OrderId.ToString())).AuthorizedCents); // the PSP holds no more
     }
 
     private (OrderPlaced Placed, OrderConfirmed Confirmed, OrderModified Modified) Order()

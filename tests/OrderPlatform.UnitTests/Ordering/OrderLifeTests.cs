@@ -49,6 +49,7 @@ public sealed class OrderLifeTests
         OrderStatus.PartiallyShipped => ("the rest ships or is found missing", OrderProcess.OnLinesFoundMissing(order, ["1"], Now.AddDays(1))),
         OrderStatus.Shipped => ("the carrier delivers", OrderProcess.OnDelivered(order, Parcel, Now.AddDays(3))),
         OrderStatus.ReturnedToWarehouse => ("ops send it again, or its settle-by date passes", OrderProcess.RefundUnclaimedParcels(order, Now.AddDays(30))),
+        OrderStatus.ParcelLost => ("ops send it again, or its settle-by date passes", OrderProcess.RefundUnclaimedParcels(order, Now.AddDays(30))),
         OrderStatus.Delivered => ("the return window closes", OrderProcess.Complete(order, Now.AddDays(3) + (Fashion.ReturnWindow ?? TimeSpan.FromDays(14)), Fashion)),
         _ => throw new InvalidOperationException($"{order.Status} has no way on"),
     };
@@ -78,6 +79,8 @@ public sealed class OrderLifeTests
             OrderStatus.Completed => delivered.After(OrderProcess.Complete(delivered, Now.AddDays(60), Fashion)),
             OrderStatus.ReturnedToWarehouse => returned,
             OrderStatus.Refunded => returned.After(OrderProcess.RefundUnclaimedParcels(returned, Now.AddDays(30))),
+            OrderStatus.ParcelLost => shipped.After(OrderProcess.OnParcelReturned(shipped, Parcel, OrderStatus.LostReason, Now.AddDays(20), Now.AddDays(20),
+                Fashion)!),
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
     }

@@ -257,6 +257,27 @@ public sealed class OrderProcessTests
     }
 
     [Fact]
+    public void An_escalated_payment_holds_the_order_until_it_is_settled_or_operations_cancel_the_order_before_anything_ships_ALL_07()
+    {
+        var placed = Given(BothReserved);
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var held = confirmed.After(OrderProcess.OnPaymentEscalated(confirmed, "re-authorisation refused", Now.AddDays(6)));
+
+        Assert.NotNull(OrderProcess.CancelByOperations(confirmed, Now).Refusal); // its payment needs nothing
+        Assert.Empty(OrderProcess.HandOff(held, Now.AddDays(7))); // nothing goes to logistics unpaid
+        var settled = held.After(OrderProcess.OnPaymentEscalationResolved(held, PaymentEscalationResolved.PaidAgain, Now.AddDays(7)));
+        Assert.Null(settled.PaymentIssue);
+        Assert.Empty(OrderProcess.OnPaymentEscalationResolved(settled, PaymentEscalationResolved.PaidAgain, Now.AddDays(7))); // told twice
+        Assert.NotEmpty(OrderProcess.HandOff(settled, Now.AddDays(7)));
+
+        var (events, refusal) = OrderProcess.CancelByOperations(held, Now.AddDays(7));
+        Assert.Null(refusal);
+        Assert.Equal(OrderCancelled.ByOperations, Assert.IsType<OrderCancelled>(Assert.Single(events)).Reason);
+        Assert.Equal(OrderStatus.Cancelled, held.After(events).Status);
+        Assert.NotNull(OrderProcess.CancelByOperations(held.After(events), Now.AddDays(8)).Refusal); // once
+    }
+
+    [Fact]
     public void Shipments_make_the_order_partially_shipped_then_shipped_and_missing_lines_are_never_shipped_FR_07()
     {
         var placed = Given(BothReserved);

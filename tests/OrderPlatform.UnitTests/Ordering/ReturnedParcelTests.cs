@@ -41,6 +41,21 @@ public sealed class ReturnedParcelTests
     }
 
     [Fact]
+    public void A_parcel_the_carrier_lost_waits_as_parcel_lost_and_is_refunded_by_its_date_or_sent_again_ALL_07()
+    {
+        var shipped = Shipped(Preparing(), First, new("1", "ROBE-ETE-38", 1), new("2", "JEAN-SLIM-40", 2));
+        var lost = shipped.After(OrderProcess.OnParcelReturned(shipped, First, OrderStatus.LostReason, Now.AddDays(30), Now.AddDays(30), Fashion)!);
+
+        Assert.Equal(OrderStatus.ParcelLost, lost.Status);
+        Assert.False(OrderStatus.IsTerminal(lost.Status));
+        var refunded = lost.After(OrderProcess.RefundUnclaimedParcels(lost, Now.AddDays(30) + Fashion.ReturnedParcelHold));
+        Assert.Equal(OrderStatus.Refunded, refunded.Status);
+        var (again, refusal) = OrderProcess.SettleReturnedParcel(lost, First, ReturnedParcelSettled.Reshipped, "ops", Now.AddDays(31));
+        Assert.Null(refusal);
+        Assert.Equal(OrderStatus.Preparing, lost.After(again).Status);
+    }
+
+    [Fact]
     public void A_return_told_before_the_shipment_it_names_decides_nothing_yet_so_it_is_retried()
     {
         Assert.Null(OrderProcess.OnParcelReturned(Preparing(), First, ParcelReturnedToWarehouse.Uncollected, Now, Now, Fashion));

@@ -145,6 +145,28 @@ public sealed class PaymentDecisionsTests
     }
 
     [Fact]
+    public void An_escalated_payment_is_paid_again_only_while_nothing_was_charged_on_the_card_and_then_owes_what_shipped_ALL_07()
+    {
+        var shirts = new ShippedLine("1", "CHEMISE", 3);
+        var escalated = Shipped(Authorised(), Guid.NewGuid(), shirts).Apply(new PaymentEscalated(Guid.Empty, "re-authorisation refused", Now));
+
+        Assert.Null(PaymentDecisions.WhyNotPayAgain(escalated));
+        Assert.NotNull(PaymentDecisions.WhyNotPayAgain(Authorised())); // nothing to settle
+        Assert.Equal(5997 - 1000 + 390, PaymentDecisions.DueAfterEscalation(escalated, CaptureTiming.OnShipment)); // the shirts and the fee
+        Assert.Equal(Authorised().TotalCents, PaymentDecisions.DueAfterEscalation(escalated, CaptureTiming.OnOrder));
+        var partly = escalated.Apply(new PaymentCaptured(escalated.Id, 1000, Now, null));
+        Assert.NotNull(PaymentDecisions.WhyNotPayAgain(partly)); // part charged on the old card: ops settle it
+
+        // Shipped and uncharged, the shirts are owed even once the dress is found missing: nothing is released.
+        Assert.Equal(0, PaymentDecisions.ToRelease(escalated.Apply(new LinesMissingRecorded(["2"], Now))));
+        // Escalated before anything shipped, and everything found missing: nothing more is to be charged, the escalation ends by a release.
+        var nothingShipped = Authorised().Apply(new PaymentEscalated(Guid.Empty, "re-authorisation refused", Now));
+        Assert.Equal(0, PaymentDecisions.ToRelease(nothingShipped)); // the lines may still ship
+        var allMissing = nothingShipped.Apply(new LinesMissingRecorded(["1", "2"], Now));
+        Assert.Equal(allMissing.Uncaptured, PaymentDecisions.ToRelease(allMissing));
+    }
+
+    [Fact]
     public void An_authorisation_past_its_expiry_must_be_renewed_before_capture()
     {
         Assert.False(PaymentDecisions.NeedsRenewal(Authorised(), Now.AddDays(6)));

@@ -122,6 +122,19 @@ public sealed class ShippingDecisionsTests
     }
 
     [Fact]
+    public void A_held_order_ships_nothing_but_its_rest_may_be_declared_missing_lifted_it_ships_cancelled_it_never_does_ALL_07()
+    {
+        var held = Order().Next(new PaymentHoldRecorded("re-authorisation refused", Now));
+
+        Assert.NotNull(Ship(held, [new("1", 1)]).Conflict);
+        Assert.Null(Ship(held, [], ["3"]).Conflict);
+        Assert.NotNull(Ship(held.Next(new PaymentHoldLifted(PaymentEscalationResolved.PaidAgain, Now)), [new("1", 1)]).Shipment);
+        var cancelled = held.Next(new OrderCancelledForShipping(Now));
+        Assert.NotNull(Ship(cancelled, [new("1", 1)]).Conflict);
+        Assert.True(cancelled.Complete); // nothing left for the warehouse: off its lists
+    }
+
+    [Fact]
     public void On_the_marketplace_each_seller_ships_their_own_parcel_MP_08()
     {
         var order = Order("relay-point", new OrderedLine("1", "A", 1, 1000, SellerId: "atelier"), new OrderedLine("2", "B", 1, 1000, SellerId: "brocante"));
@@ -400,6 +413,31 @@ public sealed class ShippingDecisionsTests
 
         Assert.Null(invalid ?? (object?)conflict);
         Assert.Equal("awaiting-label", events.Aggregate(parcel, (state, @event) => state.Next(@event)).Status);
+    }
+
+    [Fact]
+    public void A_parcel_the_carrier_is_silent_about_goes_to_an_inquiry_news_closes_it_silence_makes_it_lost_once_ALL_07()
+    {
+        var (inquiryAfter, lostAfter) = (TimeSpan.FromDays(10), TimeSpan.FromDays(14));
+        var (moving, _) = Track(Booked(), Event("in-transit", Now.AddDays(-29)));
+        static Shipment After(Shipment shipment, IReadOnlyList<object> events) => events.Aggregate(shipment, (state, @event) => state.Next(@event));
+
+        Assert.Empty(ShippingDecisions.OnSilence(moving, Now.AddDays(-20), inquiryAfter, lostAfter)); // nine days of silence
+        var inquiry = After(moving, ShippingDecisions.OnSilence(moving, Now.AddDays(-19), inquiryAfter, lostAfter));
+        Assert.Equal("inquiry", inquiry.Status);
+        Assert.Empty(ShippingDecisions.OnSilence(inquiry, Now.AddDays(-6), inquiryAfter, lostAfter)); // the inquiry takes its time
+
+        // The carrier finds it: the inquiry closes with the news.
+        var found = After(inquiry, ShippingDecisions.OnTracking(inquiry, [Event("delivered", Now.AddDays(-10))], Now.AddDays(-10)));
+        Assert.Equal("delivered", found.Status);
+
+        var lostEvents = ShippingDecisions.OnSilence(inquiry, Now.AddDays(-5), inquiryAfter, lostAfter);
+        var lost = After(inquiry, lostEvents);
+        Assert.Equal("lost", lost.Status);
+        var told = Assert.Single(lostEvents.OfType<ParcelLost>());
+        Assert.Equal((ShipmentId, 1), (told.ShipmentId, told.Lines.Sum(line => line.Quantity)));
+        Assert.Empty(ShippingDecisions.OnSilence(lost, Now, inquiryAfter, lostAfter)); // lost once
+        Assert.Equal("lost", After(lost, ShippingDecisions.OnTracking(lost, [Event("in-transit", Now)], Now)).Status); // final: news is kept, not followed
     }
 
     [Fact]

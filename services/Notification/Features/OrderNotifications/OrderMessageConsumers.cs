@@ -25,6 +25,17 @@ public sealed class OrderCancelledConsumer(IDocumentStore store, TimeProvider ti
     }
 }
 
+/// <summary>The bank would not renew the order's payment: the customer is e-mailed a link to pay again with another card [ALL-07].</summary>
+public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<PaymentEscalatedConsumer> logger)
+    : NotificationConsumer<PaymentEscalated>(store, time, options, logger)
+{
+    protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(PaymentEscalated message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(session, message.OrderId, cancellationToken);
+        return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.PaymentEscalated(message, order.OrderNumber, to, Shop)] : [];
+    }
+}
+
 /// <summary>The customer changed the order before hand-off [JI-06]: it is confirmed as it now stands.</summary>
 public sealed class OrderModifiedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ILogger<OrderModifiedConsumer> logger)
     : NotificationConsumer<OrderModified>(store, time, options, logger)

@@ -125,6 +125,15 @@ public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider 
         Domain.OrderProcess.OnPaymentEscalated(order, message.Reason, message.EscalatedAt);
 }
 
+public sealed class PaymentEscalationResolvedConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy,
+    ILogger<PaymentEscalationResolvedConsumer> logger) : OrderProcessConsumer<PaymentEscalationResolved>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(PaymentEscalationResolved message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, PaymentEscalationResolved message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnPaymentEscalationResolved(order, message.How, message.At);
+}
+
 public sealed class ParcelDeliveredConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelDeliveredConsumer> logger)
     : OrderProcessConsumer<ParcelDelivered>(store, time, policy, logger)
 {
@@ -166,6 +175,17 @@ public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider ti
         ?? throw new MessageArrivedEarlyException($"order {order.Id}'s shipment {message.ShipmentId} to be recorded");
 }
 
+/// <summary>The carrier lost a parcel: it waits, as a parcel come back does, to be sent again by ops or refunded by its date [ALL-07].</summary>
+public sealed class ParcelLostConsumer(IDocumentStore store, TimeProvider time, OrderPolicy policy, ILogger<ParcelLostConsumer> logger)
+    : OrderProcessConsumer<ParcelLost>(store, time, policy, logger)
+{
+    protected override Guid OrderIdOf(ParcelLost message) => message.OrderId;
+
+    protected override IReadOnlyList<object> Decide(Order order, ParcelLost message, DateTimeOffset now) =>
+        Domain.OrderProcess.OnParcelReturned(order, message.ShipmentId, OrderStatus.LostReason, message.At, now, Policy)
+        ?? throw new MessageArrivedEarlyException($"order {message.OrderId}'s shipment {message.ShipmentId} to be known here");
+}
+
 public static class OrderProcessRegistration
 {
     public static void AddOrderProcess(this MassTransit.IBusRegistrationConfigurator bus)
@@ -181,6 +201,8 @@ public static class OrderProcessRegistration
         bus.AddConsumer<LinesFoundMissingConsumer>();
         bus.AddConsumer<ParcelDeliveredConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
+        bus.AddConsumer<PaymentEscalationResolvedConsumer>();
+        bus.AddConsumer<ParcelLostConsumer>();
         bus.AddConsumer<ShipmentStatusChangedConsumer>();
         bus.AddConsumer<ParcelReturnedConsumer>();
     }

@@ -23,6 +23,10 @@ public static class OpsOrderEndpoints
         ops.MapPost("/{orderId:guid}/hand-off", HandOffNowAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("HandOrderToLogisticsNow")
             .WithSummary("Ops: send a confirmed order to the warehouse now, unless the customer may still cancel until hand-off [JI-06]; 409 otherwise");
+        ops.MapPost("/{orderId:guid}/cancellation", CancelAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("CancelOrderForOperations")
+            .WithSummary("Ops: cancel an order whose payment is escalated, before anything of it ships: charged money refunded, holds released, the customer told; 409 otherwise")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         ops.MapPost("/{orderId:guid}/returned-parcels/{shipmentId:guid}/reship", (Guid orderId, Guid shipmentId, IDocumentStore store, TimeProvider time,
                 ClaimsPrincipal user, CancellationToken cancellationToken) =>
                 SettleReturnedParcelAsync(orderId, shipmentId, ReturnedParcelSettled.Reshipped, store, time, user, cancellationToken))
@@ -43,6 +47,16 @@ public static class OpsOrderEndpoints
             order => Domain.OrderProcess.HandOffNow(order, time.GetUtcNow(), policy), cancellationToken);
         return order is null ? TypedResults.NotFound()
             : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot go to logistics now.", detail: refusal)
+            : TypedResults.Ok(OrderView.Of(order));
+    }
+
+    private static async Task<Results<Ok<OrderView>, NotFound, ProblemHttpResult>> CancelAsync(Guid orderId, IDocumentStore store, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (order, refusal) = await OrderStreams.DecideAndSaveAsync(store, orderId,
+            order => Domain.OrderProcess.CancelByOperations(order, time.GetUtcNow()), cancellationToken);
+        return order is null ? TypedResults.NotFound()
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This order cannot be cancelled by operations.", detail: refusal)
             : TypedResults.Ok(OrderView.Of(order));
     }
 

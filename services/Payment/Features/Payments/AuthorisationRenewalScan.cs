@@ -42,7 +42,8 @@ public sealed class AuthorisationRenewalScan(IDocumentStore store, PaymentSettle
             // One copy of Payment renews a given authorisation: the other, waiting here, then reads it renewed and leaves it.
             await AdvisoryLocks.LockAsync(session, ["renewal:" + orderId], cancellationToken);
             var stream = await PaymentStreams.FetchAsync(session, orderId, cancellationToken);
-            if (stream.Aggregate is { Status: Domain.Payment.Authorized, AuthorizationExpiresAt: { } expires } && expires <= limit)
+            // Nothing left to capture, nothing to renew: a renewal refused there would only freeze a paid order.
+            if (stream.Aggregate is { Status: Domain.Payment.Authorized, AuthorizationExpiresAt: { } expires, Uncaptured: > 0 } && expires <= limit)
             {
                 await settlement.RenewAsync(stream, now, cancellationToken);
                 await session.SaveChangesAsync(cancellationToken);

@@ -65,7 +65,10 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         return true;
     }
 
-    /// <summary>Releases what is authorised and will not be captured, once nothing more will ship.</summary>
+    /// <summary>
+    /// Releases what is authorised and will not be captured, once nothing more will ship; an escalated payment so released is settled
+    /// (<see cref="PaymentEscalationResolved"/>): nothing more is to be charged, nothing is held.
+    /// </summary>
     public async Task ReleaseIfCompleteAsync(IEventStream<Domain.Payment> stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -73,7 +76,42 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
         if (PaymentDecisions.ToRelease(payment) > 0)
         {
             await VoidAllAsync(stream, payment, cancellationToken);
+            if (payment.Status == Domain.Payment.Escalated)
+            {
+                stream.AppendOne(new PaymentEscalationResolved(payment.Id, PaymentEscalationResolved.Released, time.GetUtcNow()));
+            }
         }
+    }
+
+    /// <summary>Charged at order, what the capture at confirmation left authorised is released at once: it would only lapse, and be renewed.</summary>
+    public async Task ReleaseLeftoverAsync(IEventStream<Domain.Payment> stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (Folded(stream) is { Status: Domain.Payment.Authorized, Uncaptured: > 0, CapturedCents: > 0 } payment)
+        {
+            await VoidAllAsync(stream, payment, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After an escalation is settled (paid again, renewed), what it left uncharged is captured: what already shipped, or, charged at order,
+    /// the order.
+    /// </summary>
+    public async Task CaptureDueAfterEscalationAsync(IEventStream<Domain.Payment> stream, CaptureTiming timing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var payment = Folded(stream);
+        if (PaymentDecisions.DueAfterEscalation(payment, timing) is > 0 and var due)
+        {
+            await CaptureAsync(stream, due, null, $"capture-after-escalation-{payment.Id:N}-{payment.CapturedCents}", cancellationToken);
+        }
+
+        if (timing == CaptureTiming.OnOrder)
+        {
+            await ReleaseLeftoverAsync(stream, cancellationToken);
+        }
+
+        await ReleaseIfCompleteAsync(stream, cancellationToken);
     }
 
     /// <summary>Releases what each part of the payment still holds: the store credit's hold and the card's authorisation.</summary>
@@ -88,7 +126,14 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
 
         if (payment.Uncaptured - payment.CreditUncaptured > 0)
         {
-            await psp.VoidAsync(payment.PspPaymentId!, $"void-{payment.Id:N}", cancellationToken);
+            try
+            {
+                await psp.VoidAsync(payment.PspPaymentId!, $"void-{payment.Id:N}", cancellationToken);
+            }
+            catch (PspRefusedException) when (payment.Status == Domain.Payment.Escalated)
+            {
+                // An escalated authorisation has lapsed: the PSP holds nothing any more, which is what a void asks.
+            }
         }
 
         stream.AppendOne(new PaymentVoided(payment.Id, payment.Uncaptured, now));
@@ -146,7 +191,7 @@ public sealed class PaymentSettlement(IPaymentProvider psp, TimeProvider time)
             await RefundToPayersAsync(stream, refund, $"refund-cancel-{payment.Id:N}", RefundRequested.Original, cancellationToken);
         }
 
-        if (payment.Status == Domain.Payment.Authorized && payment.Uncaptured > 0)
+        if (payment.Status is Domain.Payment.Authorized or Domain.Payment.Escalated && payment.Uncaptured > 0)
         {
             await VoidAllAsync(stream, Folded(stream), cancellationToken);
         }
@@ -197,6 +242,7 @@ public sealed class CaptureOnConfirmation(IDocumentStore store, TimeProvider tim
             // A change the customer made meanwhile [JI-06] lowers what is taken.
             var total = Math.Min(message.Amounts.TotalCents, stream.Aggregate.ModifiedTotalCents ?? long.MaxValue);
             await settlement.CaptureAsync(stream, Math.Min(total, stream.Aggregate.Uncaptured), null, $"capture-order-{message.OrderId:N}", cancellationToken);
+            await settlement.ReleaseLeftoverAsync(stream, cancellationToken);
         }
 
         await settlement.ReleaseIfCompleteAsync(stream, cancellationToken);

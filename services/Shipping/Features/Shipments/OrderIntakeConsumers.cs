@@ -34,6 +34,34 @@ public sealed class PaymentEscalatedConsumer(IDocumentStore store, TimeProvider 
     }
 }
 
+/// <summary>The order's payment was settled (paid again, renewed, or nothing more to charge): the warehouse may ship again.</summary>
+public sealed class PaymentEscalationResolvedConsumer(IDocumentStore store, TimeProvider time, ILogger<PaymentEscalationResolvedConsumer> logger)
+    : IdempotentConsumer<PaymentEscalationResolved>(store, time, logger)
+{
+    protected override async Task HandleAsync(PaymentEscalationResolved message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
+        if (stream.Aggregate is { PaymentHold: not null })
+        {
+            stream.AppendOne(new PaymentHoldLifted(message.How, message.At));
+        }
+    }
+}
+
+/// <summary>An order cancelled after it reached the warehouse (operations cancel an unsettled payment's order): nothing of it ships.</summary>
+public sealed class OrderCancelledConsumer(IDocumentStore store, TimeProvider time, ILogger<OrderCancelledConsumer> logger)
+    : IdempotentConsumer<OrderCancelled>(store, time, logger)
+{
+    protected override async Task HandleAsync(OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<OrderToShip>(message.OrderId, cancellationToken);
+        if (stream.Aggregate is { Cancelled: false })
+        {
+            stream.AppendOne(new OrderCancelledForShipping(message.CancelledAt));
+        }
+    }
+}
+
 /// <summary>Returns needs a return label: a return parcel is started, and the label scan books it (retried while the carrier is down).</summary>
 public sealed class ReturnLabelRequestedConsumer(IDocumentStore store, TimeProvider time, ILogger<ReturnLabelRequestedConsumer> logger)
     : IdempotentConsumer<ReturnLabelRequested>(store, time, logger)
@@ -70,6 +98,8 @@ public static class ShippingConsumers
     {
         bus.AddConsumer<OrderHandedToLogisticsConsumer>();
         bus.AddConsumer<PaymentEscalatedConsumer>();
+        bus.AddConsumer<PaymentEscalationResolvedConsumer>();
+        bus.AddConsumer<OrderCancelledConsumer>();
         bus.AddConsumer<ReturnLabelRequestedConsumer>();
         bus.AddConsumer<ReplacementShipmentRequestedConsumer>();
     }

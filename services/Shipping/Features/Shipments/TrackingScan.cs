@@ -9,7 +9,8 @@ namespace OrderPlatform.Shipping.Features.Shipments;
 /// <summary>
 /// Polls the carriers for every parcel on its way (neither carrier pushes events to us in PROVIDERS.md),
 /// records what is new, and sends back to the warehouse every parcel whose 15 days at a relay point or
-/// post office have run out [FR-10, FR-11]. A carrier that does not answer is asked again next time.
+/// post office have run out [FR-10, FR-11]; a parcel the carrier has been silent about goes to an inquiry, then is lost [ALL-07].
+/// A carrier that does not answer is asked again next time.
 /// </summary>
 public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory carriers, IOptions<ShippingOptions> options, TimeProvider time,
     ILogger<TrackingScan> logger) : DeadlineScan(time, logger)
@@ -17,6 +18,7 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
     private static readonly string[] Travelling =
     [
         ShipmentStatus.LabelCreated, ShipmentStatus.InTransit, ShipmentStatus.OutForDelivery, ShipmentStatus.AvailableForPickup, ShipmentStatus.NoticeLeft,
+        ShipmentStatus.Inquiry,
     ];
 
     private readonly ILogger<TrackingScan> logger = logger;
@@ -93,6 +95,8 @@ public sealed partial class TrackingScan(IDocumentStore store, CarrierDirectory 
             var events = decide(shipment).ToList();
             var after = events.Aggregate(shipment, (state, @event) => state.Next(@event));
             events.AddRange(ShippingDecisions.OnHoldExpiry(after, now));
+            after = events.Aggregate(shipment, (state, @event) => state.Next(@event));
+            events.AddRange(ShippingDecisions.OnSilence(after, now, options.Value.InquiryAfter, options.Value.LostAfterInquiry));
             if (events.Count == 0)
             {
                 return false;
