@@ -8,6 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
+using payment::OrderPlatform.Payment.Domain;
 using payment::OrderPlatform.Payment.Features.Payments;
 using sandboxes::OrderPlatform.Sandboxes.Psp;
 using Xunit.Abstractions;
@@ -17,10 +18,12 @@ namespace OrderPlatform.IntegrationTests.Payment;
 
 /// <summary>
 /// Hundreds of random order lives through Payment and the sandbox PSP, on real PostgreSQL and RabbitMQ:
-/// partial shipments, missing lines, cancellations (refunded when charged at order), every message
-/// delivered twice, PSP errors and lost answers injected. After them all, for every order: captured =
-/// value shipped (or confirmed), captured ≤ authorised, refunded ≤ captured, and our ledger equals the
-/// PSP's to the cent [FR-26, FR-07, ALL-01, ALL-02].
+/// partial shipments, missing lines, cancellations (refunded when charged at order), then claims and returns
+/// of shipped units, some asked for twice (a second claim on a unit, a claim and a return of it), every message
+/// delivered twice, PSP errors and lost answers injected. After them all, for every order: captured − refunded
+/// = value shipped less the units given back (each at most once), captured ≤ authorised, refunded ≤ captured,
+/// our ledger equals the PSP's to the cent, and on the marketplace each seller gives back exactly the refunds of
+/// its own lines [FR-26, FR-07, ALL-01, ALL-02, MP-10].
 /// </summary>
 public abstract class PaymentPropertyTests(string preset, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -42,7 +45,8 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
         var seed = Environment.TickCount;
         output.WriteLine($"seed {seed} (set it in Life.Generate to replay)");
         var random = new Random(seed);
-        var lives = Enumerable.Range(0, Orders).Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token))
+        var lives = Enumerable.Range(0, Orders)
+            .Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token, preset == MerchantPreset.Marketplace))
             .ToList();
         var bus = Service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
@@ -75,7 +79,20 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
                 "every shipment, missing line and cancellation to be consumed twice");
         }
 
-        var settled = await AllAsync(lives, payment => payment.Status == OrderPayment.Closed, "every payment to be settled");
+        await AllAsync(lives, payment => payment.Status == OrderPayment.Closed, "every payment to be settled");
+
+        // Then the customers send units back and claim about others, some twice over: each unit is given back once at most.
+        var refunds = ConsumedMessages<RefundRequested>.By<RefundOnRequest>();
+        using (bus.ConnectConsumeObserver(refunds))
+        {
+            await Task.WhenAll(lives.SelectMany(life => life.Refunds).Select(refund => bus.PublishTwiceAsync(refund)));
+            var asked = 2 * lives.Sum(life => life.Refunds.Count);
+            await Eventually.TrueAsync(() => Task.FromResult(refunds.Count >= asked), Patience, "every claim and return refund to be consumed twice");
+        }
+
+        var settled = await AllAsync(lives, _ => true, "the payments");
+        await using var ledgerSession = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var sellerRefunds = await ledgerSession.Query<SellerLedgerEntry>().Where(entry => entry.Kind == SellerLedgerEntry.Refund).ToListAsync();
 
         foreach (var life in lives)
         {
@@ -85,8 +102,16 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
             Assert.True(ours.CapturedCents == life.ExpectedCaptured(preset), $"{why}: captured {ours.CapturedCents}, expected {life.ExpectedCaptured(preset)}");
             Assert.True(ours.CapturedCents <= ours.AuthorizedCents, $"{why}: captured more than authorised");
             Assert.True(ours.RefundedCents <= ours.CapturedCents, $"{why}: refunded more than captured");
-            Assert.True(ours.RefundedCents == life.ExpectedRefunded(preset), $"{why}: refunded {ours.RefundedCents}, expected {life.ExpectedRefunded(preset)}");
-            Assert.True(ours.CapturedCents - ours.RefundedCents == life.ShippedValue, $"{why}: kept {ours.CapturedCents - ours.RefundedCents}, shipped {life.ShippedValue} [ALL-01]");
+            Assert.True(ours.RefundedCents == life.ExpectedRefunded(preset) + life.UnitsGivenBack,
+                $"{why}: refunded {ours.RefundedCents}, expected {life.ExpectedRefunded(preset)} + {life.UnitsGivenBack} for units given back");
+            Assert.True(ours.CapturedCents - ours.RefundedCents == life.ShippedValue - life.UnitsGivenBack,
+                $"{why}: kept {ours.CapturedCents - ours.RefundedCents}, shipped {life.ShippedValue} less {life.UnitsGivenBack} given back [ALL-01, ALL-02]");
+            foreach (var seller in life.Placed.Lines.Select(line => line.SellerId).OfType<string>().Distinct())
+            {
+                var givenBack = -sellerRefunds.Where(entry => entry.OrderId == life.Placed.OrderId && entry.SellerId == seller).Sum(entry => entry.AmountCents);
+                Assert.True(givenBack == life.GivenBackBy(seller), $"{why}: seller {seller} gave back {givenBack}, its lines' refunds were {life.GivenBackBy(seller)} [MP-10]");
+            }
+
             Assert.True((ours.CapturedCents, ours.RefundedCents, ours.AuthorizedCents - ours.VoidedCents)
                         == (theirs.CapturedCents, theirs.RefundedCents, theirs.AuthorizedCents), $"{why}: our ledger differs from the PSP's");
         }
@@ -104,11 +129,15 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
     /// <summary>One order's random life: its lines, which were deliverable, what shipped in which parts, what went missing, or a cancellation.</summary>
     private sealed record Life(OrderPlaced Placed, OrderConfirmed Confirmed, IReadOnlyList<object> Afterwards, bool Cancelled)
     {
-        public static Life Generate(Random random, string token)
+        /// <summary>Claims and returns of single shipped units, some of a unit already given back (a second claim, a claim and a return).</summary>
+        public IReadOnlyList<RefundRequested> Refunds { get; init; } = [];
+
+        public static Life Generate(Random random, string token, bool marketplace)
         {
             var orderId = Guid.NewGuid();
             var lines = Enumerable.Range(1, random.Next(1, 5)).Select(n => new OrderedLine(n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"SKU-{n}", random.Next(1, 4), random.Next(500, 9000), 0)).ToList();
+                $"SKU-{n}", random.Next(1, 4), random.Next(500, 9000), 0, SellerId: marketplace ? (random.Next(0, 2) == 0 ? "atelier" : "brocante") : null))
+                .ToList();
             // A discount shared among the lines, so partial shipments must charge exactly their share.
             var discount = random.Next(0, 3) == 0 ? lines.Sum(line => line.AmountCents) / 10 : 0;
             var shares = Share(discount, lines.Select(line => line.AmountCents).ToList());
@@ -154,7 +183,26 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
                 afterwards.Add(new LinesFoundMissing(orderId, missing));
             }
 
-            return new Life(placed, confirmed, afterwards, Cancelled: false);
+            // For some shipped lines, a refund per unit asked for, up to one more than shipped: the extra ones must give nothing.
+            var refunds = afterwards.OfType<OrderShipped>().SelectMany(shipped => shipped.Lines).GroupBy(line => line.LineId)
+                .Where(_ => random.Next(0, 3) == 0)
+                .SelectMany(group => Enumerable.Range(0, random.Next(1, group.Sum(line => line.Quantity) + 2)).Select(_ =>
+                    new RefundRequested(orderId, $"claim-{Guid.NewGuid():N}", lines.Single(line => line.LineId == group.Key).AmountForCents(1),
+                        RefundRequested.Original, "claim:defective", [new ShippedLine(group.Key, $"SKU-{group.Key}", 1)])))
+                .ToList();
+            return new Life(placed, confirmed, afterwards, Cancelled: false) { Refunds = refunds };
+        }
+
+        /// <summary>What the unit refunds give back, line by line: each shipped unit once, each at its share of the line's amount.</summary>
+        public long UnitsGivenBack => Placed.Lines.Sum(line => GivenBackFor(line));
+
+        public long GivenBackBy(string sellerId) => Placed.Lines.Where(line => line.SellerId == sellerId).Sum(line => GivenBackFor(line));
+
+        private long GivenBackFor(OrderedLine line)
+        {
+            var shipped = Afterwards.OfType<OrderShipped>().SelectMany(sent => sent.Lines).Where(sent => sent.LineId == line.LineId).Sum(sent => sent.Quantity);
+            var units = Math.Min(shipped, Refunds.Count(refund => refund.ForLines![0].LineId == line.LineId));
+            return Enumerable.Range(0, units).Sum(i => Math.Min(line.AmountForCents(1), line.AmountForCents(i + 1) - line.AmountForCents(i)));
         }
 
         public long ShippedValue => Afterwards.OfType<OrderShipped>().Any()
@@ -169,7 +217,7 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
         public long ExpectedRefunded(string preset) => preset == MerchantPreset.FashionRetail ? 0 : ExpectedCaptured(preset) - ShippedValue;
 
         public override string ToString() =>
-            $"{Placed.Lines.Count} lines, {Confirmed.Lines.Count} deliverable, {Afterwards.Count} messages after, cancelled: {Cancelled}";
+            $"{Placed.Lines.Count} lines, {Confirmed.Lines.Count} deliverable, {Afterwards.Count} messages after, {Refunds.Count} unit refunds, cancelled: {Cancelled}";
 
         private static List<long> Share(long discount, List<long> amounts)
         {
@@ -195,3 +243,7 @@ public sealed class PaymentPropertyOnShipmentTests(ITestOutputHelper output) : P
 /// <summary>Japan-import: charged at confirmation, refunded when cancelled.</summary>
 [Collection(LoadTests.Name)]
 public sealed class PaymentPropertyOnOrderTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.JapanImport, output);
+
+/// <summary>The marketplace: charged at order, each line a seller's, whose ledger gives back its own lines' refunds only [MP-10].</summary>
+[Collection(LoadTests.Name)]
+public sealed class PaymentPropertyMarketplaceTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.Marketplace, output);
