@@ -39,6 +39,37 @@ public sealed class OrderLifeTests
         Assert.True(order.After(moved).Status != status, $"{status} should move on when {what}");
     }
 
+    public static TheoryData<string> MultiParcelHistories() => new(["first parcel delivered, the rest missing", "a parcel lost", "an escalated payment"]);
+
+    /// <summary>Histories of several parcels, or a payment held, walked to their end: each reaches a terminal status [ALL-07].</summary>
+    [Theory]
+    [MemberData(nameof(MultiParcelHistories))]
+    public void A_multi_parcel_history_reaches_an_end_ALL_07(string history)
+    {
+        var placed = Given(new StockReservedForLines(["1", "2"], Now));
+        var confirmed = placed.After(OrderProcess.OnPaymentAuthorized(placed, 22360, "card", Now, Fashion));
+        var preparing = confirmed.After(OrderProcess.HandOff(confirmed, Now.AddHours(1)));
+        var jeans = preparing.After(OrderProcess.OnShipped(preparing, Shipment(new ShippedLine("2", "JEAN-SLIM-40", 2))));
+        var end = history switch
+        {
+            "first parcel delivered, the rest missing" => Walk(jeans,
+                order => OrderProcess.OnDelivered(order, Parcel, Now.AddDays(3)),
+                order => OrderProcess.OnLinesFoundMissing(order, ["1"], Now.AddDays(4))),
+            "a parcel lost" => Walk(jeans,
+                order => OrderProcess.OnLinesFoundMissing(order, ["1"], Now.AddDays(2)),
+                order => OrderProcess.OnParcelReturned(order, Parcel, OrderStatus.LostReason, Now.AddDays(30), Now.AddDays(30), Fashion)!,
+                order => OrderProcess.RefundUnclaimedParcels(order, Now.AddDays(30) + Fashion.ReturnedParcelHold)),
+            _ => Walk(confirmed,
+                order => OrderProcess.OnPaymentEscalated(order, "re-authorisation refused", Now.AddMinutes(5)),
+                order => OrderProcess.CancelByOperations(order, Now.AddDays(1)).Events),
+        };
+
+        Assert.True(OrderStatus.IsTerminal(end.Status), $"{history}: ended {end.Status}");
+    }
+
+    private static Order Walk(Order order, params Func<Order, IReadOnlyList<object>>[] steps) =>
+        steps.Aggregate(order, (current, step) => current.After(step(current)));
+
     /// <summary>What a status waits for, and the events its decision gives.</summary>
     private static (string What, IReadOnlyList<object> Events) MoveOn(Order order) => order.Status switch
     {
