@@ -43,13 +43,22 @@ public static class Catalogue
     public static async Task<List<string>> StockedSkusAsync(HttpClient gateway, int count, int units, string category = "Femme")
     {
         var skus = await InStockSkusAsync(gateway, count, category, outletToo: false);
-        using var ops = await Accounts.OpsAsync(gateway);
         foreach (var sku in skus)
         {
-            using var restocked = await ops.PutAsJsonAsync($"/api/catalog/stock/{sku}", new { add = units });
-            Assert.True(restocked.IsSuccessStatusCode, $"restocking {sku}: {(int)restocked.StatusCode} {await restocked.Content.ReadAsStringAsync()}");
+            await RestockAsync(gateway, sku, units);
         }
 
         return skus;
+    }
+
+    /// <summary>
+    /// Operations add units of a SKU: a test that orders a fixed SKU (a small catalogue's) puts back what it takes, so that the tests after
+    /// it find the shelf as they expect.
+    /// </summary>
+    public static async Task RestockAsync(HttpClient gateway, string sku, int units)
+    {
+        using var ops = await Accounts.OpsAsync(gateway);
+        using var restocked = await ops.PutAsJsonAsync($"/api/catalog/stock/{sku}", new { add = units });
+        Assert.True(restocked.IsSuccessStatusCode, $"restocking {sku}: {(int)restocked.StatusCode} {await restocked.Content.ReadAsStringAsync()}");
     }
 }

@@ -30,6 +30,7 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
     public async Task The_confirmation_email_lists_products_price_addresses_delivery_method_and_order_number_and_the_history_is_visible_JI_02_JI_08_JI_05()
     {
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        await Catalogue.RestockAsync(platform.Gateway, "BOL-RAKU", 1);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, JapanImportPaymentTests.Body(("BOL-RAKU", 1)));
         var order = await Warehouse.ConfirmedAsync(customer, orderId);
 
@@ -61,6 +62,7 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
         var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(JapanImportPaymentTests.Body(("BOL-RAKU", 1))))!;
         body["payment"]!["token"] = await Checkout.TokeniseAsync(platform.Sandboxes, card);
+        await Catalogue.RestockAsync(platform.Gateway, "BOL-RAKU", 1); // a refused payment gives its unit back, a moment later
         var orderId = await Checkout.PlacedOrderIdAsync(customer, body);
 
         var refused = (JsonElement)await Eventually.GetAsync(async () =>
@@ -76,10 +78,7 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
     public async Task The_shipment_email_carries_the_tracking_link_and_the_invoice_which_the_account_keeps_too_JI_10_JI_11()
     {
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
-        using var ops = await Accounts.OpsAsync(platform.Gateway);
-        var orderId = await Checkout.PlacedOrderIdAsync(customer, JapanImportPaymentTests.Body(("BOL-RAKU", 1)));
-        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
-        var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order))).GetProperty("shipment");
+        var (orderId, order, shipment) = await ShippedBowlAsync(customer);
 
         var mail = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "expédiée");
         Assert.Contains(shipment.GetProperty("trackingNumber").GetString()!, mail.GetProperty("html").GetString(), StringComparison.Ordinal); // [JI-11]
@@ -97,10 +96,7 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
     public async Task A_missing_item_is_claimed_with_the_tracking_number_and_a_photo_of_the_parcel_JI_12()
     {
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
-        using var ops = await Accounts.OpsAsync(platform.Gateway);
-        var orderId = await Checkout.PlacedOrderIdAsync(customer, JapanImportPaymentTests.Body(("BOL-RAKU", 1)));
-        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
-        var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order))).GetProperty("shipment");
+        var (orderId, order, shipment) = await ShippedBowlAsync(customer);
         var line = Warehouse.LineOf(order, "BOL-RAKU");
 
         var withoutTracking = (JsonElement)await Eventually.GetAsync(async () =>
@@ -129,6 +125,7 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         var customerNumber = (await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me")).GetProperty("customerNumber").GetString();
         var lastName = "Tanaka" + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray());
+        await Catalogue.RestockAsync(platform.Gateway, "BOL-RAKU", 1);
         var orderId = await Checkout.PlacedOrderIdAsync(customer, new
         {
             lines = new[] { new { sku = "BOL-RAKU", quantity = 1 } },
@@ -150,5 +147,69 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
         Assert.Equal(order.GetProperty("totalCents").GetInt64(), kept.GetProperty("totalCents").GetInt64()); // the order stays, for accounting
         Assert.Equal("erased", kept.GetProperty("deliveryAddress").GetProperty("line1").GetString());
         Assert.Equal(1L, await platform.ScalarAsync("orderingdb", "select count(*) from mt_doc_invoice where order_id = @p0", Guid.Parse(orderId)));
+    }
+
+    [Fact]
+    public async Task A_sale_item_is_not_taken_back_under_the_shops_policy_only_under_the_legal_withdrawal_JI_07()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        await Catalogue.RestockAsync(platform.Gateway, "BAGUETTES-LAQUEES", 1);
+        await Catalogue.RestockAsync(platform.Gateway, "BOL-RAKU", 1);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, JapanImportPaymentTests.Body(("BAGUETTES-LAQUEES", 1), ("BOL-RAKU", 1)));
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var shipment = (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order))).GetProperty("shipment");
+        await Warehouse.DeliverAsync(platform.Sandboxes, shipment, DateTimeOffset.UtcNow.AddHours(-1));
+        var (chopsticks, bowl) = (Warehouse.LineOf(order, "BAGUETTES-LAQUEES"), Warehouse.LineOf(order, "BOL-RAKU"));
+        object Return(string lineId, bool withdrawal) => new
+        {
+            orderId, lines = new[] { new { lineId, quantity = 1, reason = "changed-mind" } }, refundMethod = "original", withdrawal,
+        };
+
+        var refused = (JsonElement)await Eventually.GetAsync(async () =>
+        {
+            using var response = await customer.PostAsJsonAsync("/api/returns", Return(chopsticks, withdrawal: false));
+            return response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("sale", StringComparison.Ordinal)
+                ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+        }, Patience, "the sale item's return to be refused once the parcel is known delivered");
+        using var bowlBack = await customer.PostAsJsonAsync("/api/returns", Return(bowl, withdrawal: false));
+        using var withdrawn = await customer.PostAsJsonAsync("/api/returns", Return(chopsticks, withdrawal: true));
+
+        Assert.Contains("withdrawal", refused.GetProperty("detail").GetString(), StringComparison.Ordinal); // it says what remains possible
+        Assert.Equal(HttpStatusCode.Created, bowlBack.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, withdrawn.StatusCode); // the legal withdrawal (14 days) applies to sale items too
+    }
+
+    [Fact]
+    public async Task The_customer_changes_name_email_and_password_and_a_forgotten_one_is_reset_by_an_emailed_link_JI_14_JI_16()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var newEmail = Accounts.NewEmail();
+        using var changed = await customer.PutAsJsonAsync("/api/accounts/me", new { email = newEmail, firstName = "Aiko", lastName = "Tanaka" });
+        using var password = await customer.PutAsJsonAsync("/api/accounts/me/password", new { currentPassword = "Mot-de-passe-2026", newPassword = "Nouveau-mot-2026" });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.True(password.IsSuccessStatusCode, await password.Content.ReadAsStringAsync());
+        var profile = await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me");
+        Assert.Equal((newEmail, "Aiko", "Tanaka"), (profile.GetProperty("email").GetString(), profile.GetProperty("firstName").GetString(),
+            profile.GetProperty("lastName").GetString())); // [JI-14]
+
+        (await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset", new { email = newEmail })).Dispose();
+        var mail = await Mailbox.WaitAsync(platform.Sandboxes, newEmail, "mot de passe");
+        var token = Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(mail.GetProperty("text").GetString()!, @"token=([^\s]+)").Groups[1].Value);
+        using var reset = await platform.Gateway.PostAsJsonAsync("/api/accounts/password-reset/confirm", new { token, newPassword = "Troisieme-mot-2026" });
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode); // [JI-16]
+        Assert.False(string.IsNullOrEmpty(await Accounts.TokenAsync(platform.Gateway, newEmail, "Troisieme-mot-2026")));
+    }
+
+    /// <summary>A raku bowl ordered by the customer and shipped whole: the order's id, the order, the shipment.</summary>
+    private async Task<(string OrderId, JsonElement Order, JsonElement Shipment)> ShippedBowlAsync(HttpClient customer)
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        await Catalogue.RestockAsync(platform.Gateway, "BOL-RAKU", 1);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, JapanImportPaymentTests.Body(("BOL-RAKU", 1)));
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        return (orderId, order, (await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order))).GetProperty("shipment"));
     }
 }

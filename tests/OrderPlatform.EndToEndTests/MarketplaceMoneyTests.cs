@@ -30,17 +30,8 @@ public sealed class MarketplaceMoneyTests(MarketplacePlatform platform)
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.True((await negative.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("amountCents", out _));
         Assert.Equal(HttpStatusCode.BadRequest, (await ops.PutAsJsonAsync($"/api/ops/payments/sellers/{linen.SellerId}/commission", new { percent = 80 })).StatusCode);
-        var (_, apron) = await Sellers.PublishedProductAsync(linen.Client, "Tablier de jardinier", 4500, shipsWithinDays: 2, units: 3);
-        var (_, bowl) = await Sellers.PublishedProductAsync(pottery.Client, "Saladier en grès", 3200, shipsWithinDays: 2, units: 3);
-
         using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
-        var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, apron, bowl);
-        await MarketplaceSellerTests.OwnLinesAsync(linen.Client, orderId);
-        await MarketplaceSellerTests.OwnLinesAsync(pottery.Client, orderId);
-        var apronParcel = await MarketplaceSellerTests.ShipAsync(linen.Client, orderId, Warehouse.LineOf(order, apron), 1);
-        var bowlParcel = await MarketplaceSellerTests.ShipAsync(pottery.Client, orderId, Warehouse.LineOf(order, bowl), 1);
-        await Warehouse.DeliverAsync(platform.Sandboxes, apronParcel, DateTimeOffset.UtcNow.AddHours(-2));
-        await Warehouse.DeliverAsync(platform.Sandboxes, bowlParcel, DateTimeOffset.UtcNow.AddHours(-1));
+        var (orderId, order, _, bowl) = await ApronAndBowlDeliveredAsync(ops, linen, pottery, buyer);
         await BalanceAsync(linen.Client, 4500 - 540, "the apron's sale, less 12 %");
         await BalanceAsync(pottery.Client, 3200 - 480, "the bowl's sale, less 15 %");
 
@@ -84,16 +75,8 @@ public sealed class MarketplaceMoneyTests(MarketplacePlatform platform)
         using var ops = await Accounts.OpsAsync(platform.Gateway);
         using var linen = await Sellers.CertifiedAsync(platform.Gateway, ops, "Lin " + Guid.NewGuid().ToString("N")[..8]);
         using var pottery = await Sellers.CertifiedAsync(platform.Gateway, ops, "Poterie " + Guid.NewGuid().ToString("N")[..8]);
-        var (_, apron) = await Sellers.PublishedProductAsync(linen.Client, "Tablier de jardinier", 4500, shipsWithinDays: 2, units: 3);
-        var (_, bowl) = await Sellers.PublishedProductAsync(pottery.Client, "Saladier en grès", 3200, shipsWithinDays: 2, units: 3);
         using var buyer = await Accounts.NewCustomerAsync(platform.Gateway);
-        var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, apron, bowl);
-        await MarketplaceSellerTests.OwnLinesAsync(linen.Client, orderId);
-        await MarketplaceSellerTests.OwnLinesAsync(pottery.Client, orderId);
-        var apronParcel = await MarketplaceSellerTests.ShipAsync(linen.Client, orderId, Warehouse.LineOf(order, apron), 1);
-        var bowlParcel = await MarketplaceSellerTests.ShipAsync(pottery.Client, orderId, Warehouse.LineOf(order, bowl), 1);
-        await Warehouse.DeliverAsync(platform.Sandboxes, apronParcel, DateTimeOffset.UtcNow.AddHours(-2));
-        await Warehouse.DeliverAsync(platform.Sandboxes, bowlParcel, DateTimeOffset.UtcNow.AddHours(-1));
+        var (orderId, order, _, bowl) = await ApronAndBowlDeliveredAsync(ops, linen, pottery, buyer);
         await BalanceAsync(linen.Client, 4500 - 675, "the apron's sale, less 15 %");
         await BalanceAsync(pottery.Client, 3200 - 480, "the bowl's sale, less 15 %");
         var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0 };
@@ -124,6 +107,22 @@ public sealed class MarketplaceMoneyTests(MarketplacePlatform platform)
         Assert.Equal(HttpStatusCode.Conflict, returned.StatusCode);
         using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
         Assert.Equal(3200, (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0].GetProperty("refundedCents").GetInt64());
+    }
+
+    /// <summary>The linen seller's apron (45 €) and the potter's bowl (32 €) ordered together, each shipped by its seller and delivered.</summary>
+    private async Task<(string OrderId, JsonElement Order, string Apron, string Bowl)> ApronAndBowlDeliveredAsync(HttpClient ops, SignedInSeller linen,
+        SignedInSeller pottery, HttpClient buyer)
+    {
+        var (_, apron) = await Sellers.PublishedProductAsync(linen.Client, "Tablier de jardinier", 4500, shipsWithinDays: 2, units: 3);
+        var (_, bowl) = await Sellers.PublishedProductAsync(pottery.Client, "Saladier en grès", 3200, shipsWithinDays: 2, units: 3);
+        var (orderId, order) = await Sellers.HandedOnOrderAsync(buyer, ops, apron, bowl);
+        await MarketplaceSellerTests.OwnLinesAsync(linen.Client, orderId);
+        await MarketplaceSellerTests.OwnLinesAsync(pottery.Client, orderId);
+        var apronParcel = await MarketplaceSellerTests.ShipAsync(linen.Client, orderId, Warehouse.LineOf(order, apron), 1);
+        var bowlParcel = await MarketplaceSellerTests.ShipAsync(pottery.Client, orderId, Warehouse.LineOf(order, bowl), 1);
+        await Warehouse.DeliverAsync(platform.Sandboxes, apronParcel, DateTimeOffset.UtcNow.AddHours(-2));
+        await Warehouse.DeliverAsync(platform.Sandboxes, bowlParcel, DateTimeOffset.UtcNow.AddHours(-1));
+        return (orderId, order, apron, bowl);
     }
 
     /// <summary>The buyer sends back a line that does not work, once its parcel is delivered; the return's id.</summary>

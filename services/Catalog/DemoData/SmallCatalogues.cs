@@ -11,7 +11,9 @@ public static class SmallCatalogues
         Item("theiere-tetsubin", "Théière en fonte tetsubin", "Thé/Théières", 8900, "Fonte émaillée à l'intérieur", "Fonte d'Iwate, 0,8 litre, filtre inox amovible."),
         Item("bol-raku", "Bol à thé raku", "Thé/Bols", 4500, "Grès émaillé cuit au raku", "Pièce unique tournée main à Kyoto."),
         Item("furoshiki-coton", "Furoshiki en coton imprimé", "Textile/Furoshiki", 2400, "100 % coton", "Tissu d'emballage traditionnel, 70 × 70 cm."),
-        Item("baguettes-laquees", "Baguettes laquées wajima", "Cuisine/Art de la table", 3200, "Bois laqué urushi", "Paire de baguettes laquées à la main."),
+        // Sold off: "les produits soldés ne peuvent faire l'objet d'un remboursement" [JI-07].
+        Item("baguettes-laquees", "Baguettes laquées wajima", "Cuisine/Art de la table", 3200, "Bois laqué urushi", "Paire de baguettes laquées à la main.")
+            with { FinalSale = true },
     ];
 
     public static IReadOnlyList<Product> Marketplace(string sellerId) =>

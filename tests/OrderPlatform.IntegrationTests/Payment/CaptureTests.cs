@@ -258,28 +258,13 @@ public sealed class CaptureTests : IAsyncLifetime
     [Fact]
     public async Task An_escalated_payment_whose_rest_is_found_missing_is_released_and_settled_once_ALL_07()
     {
-        var order = Order(await VisaAsync());
-        var bus = await BusAsync();
-        await bus.PublishTwiceAsync(order);
-        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
-        var (store, settlement) = (Service.Services.GetRequiredService<IDocumentStore>(), Service.Services.GetRequiredService<PaymentSettlement>());
-        Ledger.Script(new PspFault("refuse", 1));
-        try
-        {
-            Assert.Equal(1, await AuthorisationRenewalScan.RenewLapsingAsync(store, settlement, DateTimeOffset.UtcNow.AddDays(6.5), TimeSpan.FromDays(1), default));
-        }
-        finally
-        {
-            Ledger.Script(null);
-        }
-
-        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
+        var (order, bus) = await EscalatedBeforeShipmentAsync();
         await bus.PublishTwiceAsync(new LinesFoundMissing(order.OrderId, order.Lines.Select(line => new ShippedLine(line.LineId, line.Sku, line.Quantity)).ToList()));
 
         var closed = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Closed, "the release");
         await Task.Delay(1000);
         Assert.Equal((0L, order.Amounts!.TotalCents), (closed.CapturedCents, closed.VoidedCents));
-        await using var query = store.QuerySession();
+        await using var query = Service.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var resolved = (await query.Events.FetchStreamAsync(order.OrderId)).Select(@event => @event.Data).OfType<PaymentEscalationResolved>().ToList();
         Assert.Equal(PaymentEscalationResolved.Released, Assert.Single(resolved).How);
     }
@@ -302,12 +287,20 @@ public sealed class CaptureTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_renewal_before_shipment_escalates_the_payment_for_ops()
     {
+        var (order, _) = await EscalatedBeforeShipmentAsync();
+
+        var escalated = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
+        Assert.Equal(0, escalated.CapturedCents);
+    }
+
+    /// <summary>An order authorised, whose renewal a day before it lapses the bank refuses: escalated, nothing captured.</summary>
+    private async Task<(OrderPlaced Order, IBusControl Bus)> EscalatedBeforeShipmentAsync()
+    {
         var order = Order(await VisaAsync());
         var bus = await BusAsync();
         await bus.PublishTwiceAsync(order);
         await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Authorized, "the authorisation");
         var (store, settlement) = (Service.Services.GetRequiredService<IDocumentStore>(), Service.Services.GetRequiredService<PaymentSettlement>());
-
         Ledger.Script(new PspFault("refuse", 1));
         try
         {
@@ -318,8 +311,8 @@ public sealed class CaptureTests : IAsyncLifetime
             Ledger.Script(null);
         }
 
-        var escalated = await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
-        Assert.Equal(0, escalated.CapturedCents);
+        await PaymentAsync(order.OrderId, payment => payment.Status == OrderPayment.Escalated, "the escalation");
+        return (order, bus);
     }
 
     private async Task<IBusControl> BusAsync()

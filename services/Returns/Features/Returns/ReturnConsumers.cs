@@ -88,9 +88,13 @@ public sealed class ReturnLabelBookedConsumer(IDocumentStore store, TimeProvider
 public sealed class PaymentRefundedConsumer(IDocumentStore store, TimeProvider time, ILogger<PaymentRefundedConsumer> logger)
     : IdempotentConsumer<PaymentRefunded>(store, time, logger)
 {
-    protected override async Task HandleAsync(PaymentRefunded message, IDocumentSession session, CancellationToken cancellationToken)
+    protected override Task HandleAsync(PaymentRefunded message, IDocumentSession session, CancellationToken cancellationToken) =>
+        EndRefundPendingAsync(session, message.RefundId, new RefundConfirmed(message.AmountCents, message.RefundedAt), cancellationToken);
+
+    /// <summary>Ends the return a refund was for, while it waits for that refund (told twice, or about another refund: nothing).</summary>
+    internal static async Task EndRefundPendingAsync(IDocumentSession session, string? refundId, object ending, CancellationToken cancellationToken)
     {
-        if (ReturnDecisions.ReturnIdOf(message.RefundId) is not { } returnId)
+        if (ReturnDecisions.ReturnIdOf(refundId) is not { } returnId)
         {
             return;
         }
@@ -98,7 +102,7 @@ public sealed class PaymentRefundedConsumer(IDocumentStore store, TimeProvider t
         var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId, cancellationToken);
         if (stream.Aggregate is { Status: CustomerReturn.RefundPending })
         {
-            stream.AppendOne(new RefundConfirmed(message.AmountCents, message.RefundedAt));
+            stream.AppendOne(ending);
         }
     }
 }
@@ -107,19 +111,8 @@ public sealed class PaymentRefundedConsumer(IDocumentStore store, TimeProvider t
 public sealed class RefundDeclinedConsumer(IDocumentStore store, TimeProvider time, ILogger<RefundDeclinedConsumer> logger)
     : IdempotentConsumer<RefundDeclined>(store, time, logger)
 {
-    protected override async Task HandleAsync(RefundDeclined message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        if (ReturnDecisions.ReturnIdOf(message.RefundId) is not { } returnId)
-        {
-            return;
-        }
-
-        var stream = await session.Events.FetchForWriting<CustomerReturn>(returnId, cancellationToken);
-        if (stream.Aggregate is { Status: CustomerReturn.RefundPending })
-        {
-            stream.AppendOne(new RefundNotGiven(message.Reason, message.At));
-        }
-    }
+    protected override Task HandleAsync(RefundDeclined message, IDocumentSession session, CancellationToken cancellationToken) =>
+        PaymentRefundedConsumer.EndRefundPendingAsync(session, message.RefundId, new RefundNotGiven(message.Reason, message.At), cancellationToken);
 }
 
 public static class ReturnConsumers
