@@ -32,7 +32,6 @@ public static class ServiceDefaultsExtensions
         MalformedRequestHandler.Register(builder.Services);
         UnstorableInput.Register(builder.Services);
         builder.Services.AddOpenApi();
-        MerchantPreset.Register(builder);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
@@ -17,11 +18,12 @@ namespace OrderPlatform.AppHost;
 /// <param name="ServiceSettings">Settings given to every service (<c>ServiceSettings:Gateway__RateLimit__PerMinute</c>), for tests and benchmarks.</param>
 internal sealed record PlatformSettings(string Preset, string StateDirectory, bool Ephemeral, bool Containers, int Replicas, IReadOnlyDictionary<string, string> ServiceSettings)
 {
-    public static readonly string[] Presets = ["fashion-retail", "japan-import", "marketplace"];
+    /// <summary>Every shop with a profile (<c>services/Shops/Profiles</c>).</summary>
+    public static IReadOnlyList<string> Presets => ShopProfiles.Names;
 
     public static PlatformSettings Read(IConfiguration configuration, string appHostDirectory)
     {
-        var preset = configuration["Preset"] ?? "fashion-retail";
+        var preset = configuration["Preset"] ?? ShopProfiles.Default;
         if (!Presets.Contains(preset, StringComparer.Ordinal))
         {
             throw new InvalidOperationException($"Preset '{preset}' is not one of {string.Join(", ", Presets)}.");

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts;
@@ -18,6 +19,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(AccountsStorage.Configure);
 builder.AddMessaging(bus => bus.AddConsumer<SellerCertifiedConsumer>());
 
@@ -35,7 +37,7 @@ builder.Services.AddSingleton<TokenIssuer>();
 // Read at start: a service without its key stops here, naming the setting, rather than failing a customer's reset later.
 builder.Services.AddSingleton(new PasswordResetLinks(builder.Configuration));
 builder.Services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
-builder.Services.AddSingleton(services => AccountsPolicy.For(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddSingleton(services => AccountsPolicy.For(services.GetRequiredService<ShopProfile>()));
 builder.Services.AddHostedService<ResetTokenSweep>();
 builder.Services.AddHostedService<PendingSignUpExpiry>();
 

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Catalog;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.DemoData;
@@ -15,6 +16,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(CatalogStorage.Configure);
 builder.AddMessaging(bus =>
 {
@@ -29,8 +31,8 @@ builder.AddMessaging(bus =>
 builder.Services.AddHostedService<DemoCatalogueLoader>();
 builder.Services.AddHostedService<ReservationExpiry>();
 builder.AddPlatformAuthentication();
-builder.Services.AddSingleton(services => CatalogPresets.StockPolicy(services.GetRequiredService<MerchantPreset>()));
-builder.Services.AddSingleton(services => CatalogPresets.PricePolicy(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddSingleton(services => CatalogProfile.StockPolicy(services.GetRequiredService<ShopProfile>()));
+builder.Services.AddSingleton(services => CatalogProfile.PricePolicy(services.GetRequiredService<ShopProfile>()));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -41,9 +43,13 @@ catalog.MapStores();
 catalog.MapStockReservations();
 catalog.MapRestock();
 catalog.MapInStoreReservations();
-catalog.MapSellerApplications();
+if (app.Services.GetRequiredService<ShopProfile>().Sellers)
+{
+    catalog.MapSellerApplications();
+    catalog.MapSellerSuspension();
+}
+
 catalog.MapSellerProducts();
-catalog.MapSellerSuspension();
 app.MapPricing();
 
 await app.RunOrMigrateAsync(args);

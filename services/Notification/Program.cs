@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Notification;
 using OrderPlatform.Notification.Delivery;
 using OrderPlatform.Notification.Features.AccountNotifications;
@@ -13,6 +14,7 @@ using OrderPlatform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.RequireSettings(NotificationOptions.RequiredSettings);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(NotificationStorage.Configure);
 builder.AddMessaging(bus =>
 {

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults.Documents;
 using OrderPlatform.Ordering;
 using OrderPlatform.Ordering.Features.Conversations;
@@ -15,6 +16,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(OrderingStorage.Configure);
 builder.AddMessaging(bus =>
 {
@@ -23,7 +25,7 @@ builder.AddMessaging(bus =>
     bus.AddInvoicing();
 });
 builder.AddPlatformAuthentication();
-builder.Services.AddSingleton(services => OrderingPresets.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
+builder.Services.AddSingleton(services => OrderingProfile.For(services.GetRequiredService<ShopProfile>()));
 builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
 CatalogPricing.Register(builder.Services);
 CatalogProducts.Register(builder.Services);
@@ -46,7 +48,10 @@ orders.MapCustomerOrders().MapOrderModification();
 orders.MapInvoices();
 app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
-app.MapGroup("/api/conversations").WithTags("Conversations").MapConversations();
-app.MapGroup("/api/reports").WithTags("Reports").MapReports();
+if (app.Services.GetRequiredService<ShopProfile>().Sellers)
+{
+    app.MapGroup("/api/conversations").WithTags("Conversations").MapConversations();
+    app.MapGroup("/api/reports").WithTags("Reports").MapReports();
+}
 
 await app.RunOrMigrateAsync(args);

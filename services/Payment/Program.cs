@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Payment;
 using OrderPlatform.Payment.Features.Payments;
 using OrderPlatform.Payment.Features.Sellers;
@@ -11,10 +12,11 @@ using OrderPlatform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.RequireSettings(SandboxPsp.BaseAddressSetting);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(PaymentStorage.Configure);
 builder.AddMessaging(bus => bus.AddPaymentConsumers());
 builder.AddPlatformAuthentication();
-builder.Services.AddSingleton(services => PaymentPresets.For(services.GetRequiredService<MerchantPreset>()));
+builder.Services.AddSingleton(services => PaymentPolicy.For(services.GetRequiredService<ShopProfile>()));
 builder.Services.AddSingleton<PaymentSettlement>();
 builder.Services.AddSingleton<SellerCommissions>();
 builder.Services.AddSingleton<SellerRefunds>();

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Returns;
 using OrderPlatform.Returns.Features.Claims;
 using OrderPlatform.Returns.Features.Returns;
@@ -10,6 +11,7 @@ using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(ReturnsStorage.Configure);
 builder.AddMessaging(bus =>
 {
@@ -19,7 +21,7 @@ builder.AddMessaging(bus =>
 builder.Services.AddSingleton<IForgetCustomer, ReturnsCustomerErasure>();
 builder.AddPlatformAuthentication();
 OrderNotYetKnown.Register(builder.Services);
-builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<MerchantPreset>(), builder.Configuration));
+builder.Services.AddSingleton(services => ReturnsPolicy.For(services.GetRequiredService<ShopProfile>()));
 builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Returns:FontDirectory"]));
 builder.Services.AddSingleton(ReturnDeadlines.From(builder.Configuration));
 builder.Services.AddHostedService<ReturnExpiryScan>();

@@ -1,4 +1,4 @@
-using OrderPlatform.ServiceDefaults;
+using OrderPlatform.Shops;
 
 namespace OrderPlatform.Returns;
 
@@ -30,21 +30,13 @@ public sealed record ReturnsPolicy(
     public static readonly IReadOnlyList<string> Reasons =
         ["changed-mind", "wrong-size", "not-as-described", "defective", "damaged", "wrong-item", "counterfeit", "not-working", "other"];
 
-    /// <summary>The preset's policy; <c>Returns:LabelFeeCents</c> overrides the label fee.</summary>
-    public static ReturnsPolicy For(MerchantPreset preset, IConfiguration configuration)
+    /// <summary>The shop's returns policy, from its profile (<c>Shop:Returns:*</c>).</summary>
+    public static ReturnsPolicy For(ShopProfile shop)
     {
-        ArgumentNullException.ThrowIfNull(preset);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var policy = preset.Name switch
-        {
-            // JI-07: "les produits soldés ne peuvent faire l'objet d'un remboursement"; parcels go back by Colissimo.
-            MerchantPreset.JapanImport => new ReturnsPolicy(14, null, new HashSet<string>(), false, "la-poste", 890, false, 1190, StoreCreditRefunds: false),
-            // MP-10: counterfeit, non-working or wrong items: 30 days, return shipping refunded; each return goes to one seller first.
-            MerchantPreset.Marketplace => new ReturnsPolicy(14, 30, new HashSet<string> { "counterfeit", "not-working", "wrong-item" }, true, "mondial-relay",
-                490, false, 0, StoreCreditRefunds: false, OneSellerPerReturn: true),
-            // FR-14, FR-15, FR-17: 14 days, free Mondial Relay label for Le Klub members, shipping fees kept.
-            _ => new ReturnsPolicy(14, null, new HashSet<string>(), true, "mondial-relay", 490, true, 390, StoreCreditRefunds: true),
-        };
-        return configuration.GetValue<long?>("Returns:LabelFeeCents") is { } fee ? policy with { LabelFeeCents = fee } : policy;
+        ArgumentNullException.ThrowIfNull(shop);
+        var returns = shop.Returns;
+        return new ReturnsPolicy(returns.WindowDays, returns.LongWindowDays, returns.LongWindowReasons.ToHashSet(), returns.SaleItemsReturnable,
+            returns.Carrier, returns.LabelFeeCents, returns.FreeLabelForLoyalty, returns.CheapestStandardDeliveryCents, returns.StoreCreditRefunds,
+            returns.OneSellerPerReturn);
     }
 }

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Customers;
 using OrderPlatform.ServiceDefaults.Messaging;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.RequireSettings([.. OrderPlatform.Shipping.Carriers.MondialRelay.MondialRelayOptions.RequiredSettings,
     .. OrderPlatform.Shipping.Carriers.LaPoste.LaPosteOptions.RequiredSettings]);
 builder.AddServiceDefaults();
+builder.AddShopProfile();
 builder.AddEventStore(ShippingStorage.Configure);
 builder.AddMessaging(bus =>
 {

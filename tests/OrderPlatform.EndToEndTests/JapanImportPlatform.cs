@@ -11,7 +11,7 @@ public sealed class JapanImportPlatform : PlatformFixture
 
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
-        ["Ordering__HandOffDelay"] = "00:00:08",
+        ["Shop__Orders__HandOffDelay"] = "00:00:08",
         ["Ordering__HandOffScanInterval"] = "00:00:01",
     };
 }

@@ -1,17 +1,17 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults;
+using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults.Persistence;
 
 namespace OrderPlatform.Catalog.DemoData;
 
 /// <summary>
-/// Loads the demo catalogue of the merchant's preset when the service starts in development
+/// Loads the shop's demo catalogue (<c>Shop:DemoCatalogue</c>) when the service starts in development
 /// (<c>Catalog:DemoData</c>). Documents have fixed ids and are stored by upsert, so starting again
 /// changes nothing; stock levels already there are left as they are.
 /// </summary>
-public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, MerchantPreset preset, TimeProvider time,
+public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfiguration configuration, ShopProfile shop, TimeProvider time,
     ILogger<DemoCatalogueLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,7 +21,8 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
             return;
         }
 
-        var (demoSeller, catalogue) = DemoCatalogues.For(preset.Name);
+        var demo = DemoCatalogues.Named(shop.DemoCatalogue);
+        var (demoSeller, catalogue) = (demo.Seller, demo.Products);
         await using var session = store.LightweightSession();
         // Every copy of Catalog starts with this: one at a time, or two would insert the same missing stock levels.
         await AdvisoryLocks.LockAsync(session, ["catalog:demo-data"], cancellationToken);
@@ -32,7 +33,7 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
         if (stored is null)
         {
             session.Store(seller);
-            if (DemoCatalogues.ContactOf(preset.Name) is { } contact)
+            if (demo.SellerContact is { } contact)
             {
                 var now = time.GetUtcNow();
                 session.Events.StartStream(Guid.CreateVersion7(now), new SellerCertified(seller.Id, seller.Name, Guid.Empty, Guid.Empty, now, contact));
@@ -57,11 +58,11 @@ public sealed partial class DemoCatalogueLoader(IDocumentStore store, IConfigura
         }
 
         await session.SaveChangesAsync(cancellationToken);
-        LogLoaded(preset.Name, products.Count, DemoStores.All.Count);
+        LogLoaded(shop.DemoCatalogue, products.Count, DemoStores.All.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo catalogue for {Preset}: {Products} products, {Stores} stores")]
-    private partial void LogLoaded(string preset, int products, int stores);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo catalogue {Catalogue}: {Products} products, {Stores} stores")]
+    private partial void LogLoaded(string catalogue, int products, int stores);
 }

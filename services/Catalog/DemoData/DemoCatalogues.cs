@@ -1,18 +1,23 @@
 using OrderPlatform.Catalog.Domain;
-using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.Catalog.DemoData;
 
-/// <summary>Which demo catalogue each merchant preset gets.</summary>
+/// <summary>A demo catalogue: whose products they are, the products, and where the platform writes to their seller (none for a shop's own).</summary>
+public sealed record DemoCatalogue(Seller Seller, IReadOnlyList<Product> Products, string? SellerContact = null);
+
+/// <summary>The demo catalogues, by the name a shop's profile gives (<c>Shop:DemoCatalogue</c>).</summary>
 public static class DemoCatalogues
 {
-    public static (Seller Seller, IReadOnlyList<Product> Products) For(string preset) => preset switch
+    private static readonly Dictionary<string, Func<DemoCatalogue>> ByName = new()
     {
-        MerchantPreset.JapanImport => (Seller.House("Maison Nippon"), SmallCatalogues.JapanImport()),
-        MerchantPreset.Marketplace => (new Seller("atelier-lyonnais", "Atelier Lyonnais SARL", Certified: true), SmallCatalogues.Marketplace("atelier-lyonnais")),
-        _ => (Seller.House("Kaporal"), FashionCatalogue.Products()),
+        ["kaporal"] = () => new(Seller.House("Kaporal"), FashionCatalogue.Products()),
+        ["maison-nippon"] = () => new(Seller.House("Maison Nippon"), SmallCatalogues.JapanImport()),
+        // The Sandboxes' mail capture keeps what the platform writes to the demo marketplace's seller.
+        ["atelier-lyonnais"] = () => new(new Seller("atelier-lyonnais", "Atelier Lyonnais SARL", Certified: true), SmallCatalogues.Marketplace("atelier-lyonnais"),
+            "contact@atelier-lyonnais.example"),
     };
 
-    /// <summary>Where the platform writes to the demo marketplace's seller (the Sandboxes' mail capture keeps it); none for a shop of its own.</summary>
-    public static string? ContactOf(string preset) => preset == MerchantPreset.Marketplace ? "contact@atelier-lyonnais.example" : null;
+    public static DemoCatalogue Named(string name) => ByName.TryGetValue(name, out var catalogue)
+        ? catalogue()
+        : throw new InvalidOperationException($"Shop:DemoCatalogue is '{name}'; it must be one of {string.Join(", ", ByName.Keys)}.");
 }

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Payment.Prepaid;
 using OrderPlatform.ServiceDefaults;
 

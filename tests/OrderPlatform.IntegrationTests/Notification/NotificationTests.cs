@@ -1,6 +1,7 @@
 extern alias notification;
 extern alias sandboxes;
 
+using OrderPlatform.Shops;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +64,7 @@ public sealed class NotificationTests : IAsyncLifetime
                     options.RetryDelay = TimeSpan.FromMilliseconds(500);
                     options.MaxRetryDelay = TimeSpan.FromSeconds(2);
                 });
-                services.AddSingleton(new MerchantPreset(MerchantPreset.JapanImport)).AddSingleton<SmtpMailer>().AddHostedService<MessageDispatcher>()
+                services.AddSingleton(ShopProfiles.Load("japan-import")).AddSingleton<SmtpMailer>().AddHostedService<MessageDispatcher>()
                     .AddSingleton<IForgetCustomer, NotificationCustomerErasure>();
                 services.AddHttpClient<SmsSender>();
             });

@@ -1,5 +1,6 @@
 extern alias ordering;
 
+using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults.Documents;
 using Marten;
 using MassTransit;
@@ -24,7 +25,7 @@ namespace OrderPlatform.IntegrationTests.Ordering;
 public sealed class InvoicingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly OrderPolicy Policy = OrderingPresets.For(new MerchantPreset(MerchantPreset.JapanImport), new ConfigurationBuilder().Build());
+    private static readonly OrderPolicy Policy = OrderingProfile.For(ShopProfiles.Load("japan-import"));
     private static readonly Seller Seller = new("Import Japon Démo", "SARL", "8 000 €", "5 rue de Tokyo, 69002 Lyon", "111 222 333 00044", "RCS Lyon 111 222 333",
         "FR99111222333", "contact@exemple.fr");
 

@@ -1,5 +1,6 @@
 extern alias ordering;
 
+using OrderPlatform.Shops;
 using System.Collections.Concurrent;
 using Marten;
 using MassTransit;
@@ -23,7 +24,7 @@ namespace OrderPlatform.IntegrationTests.Ordering;
 public sealed class OrderProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static readonly OrderPolicy Policy = OrderingPresets.For(new MerchantPreset(MerchantPreset.FashionRetail), new ConfigurationBuilder().Build());
+    private static readonly OrderPolicy Policy = OrderingProfile.For(ShopProfiles.Load("fashion-retail"));
     private TestService service = null!;
 
     private IDocumentStore Store => service.Services.GetRequiredService<IDocumentStore>();

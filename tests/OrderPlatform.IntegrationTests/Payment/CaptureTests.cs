@@ -28,7 +28,7 @@ public sealed class CaptureTests : IAsyncLifetime
 
     private TestService Service => host.Service;
 
-    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(MerchantPreset.FashionRetail, "payment");
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync("fashion-retail", "payment");
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -17,7 +17,7 @@ public sealed class GiftCardTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private PaymentServiceHost host = null!;
 
-    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(MerchantPreset.Marketplace, "giftcard");
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync("marketplace", "giftcard");
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -22,7 +22,7 @@ public sealed class ModificationTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private PaymentServiceHost host = null!;
 
-    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(MerchantPreset.JapanImport, "payment-change");
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync("japan-import", "payment-change");
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

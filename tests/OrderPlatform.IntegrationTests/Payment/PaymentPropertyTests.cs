@@ -46,7 +46,7 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
         output.WriteLine($"seed {seed} (set it in Life.Generate to replay)");
         var random = new Random(seed);
         var lives = Enumerable.Range(0, Orders)
-            .Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token, preset == MerchantPreset.Marketplace))
+            .Select(_ => Life.Generate(random, Ledger.Tokenise("card", PspCards.For("4242424242424242"), "4242").Token, preset == "marketplace"))
             .ToList();
         var bus = Service.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
@@ -211,10 +211,10 @@ public abstract class PaymentPropertyTests(string preset, ITestOutputHelper outp
               + Placed.Amounts!.ShippingFeeCents
             : 0;
 
-        public long ExpectedCaptured(string preset) => preset == MerchantPreset.FashionRetail ? ShippedValue : Confirmed.Amounts.TotalCents;
+        public long ExpectedCaptured(string preset) => preset == "fashion-retail" ? ShippedValue : Confirmed.Amounts.TotalCents;
 
         /// <summary>Charged at order: everything back when cancelled, else what never shipped, so that captured − refunded = value shipped [ALL-01].</summary>
-        public long ExpectedRefunded(string preset) => preset == MerchantPreset.FashionRetail ? 0 : ExpectedCaptured(preset) - ShippedValue;
+        public long ExpectedRefunded(string preset) => preset == "fashion-retail" ? 0 : ExpectedCaptured(preset) - ShippedValue;
 
         public override string ToString() =>
             $"{Placed.Lines.Count} lines, {Confirmed.Lines.Count} deliverable, {Afterwards.Count} messages after, {Refunds.Count} unit refunds, cancelled: {Cancelled}";
@@ -238,12 +238,12 @@ public sealed class LoadTests
 
 /// <summary>Fashion-retail: charged at shipment, exactly what shipped.</summary>
 [Collection(LoadTests.Name)]
-public sealed class PaymentPropertyOnShipmentTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.FashionRetail, output);
+public sealed class PaymentPropertyOnShipmentTests(ITestOutputHelper output) : PaymentPropertyTests("fashion-retail", output);
 
 /// <summary>Japan-import: charged at confirmation, refunded when cancelled.</summary>
 [Collection(LoadTests.Name)]
-public sealed class PaymentPropertyOnOrderTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.JapanImport, output);
+public sealed class PaymentPropertyOnOrderTests(ITestOutputHelper output) : PaymentPropertyTests("japan-import", output);
 
 /// <summary>The marketplace: charged at order, each line a seller's, whose ledger gives back its own lines' refunds only [MP-10].</summary>
 [Collection(LoadTests.Name)]
-public sealed class PaymentPropertyMarketplaceTests(ITestOutputHelper output) : PaymentPropertyTests(MerchantPreset.Marketplace, output);
+public sealed class PaymentPropertyMarketplaceTests(ITestOutputHelper output) : PaymentPropertyTests("marketplace", output);

@@ -1,6 +1,7 @@
 extern alias payment;
 extern alias sandboxes;
 
+using OrderPlatform.Shops;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +45,7 @@ public sealed class PaymentServiceHost : IAsyncDisposable
             PaymentStorage.Configure,
             services =>
             {
-                services.AddSingleton(PaymentPresets.For(new MerchantPreset(preset))).AddSingleton<PaymentSettlement>().AddSingleton<SellerCommissions>()
+                services.AddSingleton(PaymentPolicy.For(ShopProfiles.Load(preset))).AddSingleton<PaymentSettlement>().AddSingleton<SellerCommissions>()
                     .AddSingleton<SellerRefunds>();
                 services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
                 PaymentProviders.Register(services, configuration);

@@ -26,7 +26,7 @@ public sealed class SellerLedgerTests : IAsyncLifetime
 
     private IDocumentStore Store => host.Service.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync(MerchantPreset.Marketplace, "sellerledger");
+    public async Task InitializeAsync() => host = await PaymentServiceHost.StartAsync("marketplace", "sellerledger");
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

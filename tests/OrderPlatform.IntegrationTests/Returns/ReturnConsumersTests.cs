@@ -1,5 +1,6 @@
 extern alias returns;
 
+using OrderPlatform.Shops;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -59,7 +60,7 @@ public sealed class ReturnConsumersTests : IAsyncLifetime
 
         var returnId = Guid.NewGuid();
         var decision = ReturnDecisions.Request(order, [new RequestedReturnLine("1", 1, "wrong-size")], "original", false, false,
-            ReturnsPolicy.For(new OrderPlatform.ServiceDefaults.MerchantPreset("fashion-retail"), new ConfigurationBuilder().Build()), returnId, DateTimeOffset.UtcNow);
+            ReturnsPolicy.For(ShopProfiles.Load("fashion-retail")), returnId, DateTimeOffset.UtcNow);
         await using (var session = Store.LightweightSession())
         {
             session.Events.Append(orderId, decision.OrderEvents);
@@ -150,7 +151,7 @@ public sealed class ReturnConsumersTests : IAsyncLifetime
         object[] delivered = [new ShipmentRecordedForReturns(shipmentId, [new ShippedLine("1", "ROBE-38", 1)]), new DeliveryRecordedForReturns(shipmentId, now.AddDays(-2))];
         order = delivered.Aggregate(order, (state, @event) => state.Next(@event));
         var decision = ReturnDecisions.Request(order, [new RequestedReturnLine("1", 1, "wrong-size")], "original", false, false,
-            ReturnsPolicy.For(new OrderPlatform.ServiceDefaults.MerchantPreset("fashion-retail"), new ConfigurationBuilder().Build()), returnId, now);
+            ReturnsPolicy.For(ShopProfiles.Load("fashion-retail")), returnId, now);
         await using var session = Store.LightweightSession();
         session.Events.StartStream<ReturnableOrder>(orderId, [new OrderRecordedForReturns(orderId, "CMD-2", order.CustomerId, order.Lines, 390, Camille,
             now.AddDays(-4)), .. delivered, .. decision.OrderEvents]);

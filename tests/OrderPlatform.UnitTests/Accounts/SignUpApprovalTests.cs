@@ -1,4 +1,5 @@
 extern alias accounts;
+using OrderPlatform.Shops;
 using accounts::OrderPlatform.Accounts;
 using accounts::OrderPlatform.Accounts.Domain;
 using OrderPlatform.ServiceDefaults;
@@ -23,9 +24,9 @@ public sealed class SignUpApprovalTests
     [Fact]
     public void Only_the_marketplace_approves_sign_ups_and_one_left_undecided_30_days_is_refused_MP_03()
     {
-        Assert.True(AccountsPolicy.For(new MerchantPreset(MerchantPreset.Marketplace)).SignUpApproval);
-        Assert.False(AccountsPolicy.For(new MerchantPreset(MerchantPreset.FashionRetail)).SignUpApproval);
-        Assert.False(AccountsPolicy.For(new MerchantPreset(MerchantPreset.JapanImport)).SignUpApproval);
+        Assert.True(AccountsPolicy.For(ShopProfiles.Load("marketplace")).SignUpApproval);
+        Assert.False(AccountsPolicy.For(ShopProfiles.Load("fashion-retail")).SignUpApproval);
+        Assert.False(AccountsPolicy.For(ShopProfiles.Load("japan-import")).SignUpApproval);
         var waiting = new Customer(Guid.NewGuid(), "C00100001", "lea@yopmail.com", "hash", ["customer"], null, null, null, false, false, [], Now,
             AwaitingApproval: "a throwaway e-mail address (yopmail.com)");
 

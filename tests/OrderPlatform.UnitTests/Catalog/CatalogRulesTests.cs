@@ -1,4 +1,5 @@
 extern alias catalog;
+using OrderPlatform.Shops;
 using catalog::OrderPlatform.Catalog.DemoData;
 using catalog::OrderPlatform.Catalog.Domain;
 using catalog::OrderPlatform.Catalog.Features.Products;
@@ -44,7 +45,7 @@ public sealed class CatalogRulesTests
     [InlineData("japan-import", false)]
     public void On_the_marketplace_the_product_page_says_the_price_includes_delivery_MP_02(string preset, bool included)
     {
-        var prices = catalog::OrderPlatform.Catalog.CatalogPresets.PricePolicy(new OrderPlatform.ServiceDefaults.MerchantPreset(preset));
+        var prices = catalog::OrderPlatform.Catalog.CatalogProfile.PricePolicy(ShopProfiles.Load(preset));
 
         Assert.Equal(included, ProductDetail.Of(Dress(), _ => true, prices).DeliveryIncluded);
     }

@@ -19,7 +19,7 @@ public sealed class DeliveryWindowTests
     public void Japan_import_counts_french_working_days_without_weekends_or_public_holidays_JI_05()
     {
         // Friday 1 May 2026 (Labour Day): the 10 working days skip the weekends, 8 May and Ascension (14 May).
-        var window = Policy(MerchantPreset.JapanImport).Estimate!.From(new DateTimeOffset(2026, 5, 1, 10, 0, 0, TimeSpan.Zero));
+        var window = Policy("japan-import").Estimate!.From(new DateTimeOffset(2026, 5, 1, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateOnly(2026, 5, 19), window.From);
         Assert.Equal(new DateOnly(2026, 5, 27), window.To); // Whit Monday, 25 May, does not count either
@@ -37,7 +37,7 @@ public sealed class DeliveryWindowTests
     [Fact]
     public void The_marketplace_promises_the_slowest_sellers_own_delay_plus_the_road_MP_08()
     {
-        var estimate = Policy(MerchantPreset.Marketplace).Estimate!;
+        var estimate = Policy("marketplace").Estimate!;
         var monday = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
         Assert.Equal(new DeliveryWindow(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 30)), estimate.From(monday, slowestSellerDays: 5));

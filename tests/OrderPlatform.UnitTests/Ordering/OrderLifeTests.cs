@@ -12,7 +12,7 @@ namespace OrderPlatform.UnitTests.Ordering;
 public sealed class OrderLifeTests
 {
     private static readonly OrderPolicy Fashion = Policy();
-    private static readonly OrderPolicy Japan = Policy(MerchantPreset.JapanImport);
+    private static readonly OrderPolicy Japan = Policy("japan-import");
     private static readonly Guid Parcel = Guid.NewGuid();
 
     public static TheoryData<string> Statuses() => new(OrderStatus.All);

@@ -8,7 +8,7 @@ namespace OrderPlatform.UnitTests.Ordering;
 /// <summary>Japan-import lets customers change their order until it goes to logistics [JI-06].</summary>
 public sealed class OrderModificationTests
 {
-    private static readonly OrderPolicy Japan = Policy(MerchantPreset.JapanImport);
+    private static readonly OrderPolicy Japan = Policy("japan-import");
     private static readonly OrderPolicy Fashion = Policy();
 
     // Given: a dress (59.90) and two jeans (2 × 79.90), confirmed and waiting for its hand-off.

@@ -75,6 +75,6 @@ public sealed class OrderPlacementTests
     [Fact]
     public void Marketplace_prices_include_delivery_MP_02()
     {
-        Assert.All(Policy(ServiceDefaults.MerchantPreset.Marketplace).Deliveries, option => Assert.Equal(0, option.FeeCents));
+        Assert.All(Policy("marketplace").Deliveries, option => Assert.Equal(0, option.FeeCents));
     }
 }

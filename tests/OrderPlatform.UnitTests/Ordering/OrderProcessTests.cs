@@ -9,7 +9,7 @@ namespace OrderPlatform.UnitTests.Ordering;
 public sealed class OrderProcessTests
 {
     private static readonly OrderPolicy Fashion = Policy();
-    private static readonly OrderPolicy Japan = Policy(MerchantPreset.JapanImport);
+    private static readonly OrderPolicy Japan = Policy("japan-import");
     private static readonly StockReservedForLines BothReserved = new(["1", "2"], Now);
     private static readonly PaymentAuthorizationRecorded Authorized = new(22360, "card", Now);
 
@@ -163,7 +163,7 @@ public sealed class OrderProcessTests
         Assert.Equal(OrderStatus.Delivered, delivered.Status);
         Assert.Empty(OrderProcess.Complete(delivered, Now.AddDays(17).AddMinutes(-1), Fashion));
         Assert.Equal(OrderStatus.Completed, delivered.After(OrderProcess.Complete(delivered, Now.AddDays(17), Fashion)).Status);
-        Assert.Empty(OrderProcess.Complete(delivered, Now.AddDays(20), Policy(MerchantPreset.Marketplace))); // 30 days there
+        Assert.Empty(OrderProcess.Complete(delivered, Now.AddDays(20), Policy("marketplace"))); // 30 days there
         Assert.Empty(OrderProcess.Complete(shipped, Now.AddDays(60), Fashion)); // never before delivery
     }
 

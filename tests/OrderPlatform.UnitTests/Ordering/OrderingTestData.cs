@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using Microsoft.Extensions.Configuration;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering;
@@ -14,8 +15,8 @@ internal static class OrderingTestData
     public static readonly Guid CustomerId = Guid.Parse("01a2060d-0000-7000-8000-000000000001");
     public static readonly PostalAddress Home = new("Camille", "Durand", "12 rue de la Paix", null, "75002", "Paris", "FR", "+33612345678");
 
-    public static OrderPolicy Policy(string preset = MerchantPreset.FashionRetail) =>
-        OrderingPresets.For(new MerchantPreset(preset), new ConfigurationBuilder().Build());
+    public static OrderPolicy Policy(string preset = "fashion-retail") =>
+        OrderingProfile.For(ShopProfiles.Load(preset));
 
     public static readonly Dictionary<string, PricedSku> Prices = new()
     {

@@ -1,5 +1,6 @@
 extern alias returns;
 
+using OrderPlatform.Shops;
 using Microsoft.Extensions.Configuration;
 using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults;
@@ -14,8 +15,8 @@ public sealed class ReturnDecisionsTests
     private static readonly DateTimeOffset DeliveredAt = new(2026, 11, 10, 14, 0, 0, TimeSpan.Zero);
     private static readonly PostalAddress Paris = new("Camille", "Durand", "12 rue de la Paix", null, "75002", "Paris", "FR", "0612345678");
 
-    private static ReturnsPolicy Policy(string preset = MerchantPreset.FashionRetail) =>
-        ReturnsPolicy.For(new MerchantPreset(preset), new ConfigurationBuilder().Build());
+    private static ReturnsPolicy Policy(string preset = "fashion-retail") =>
+        ReturnsPolicy.For(ShopProfiles.Load(preset));
 
     /// <summary>Three lines, all delivered on 10 November: a dress 49.90, two jeans 59.90 with 10.00 off, a sale jumper 39.90; fee 3.90.</summary>
     private static ReturnableOrder Delivered(PostalAddress? address = null)
@@ -29,7 +30,7 @@ public sealed class ReturnDecisionsTests
             .Next(new DeliveryRecordedForReturns(shipmentId, DeliveredAt));
     }
 
-    private static ReturnDecision Request(ReturnableOrder order, DateTimeOffset now, bool withdrawal = false, bool loyal = false, string preset = MerchantPreset.FashionRetail,
+    private static ReturnDecision Request(ReturnableOrder order, DateTimeOffset now, bool withdrawal = false, bool loyal = false, string preset = "fashion-retail",
         string refund = "original", params RequestedReturnLine[] lines) =>
         ReturnDecisions.Request(order, lines.Length > 0 ? lines : [new("1", 1, "changed-mind"), new("2", 2, "wrong-size")], refund, withdrawal, loyal,
             Policy(preset), Guid.NewGuid(), now);
@@ -64,8 +65,8 @@ public sealed class ReturnDecisionsTests
         };
         var bothSellers = new RequestedReturnLine[] { new("1", 1, "not-working"), new("2", 1, "not-working") };
 
-        Assert.Contains("lines", Request(order, DeliveredAt.AddDays(3), preset: MerchantPreset.Marketplace, lines: bothSellers).Invalid!.Keys);
-        Assert.NotNull(Request(order, DeliveredAt.AddDays(3), preset: MerchantPreset.Marketplace, lines: [new("2", 1, "not-working")]).Requested);
+        Assert.Contains("lines", Request(order, DeliveredAt.AddDays(3), preset: "marketplace", lines: bothSellers).Invalid!.Keys);
+        Assert.NotNull(Request(order, DeliveredAt.AddDays(3), preset: "marketplace", lines: [new("2", 1, "not-working")]).Requested);
         Assert.Null(Request(order, DeliveredAt.AddDays(3), lines: bothSellers).Invalid); // a shop of its own takes everything back itself
         Assert.Equal("brocante", order.SellerOf(["2"]));
         Assert.Null(order.SellerOf(["1", "2"]));
@@ -73,9 +74,9 @@ public sealed class ReturnDecisionsTests
     }
 
     [Theory]
-    [InlineData(MerchantPreset.FashionRetail, true)]
-    [InlineData(MerchantPreset.JapanImport, false)]
-    [InlineData(MerchantPreset.Marketplace, false)]
+    [InlineData("fashion-retail", true)]
+    [InlineData("japan-import", false)]
+    [InlineData("marketplace", false)]
     public void Store_credit_is_offered_as_a_refund_only_by_the_shop_that_has_it_FR_13(string preset, bool offered)
     {
         var toStoreCredit = Request(Delivered(), DeliveredAt.AddDays(2), preset: preset, refund: "store-credit");
@@ -173,13 +174,13 @@ public sealed class ReturnDecisionsTests
         var order = Delivered();
         var sale = new RequestedReturnLine("3", 1, "changed-mind");
 
-        var commercial = Request(order, DeliveredAt.AddDays(3), preset: MerchantPreset.JapanImport, lines: [sale]);
-        var withdrawal = Request(order, DeliveredAt.AddDays(3), withdrawal: true, preset: MerchantPreset.JapanImport, lines: [sale]);
+        var commercial = Request(order, DeliveredAt.AddDays(3), preset: "japan-import", lines: [sale]);
+        var withdrawal = Request(order, DeliveredAt.AddDays(3), withdrawal: true, preset: "japan-import", lines: [sale]);
 
         Assert.Contains("sale item", commercial.Conflict, StringComparison.Ordinal);
         Assert.True(withdrawal.Requested!.Withdrawal);
         Assert.Equal("la-poste", withdrawal.Requested.Carrier);
-        Assert.Contains("withdrawal period ended", Request(order, DeliveredAt.AddDays(15), withdrawal: true, preset: MerchantPreset.JapanImport, lines: [sale]).Conflict,
+        Assert.Contains("withdrawal period ended", Request(order, DeliveredAt.AddDays(15), withdrawal: true, preset: "japan-import", lines: [sale]).Conflict,
             StringComparison.Ordinal);
     }
 
@@ -205,8 +206,8 @@ public sealed class ReturnDecisionsTests
         var order = Delivered();
         var wrong = new RequestedReturnLine("1", 1, "wrong-item");
 
-        var onDay29 = Request(order, DeliveredAt.AddDays(29), preset: MerchantPreset.Marketplace, lines: [wrong]).Requested!;
-        var changedMind = Request(order, DeliveredAt.AddDays(29), preset: MerchantPreset.Marketplace, lines: [new RequestedReturnLine("1", 1, "changed-mind")]);
+        var onDay29 = Request(order, DeliveredAt.AddDays(29), preset: "marketplace", lines: [wrong]).Requested!;
+        var changedMind = Request(order, DeliveredAt.AddDays(29), preset: "marketplace", lines: [new RequestedReturnLine("1", 1, "changed-mind")]);
 
         Assert.True(onDay29.ReturnShippingRefunded);
         Assert.NotNull(changedMind.Conflict);

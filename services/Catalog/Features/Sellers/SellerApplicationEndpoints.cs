@@ -10,12 +10,11 @@ using OrderPlatform.ServiceDefaults.Security;
 namespace OrderPlatform.Catalog.Features.Sellers;
 
 /// <summary>
-/// A company applies to sell on the marketplace, operations certify or refuse it [MP-01]. Only the marketplace preset has sellers:
-/// elsewhere these answer 404.
+/// A company applies to sell on the marketplace, operations certify or refuse it [MP-01]. A shop without sellers does not map
+/// these routes.
 /// </summary>
 public static class SellerApplicationEndpoints
 {
-    private const string NotAMarketplace = "This shop is not a marketplace: it has no sellers.";
 
     public static RouteGroupBuilder MapSellerApplications(this RouteGroupBuilder catalog)
     {
@@ -40,13 +39,8 @@ public static class SellerApplicationEndpoints
     }
 
     private static async Task<Results<Created<SellerApplication>, ValidationProblem, ProblemHttpResult>> ApplyAsync(SellerApplicationRequest request,
-        ClaimsPrincipal user, MerchantPreset preset, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (preset.Name != MerchantPreset.Marketplace)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotAMarketplace);
-        }
-
         var errors = SellerApplications.Validate(request);
         if (errors.Count > 0)
         {

@@ -28,14 +28,14 @@ public static class SellerSuspensionEndpoints
     }
 
     private static async Task<Results<Ok<Seller>, ValidationProblem, ProblemHttpResult>> SuspendAsync(string sellerId, SuspensionRequest request,
-        IDocumentSession session, MerchantPreset preset, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Why the seller is suspended, as it is told (up to 1000 characters)."] });
         }
 
-        return await ChangeAsync(session, sellerId, preset, async seller =>
+        return await ChangeAsync(session, sellerId, async seller =>
         {
             var products = await session.Query<Product>().Where(product => product.SellerId == seller.Id).ToListAsync(cancellationToken);
             var (suspended, withdrawn, refusal) = SellerSuspension.Suspend(seller, products, request.Reason.Trim(), time.GetUtcNow());
@@ -49,17 +49,12 @@ public static class SellerSuspensionEndpoints
     }
 
     private static Task<Results<Ok<Seller>, ValidationProblem, ProblemHttpResult>> ReinstateAsync(string sellerId, IDocumentSession session,
-        MerchantPreset preset, CancellationToken cancellationToken) =>
-        ChangeAsync(session, sellerId, preset, seller => Task.FromResult(SellerSuspension.Reinstate(seller)), cancellationToken);
+        CancellationToken cancellationToken) =>
+        ChangeAsync(session, sellerId, seller => Task.FromResult(SellerSuspension.Reinstate(seller)), cancellationToken);
 
     private static async Task<Results<Ok<Seller>, ValidationProblem, ProblemHttpResult>> ChangeAsync(IDocumentSession session, string sellerId,
-        MerchantPreset preset, Func<Seller, Task<(Seller? Changed, string? Refusal)>> change, CancellationToken cancellationToken)
+        Func<Seller, Task<(Seller? Changed, string? Refusal)>> change, CancellationToken cancellationToken)
     {
-        if (preset.Name != MerchantPreset.Marketplace)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "This shop is not a marketplace: it has no sellers.");
-        }
-
         // A suspension and a reinstatement (or a product published) at once: one after the other.
         await AdvisoryLocks.LockAsync(session, [SellerProductEndpoints.SellerLock(sellerId)], cancellationToken);
         if (sellerId.Length > 100 || await session.LoadAsync<Seller>(sellerId, cancellationToken) is not { } seller)

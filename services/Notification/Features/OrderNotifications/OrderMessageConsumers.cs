@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using Marten;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
@@ -63,14 +64,14 @@ public sealed class ParcelReturnedConsumer(IDocumentStore store, TimeProvider ti
 /// A parcel left with its tracking link [FR-03, JI-11]. Where the shop e-mails the invoice with the shipment (japan-import, JI-10)
 /// the e-mail waits for that shipment's invoice; each arrives on its own queue, in either order.
 /// </summary>
-public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, MerchantPreset preset,
+public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ShopProfile shop,
     ILogger<OrderShippedConsumer> logger) : NotificationConsumer<OrderShipped>(store, time, options, logger)
 {
     protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(OrderShipped message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var order = await OrderAsync(session, message.OrderId, cancellationToken);
         // A replacement is not charged, so no invoice follows it: its e-mail goes at once.
-        if (!ShipmentNotices.InvoiceTravelsWithShipment(preset) || message.Replacement)
+        if (!shop.Orders.InvoiceInShipmentEmail || message.Replacement)
         {
             return await RecipientAsync(session, order.CustomerId, cancellationToken) is { } to ? [MessageTemplates.OrderShipped(message, order.OrderNumber, to, Shop, null)] : [];
         }
@@ -82,12 +83,12 @@ public sealed class OrderShippedConsumer(IDocumentStore store, TimeProvider time
 }
 
 /// <summary>The shipment's invoice, for the shops that e-mail it with the shipment [JI-10].</summary>
-public sealed class InvoiceIssuedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, MerchantPreset preset,
+public sealed class InvoiceIssuedConsumer(IDocumentStore store, TimeProvider time, IOptions<NotificationOptions> options, ShopProfile shop,
     ILogger<InvoiceIssuedConsumer> logger) : NotificationConsumer<InvoiceIssued>(store, time, options, logger)
 {
     protected override async Task<IReadOnlyList<OutgoingMessage>> RenderAsync(InvoiceIssued message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (!ShipmentNotices.InvoiceTravelsWithShipment(preset) || message.ShipmentId is not { } shipmentId || message.Kind != "invoice")
+        if (!shop.Orders.InvoiceInShipmentEmail || message.ShipmentId is not { } shipmentId || message.Kind != "invoice")
         {
             return [];
         }
@@ -107,8 +108,6 @@ public sealed record ShipmentNotice(Guid Id, OrderShipped? Shipped, MessageAttac
 
 public static class ShipmentNotices
 {
-    public static bool InvoiceTravelsWithShipment(MerchantPreset preset) => preset?.Name == MerchantPreset.JapanImport;
-
     public static async Task<IReadOnlyList<OutgoingMessage>> ReadyAsync(ShipmentNotice notice, OrderContact order, IDocumentSession session, Shop shop,
         CancellationToken cancellationToken)
     {

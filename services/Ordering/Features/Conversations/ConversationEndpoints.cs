@@ -19,13 +19,11 @@ public sealed record ConversationPhoto(Guid Id, Guid ConversationId, string Cont
 
 /// <summary>
 /// Buyers write to a marketplace seller about an order or a product; the seller answers; operations may step in [MP-09]. A conversation is
-/// seen by its buyer, its seller's people and operations only: to anyone else it does not exist (404). Elsewhere than on the marketplace
-/// there are no sellers to write to (404).
+/// seen by its buyer, its seller's people and operations only: to anyone else it does not exist (404). A shop without sellers does not map these
+/// routes.
 /// </summary>
 public static class ConversationEndpoints
 {
-    private const string NotAMarketplace = "This shop is not a marketplace: there is no seller to write to.";
-
     public static RouteGroupBuilder MapConversations(this RouteGroupBuilder conversations)
     {
         conversations.MapPost("/", StartAsync).RequireAuthorization(PlatformAuthentication.Customer)
@@ -47,13 +45,8 @@ public static class ConversationEndpoints
     }
 
     private static async Task<Results<Created<Conversation>, ValidationProblem, ProblemHttpResult>> StartAsync(StartConversation request,
-        ClaimsPrincipal user, IDocumentSession session, CatalogProducts catalog, MerchantPreset preset, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IDocumentSession session, CatalogProducts catalog, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (preset.Name != MerchantPreset.Marketplace)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotAMarketplace);
-        }
-
         var errors = new Dictionary<string, string[]>();
         if (request.OrderId is null == request.ProductId is null)
         {

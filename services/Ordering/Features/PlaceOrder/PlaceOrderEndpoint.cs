@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Claims;
 using JasperFx;
 using Marten;

@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults;

@@ -29,12 +29,11 @@ public sealed record ReportDeadlines(TimeSpan AnswerWithin, TimeSpan ScanInterva
 /// <summary>
 /// Reports on the marketplace [MP-11]: order problems go to the order's seller first, technical problems and misconduct to the platform;
 /// each has a status, an owner and a history, and operations close it. A report is seen by its reporter, the seller it is for and
-/// operations: to anyone else it does not exist (404). Elsewhere than on the marketplace, claims and returns take order problems (404).
+/// operations: to anyone else it does not exist (404). A shop without sellers does not map these routes:
+/// claims and returns take its order problems.
 /// </summary>
 public static class ReportEndpoints
 {
-    private const string NotAMarketplace = "This shop is not a marketplace: problems with an order are claims (/api/claims).";
-
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder reports)
     {
         reports.MapPost("/", OpenAsync).RequireAuthorization()
@@ -56,13 +55,8 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<Created<Report>, ValidationProblem, ProblemHttpResult>> OpenAsync(ReportRequest request, ClaimsPrincipal user,
-        IDocumentSession session, MerchantPreset preset, ReportDeadlines deadlines, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentSession session, ReportDeadlines deadlines, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (preset.Name != MerchantPreset.Marketplace)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotAMarketplace);
-        }
-
         var errors = new Dictionary<string, string[]>();
         if (request.Kind is null || !Report.Kinds.Contains(request.Kind))
         {

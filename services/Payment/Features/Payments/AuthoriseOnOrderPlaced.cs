@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;

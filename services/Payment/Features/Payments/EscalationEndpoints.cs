@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;

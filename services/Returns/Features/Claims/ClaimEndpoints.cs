@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +46,7 @@ public static class ClaimEndpoints
 
     private static async Task<Results<Created<ClaimCreated>, NotFound, ValidationProblem, ProblemHttpResult>> FileAsync(
         [FromForm] Guid orderId, [FromForm] string? kind, [FromForm] string? lineId, [FromForm] string? trackingNumber, [FromForm] string? description,
-        IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, MerchantPreset preset, TimeProvider time, OrderNotYetKnown notYetKnown,
+        IFormFile? photo, ClaimsPrincipal user, IDocumentStore store, ShopProfile shop, TimeProvider time, OrderNotYetKnown notYetKnown,
         HttpContext context, CancellationToken cancellationToken)
     {
         var (uploaded, refusal) = await UploadedPhoto.ReadAsync(photo, cancellationToken);
@@ -70,7 +71,7 @@ public static class ClaimEndpoints
 
         var claimId = Guid.CreateVersion7();
         var (filed, invalid, conflict) = ClaimDecisions.File(order, kind, lineId, trackingNumber, description, photoType,
-            trackingAndPhotoForMissing: preset.Name == MerchantPreset.JapanImport, claimId, time.GetUtcNow());
+            trackingAndPhotoForMissing: shop.Claims.MissingItemNeedsTrackingAndPhoto, claimId, time.GetUtcNow());
         if (invalid is not null)
         {
             return TypedResults.ValidationProblem(invalid);

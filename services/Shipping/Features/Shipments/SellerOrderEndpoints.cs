@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ public static class SellerOrderEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipAsync(string orderId,
-        ShipRequest request, ClaimsPrincipal user, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
+        ShipRequest request, ClaimsPrincipal user, IDocumentStore store, LabelBooking booking, ShopProfile shop, TimeProvider time,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var sellerId = user.SellerId()!;
@@ -83,7 +84,7 @@ public static class SellerOrderEndpoints
             }
         }
 
-        return await ShipEndpoint.ShipLinesAsync(Guid.Parse(orderId), request, sellerId, store, booking, preset, time, idempotencyKey, cancellationToken);
+        return await ShipEndpoint.ShipLinesAsync(Guid.Parse(orderId), request, sellerId, store, booking, shop, time, idempotencyKey, cancellationToken);
     }
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> LabelAsync(string shipmentId, ClaimsPrincipal user,

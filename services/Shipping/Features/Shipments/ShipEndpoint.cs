@@ -1,3 +1,4 @@
+using OrderPlatform.Shops;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
@@ -31,22 +32,22 @@ public static class ShipEndpoint
     }
 
     private static Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipAsync(
-        Guid orderId, ShipRequest request, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
+        Guid orderId, ShipRequest request, IDocumentStore store, LabelBooking booking, ShopProfile shop, TimeProvider time,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken) =>
         request.OwnCarrier is not null
             ? Task.FromResult<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>>(TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["ownCarrier"] = ["The warehouse ships with the order's carrier: a label is booked."] }))
-            : ShipLinesAsync(orderId, request, sellerId: null, store, booking, preset, time, idempotencyKey, cancellationToken);
+            : ShipLinesAsync(orderId, request, sellerId: null, store, booking, shop, time, idempotencyKey, cancellationToken);
 
     /// <summary>Ships the lines asked for, by the warehouse or (<paramref name="sellerId"/>) by a marketplace seller, its own lines only [MP-08].</summary>
     public static async Task<Results<Created<ShipResult>, Ok<ShipResult>, ValidationProblem, ProblemHttpResult>> ShipLinesAsync(
-        Guid orderId, ShipRequest request, string? sellerId, IDocumentStore store, LabelBooking booking, MerchantPreset preset, TimeProvider time,
+        Guid orderId, ShipRequest request, string? sellerId, IDocumentStore store, LabelBooking booking, ShopProfile shop, TimeProvider time,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(booking);
-        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(shop);
         ArgumentNullException.ThrowIfNull(time);
         var shipmentId = idempotencyKey is { Length: > 0 } key ? ShipmentIdFor(orderId, key) : Guid.CreateVersion7();
         for (var attempt = 1; ; attempt++)
@@ -67,7 +68,7 @@ public static class ShipEndpoint
             }
 
             var decision = ShippingDecisions.Ship(order, request.Lines ?? [], request.Unavailable ?? [], shipmentId, time.GetUtcNow(),
-                oneSellerPerParcel: preset.Name == MerchantPreset.Marketplace, sellerId);
+                oneSellerPerParcel: shop.Sellers, sellerId);
             if (decision.Invalid is { } invalid)
             {
                 return TypedResults.ValidationProblem(invalid);

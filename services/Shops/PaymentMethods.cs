@@ -1,8 +1,8 @@
-namespace OrderPlatform.ServiceDefaults;
+namespace OrderPlatform.Shops;
 
 /// <summary>
-/// The payment methods each merchant accepts [FR-25, JI-01, MP-07]: Ordering refuses the others at
-/// checkout, Payment lists them and authorises with them. Card brands are Payment's concern.
+/// The payment methods a shop may accept (its profile lists which) [FR-25, JI-01, MP-07]: Ordering refuses the others at checkout,
+/// Payment lists them and authorises with them. Card brands are Payment's concern.
 /// </summary>
 public static class PaymentMethods
 {
@@ -14,18 +14,7 @@ public static class PaymentMethods
     public const string StoreCredit = "store-credit";
     public const string GiftCard = "gift-card";
 
-    private static readonly Dictionary<string, string[]> Accepted = new()
-    {
-        [MerchantPreset.FashionRetail] = [Card, PayPal, StoreCredit],
-        [MerchantPreset.JapanImport] = [Card, RevolutPay],
-        [MerchantPreset.Marketplace] = [Card, PayPal, Klarna, Link, GiftCard],
-    };
-
-    public static IReadOnlyList<string> AcceptedBy(MerchantPreset preset)
-    {
-        ArgumentNullException.ThrowIfNull(preset);
-        return Accepted[preset.Name];
-    }
+    public static readonly IReadOnlyList<string> All = [Card, PayPal, RevolutPay, Klarna, Link, StoreCredit, GiftCard];
 
     /// <summary>Whether paying this way needs a token from the PSP's form (cards and wallets do).</summary>
     public static bool NeedsPspToken(string method) => method is Card or PayPal or RevolutPay or Klarna or Link;
