@@ -12,7 +12,7 @@ namespace OrderPlatform.ServiceDefaults;
 internal static class Telemetry
 {
     // Sources emitted by the libraries every service uses.
-    private static readonly string[] Sources = ["MassTransit", "Marten", Persistence.OutboxRelayTelemetry.SourceName];
+    private static readonly string[] Sources = ["MassTransit", "Marten", "OrderPlatform.*"];
 
     public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {

@@ -13,8 +13,8 @@ using OrderPlatform.Accounts.Features.SignUp;
 using OrderPlatform.Accounts.Features.Token;
 using OrderPlatform.Accounts.Security;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -10,8 +10,8 @@ using OrderPlatform.Catalog.Features.Sellers;
 using OrderPlatform.Catalog.Features.StockReservations;
 using OrderPlatform.Catalog.Features.Stores;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

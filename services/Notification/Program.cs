@@ -6,9 +6,9 @@ using OrderPlatform.Notification.Features.MarketplaceNotifications;
 using OrderPlatform.Notification.Features.Newsletters;
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,5 @@
 using OrderPlatform.Shops;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using OrderPlatform.Ordering;
 using OrderPlatform.Ordering.Features.Conversations;
 using OrderPlatform.Ordering.Features.Invoices;
@@ -9,9 +9,9 @@ using OrderPlatform.Ordering.Features.PlaceOrder;
 using OrderPlatform.Ordering.Features.Reports;
 using OrderPlatform.Ordering.Features.Promotions;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

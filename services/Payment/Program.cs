@@ -4,9 +4,9 @@ using OrderPlatform.Payment.Features.Payments;
 using OrderPlatform.Payment.Features.Sellers;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Documents;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Documents;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

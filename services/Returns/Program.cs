@@ -3,10 +3,10 @@ using OrderPlatform.Returns;
 using OrderPlatform.Returns.Features.Claims;
 using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Documents;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Shops.Documents;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,8 @@
 using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Shipping;
 using OrderPlatform.Shipping.Carriers;

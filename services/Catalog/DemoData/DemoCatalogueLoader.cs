@@ -2,7 +2,7 @@ using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Contracts;
 using OrderPlatform.Shops;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Catalog.DemoData;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Marten;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Notification.Messages;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Notification.Delivery;

@@ -237,7 +237,7 @@ public static partial class MessageTemplates
         new($"{eventKey}/email/{to.CustomerId:N}", template, OutgoingMessage.Email, to.Email, subject, body.Text(), body.Html(), attachments ?? [], to.CustomerId,
             orderId, orderNumber);
 
-    public static string Euros(long cents) => ServiceDefaults.Documents.PrintedDocument.Euros(cents);
+    public static string Euros(long cents) => Shops.Documents.PrintedDocument.Euros(cents);
 
     private static string Number(int value) => value.ToString(French);
 

@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Payment.Psp;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Payment.Prepaid;
 

@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OrderPlatform.ServiceDefaults.Messaging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.IntegrationTests.Infrastructure;
 

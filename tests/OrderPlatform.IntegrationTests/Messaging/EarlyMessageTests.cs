@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
 

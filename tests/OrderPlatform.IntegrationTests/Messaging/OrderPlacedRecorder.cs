@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
 

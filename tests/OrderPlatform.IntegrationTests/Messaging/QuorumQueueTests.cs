@@ -5,7 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
 

@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.IntegrationTests.Messaging;
 

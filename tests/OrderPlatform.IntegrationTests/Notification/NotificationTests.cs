@@ -11,7 +11,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 using notification::OrderPlatform.Notification;
 using notification::OrderPlatform.Notification.Delivery;
 using notification::OrderPlatform.Notification.Features.OrderNotifications;

@@ -1,7 +1,7 @@
 extern alias ordering;
 
 using OrderPlatform.Shops;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderPlatform.Contracts;
 using OrderPlatform.IntegrationTests.Infrastructure;
 using OrderPlatform.IntegrationTests.Messaging;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using returns::OrderPlatform.Returns;
 using returns::OrderPlatform.Returns.Domain;
 using returns::OrderPlatform.Returns.Features.Returns;

@@ -1,5 +1,5 @@
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 
 namespace OrderPlatform.UnitTests.Accounts;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MassTransit;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 
 namespace OrderPlatform.UnitTests.Docs;
 

@@ -1,4 +1,4 @@
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.UnitTests.Messaging;
 

@@ -1,5 +1,5 @@
 using JasperFx;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.UnitTests.Messaging;
 

@@ -1,4 +1,4 @@
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.Ordering.Features.Invoices;
 using UglyToad.PdfPig;

@@ -1,7 +1,7 @@
 extern alias payment;
 
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using payment::OrderPlatform.Payment.Features.Sellers;
 using UglyToad.PdfPig;
 using payment::OrderPlatform.Payment.Domain;

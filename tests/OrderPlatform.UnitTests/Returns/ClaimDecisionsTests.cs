@@ -162,5 +162,5 @@ public sealed class ClaimDecisionsTests
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
     [InlineData(new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 1, 2, 3, 4, (byte)'W', (byte)'E', (byte)'B', (byte)'P', 0 }, "image/webp")]
     [InlineData(new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F' }, null)]
-    public void A_photo_is_what_its_bytes_say_not_what_the_upload_claims(byte[] content, string? type) => Assert.Equal(type, OrderPlatform.ServiceDefaults.Uploads.UploadedPhoto.ImageType(content));
+    public void A_photo_is_what_its_bytes_say_not_what_the_upload_claims(byte[] content, string? type) => Assert.Equal(type, OrderPlatform.Shops.Uploads.UploadedPhoto.ImageType(content));
 }

@@ -1,5 +1,5 @@
 using Marten;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Contracts;
 

@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Accounts.Features.Sellers;
 

@@ -1,4 +1,4 @@
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Catalog.Features.StockReservations;

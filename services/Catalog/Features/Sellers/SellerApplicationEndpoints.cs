@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Catalog.Features.Sellers;

@@ -75,7 +75,7 @@ public static class SellerProductEndpoints
 
         var codes = request.Skus!.Select(sku => sku.Code!).ToList();
         // Two products created at once with the same SKU: the second waits and finds it taken; a suspension waits for the product too.
-        await ServiceDefaults.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(seller.Id), .. codes.Select(code => "sku:" + code)], cancellationToken);
+        await Messaging.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(seller.Id), .. codes.Select(code => "sku:" + code)], cancellationToken);
         seller = await session.LoadAsync<Seller>(seller.Id, cancellationToken) ?? seller;
         if ((await ProductsBySku.FindAsync(session, codes, cancellationToken)).SelectMany(product => product.SkuCodes).Intersect(codes).FirstOrDefault() is { } taken)
         {
@@ -104,7 +104,7 @@ public static class SellerProductEndpoints
         }
 
         var sellerId = user.SellerId()!;
-        await ServiceDefaults.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(sellerId)], cancellationToken);
+        await Messaging.Persistence.AdvisoryLocks.LockAsync(session, [SellerLock(sellerId)], cancellationToken);
         if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product || product.SellerId != sellerId
             || await session.LoadAsync<Seller>(sellerId, cancellationToken) is not { } seller)
         {

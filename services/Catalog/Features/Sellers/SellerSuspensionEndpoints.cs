@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Catalog.Features.Sellers;

@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Catalog.Features.StockReservations;
 

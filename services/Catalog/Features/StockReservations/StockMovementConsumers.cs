@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Catalog.Domain;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Catalog.Features.StockReservations;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
 using OrderPlatform.Notification.Features.OrderNotifications;
 using OrderPlatform.Notification.Messages;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Notification.Features.MarketplaceNotifications;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Notification.Delivery;
 using OrderPlatform.Notification.Messages;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Notification.Features.Newsletters;

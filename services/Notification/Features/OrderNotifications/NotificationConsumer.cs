@@ -2,8 +2,8 @@ using Marten;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Notification.Delivery;
 using OrderPlatform.Notification.Messages;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 

@@ -1,8 +1,8 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Notification.Delivery;
-using OrderPlatform.ServiceDefaults.Customers;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Customers;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 

@@ -119,8 +119,8 @@ public static class ShipmentNotices
             return [];
         }
 
-        await ServiceDefaults.Customers.KnownCustomers.LockAsync(session, order.CustomerId, cancellationToken);
-        var known = await session.LoadAsync<ServiceDefaults.Customers.KnownCustomer>(order.CustomerId, cancellationToken);
+        await Shops.Customers.KnownCustomers.LockAsync(session, order.CustomerId, cancellationToken);
+        var known = await session.LoadAsync<Shops.Customers.KnownCustomer>(order.CustomerId, cancellationToken);
         return known is { Erased: false, Email: { } email }
             ? [MessageTemplates.OrderShipped(shipped, order.OrderNumber, new Recipient(known.Id, email, known.FirstName, known.Phone), shop, invoice)]
             : [];

@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Notification.Features.OrderNotifications;
 

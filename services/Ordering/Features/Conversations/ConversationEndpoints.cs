@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
-using OrderPlatform.ServiceDefaults.Uploads;
+using OrderPlatform.Shops.Uploads;
 
 namespace OrderPlatform.Ordering.Features.Conversations;
 

@@ -1,9 +1,9 @@
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.Ordering.Features.OrderProcess;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Ordering.Features.Invoices;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrderPlatform.Ordering.Domain;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 
 namespace OrderPlatform.Ordering.Features.Invoices;
 

@@ -1,5 +1,5 @@
 using Marten;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.Ordering.Domain;
 
 namespace OrderPlatform.Ordering.Features.OrderProcess;

@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Ordering.Features.OrderProcess;
 

@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Ordering.Features.OrderProcess;
 

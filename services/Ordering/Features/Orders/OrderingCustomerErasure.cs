@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 
 namespace OrderPlatform.Ordering.Features.Orders;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Marten;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.Ordering.Domain;
 
 namespace OrderPlatform.Ordering.Features.Orders;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Contracts;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Ordering.Features.PlaceOrder;

@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Ordering.Domain;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Ordering.Features.Reports;

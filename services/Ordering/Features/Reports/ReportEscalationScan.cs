@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Ordering.Domain;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Ordering.Features.Reports;
 

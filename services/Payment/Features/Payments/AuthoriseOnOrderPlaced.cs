@@ -5,7 +5,7 @@ using OrderPlatform.Payment.Domain;
 using OrderPlatform.Payment.Prepaid;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Payment.Features.Payments;
 

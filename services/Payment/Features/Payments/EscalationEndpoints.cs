@@ -8,7 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
 using OrderPlatform.Payment.Psp;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Payment.Features.Payments;

@@ -1,6 +1,6 @@
 using Marten;
 using JasperFx.Events;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Payment.Features.Payments;
 

@@ -3,7 +3,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
 using OrderPlatform.Payment.Features.Sellers;
 using OrderPlatform.Payment.Prepaid;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Payment.Features.Payments;
 

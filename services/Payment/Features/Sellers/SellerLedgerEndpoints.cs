@@ -4,8 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
-using OrderPlatform.ServiceDefaults.Documents;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Shops.Documents;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Payment.Features.Sellers;

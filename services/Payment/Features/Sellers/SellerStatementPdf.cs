@@ -1,5 +1,5 @@
 using OrderPlatform.Payment.Domain;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 
 namespace OrderPlatform.Payment.Features.Sellers;
 

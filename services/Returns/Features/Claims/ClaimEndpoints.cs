@@ -7,7 +7,7 @@ using OrderPlatform.Returns.Domain;
 using OrderPlatform.Returns.Features.Returns;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
-using OrderPlatform.ServiceDefaults.Uploads;
+using OrderPlatform.Shops.Uploads;
 
 namespace OrderPlatform.Returns.Features.Claims;
 

@@ -1,5 +1,5 @@
 using OrderPlatform.Returns.Domain;
-using OrderPlatform.ServiceDefaults.Documents;
+using OrderPlatform.Shops.Documents;
 
 namespace OrderPlatform.Returns.Features.Returns;
 

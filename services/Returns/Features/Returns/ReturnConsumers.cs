@@ -1,8 +1,8 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Returns.Domain;
-using OrderPlatform.ServiceDefaults.Documents;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Shops.Documents;
+using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Returns.Features.Returns;
 

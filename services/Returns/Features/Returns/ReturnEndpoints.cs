@@ -5,7 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Returns.Domain;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Returns.Features.Returns;

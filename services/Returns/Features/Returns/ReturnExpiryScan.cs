@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Returns.Domain;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
 namespace OrderPlatform.Returns.Features.Returns;
 

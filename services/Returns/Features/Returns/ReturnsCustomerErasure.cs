@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 using OrderPlatform.Returns.Domain;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 
 namespace OrderPlatform.Returns.Features.Returns;
 

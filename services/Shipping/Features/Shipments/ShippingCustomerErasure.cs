@@ -1,6 +1,6 @@
 using Marten;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Customers;
+using OrderPlatform.Shops.Customers;
 using OrderPlatform.Shipping.Domain;
 
 namespace OrderPlatform.Shipping.Features.Shipments;

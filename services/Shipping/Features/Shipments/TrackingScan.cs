@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.Shipping.Carriers;
 using OrderPlatform.Shipping.Domain;
 

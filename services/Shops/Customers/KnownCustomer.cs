@@ -1,7 +1,7 @@
 using Marten;
 using OrderPlatform.Contracts;
 
-namespace OrderPlatform.ServiceDefaults.Customers;
+namespace OrderPlatform.Shops.Customers;
 
 /// <summary>
 /// What a service keeps about a customer, from Accounts' events only (never by asking Accounts in a
@@ -39,7 +39,7 @@ public static class KnownCustomers
     /// either commits first (and the erasure then forgets it) or sees the customer erased [JI-15].
     /// </summary>
     public static Task LockAsync(IDocumentSession session, Guid customerId, CancellationToken cancellationToken) =>
-        Persistence.AdvisoryLocks.LockAsync(session, ["customer:" + customerId], cancellationToken);
+        Messaging.Persistence.AdvisoryLocks.LockAsync(session, ["customer:" + customerId], cancellationToken);
 
     public static KnownCustomer? Apply(KnownCustomer? known, CustomerRegistered registered)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// A background scan for deadlines stored with the state (a hold's end, a hand-off time, a token's

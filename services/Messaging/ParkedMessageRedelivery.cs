@@ -3,9 +3,9 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>
 /// Sends every parked message that is due back to its queue (same message id, its attempt count in a header), then forgets it;

@@ -1,4 +1,4 @@
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>How messages that arrived early are delivered again (configuration section <c>Messaging:Early</c>).</summary>
 public sealed class EarlyMessageOptions

@@ -1,3 +1,4 @@
+using OrderPlatform.ServiceDefaults;
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -5,9 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using OrderPlatform.ServiceDefaults.Health;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 public static class EventStoreExtensions
 {

@@ -1,10 +1,11 @@
+using OrderPlatform.ServiceDefaults;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// The <c>migrate</c> command of every service with a database: <c>dotnet OrderPlatform.Ordering.dll migrate</c> brings the service's

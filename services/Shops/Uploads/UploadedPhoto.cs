@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace OrderPlatform.ServiceDefaults.Uploads;
+namespace OrderPlatform.Shops.Uploads;
 
 /// <summary>
 /// A photo a customer or a seller sends (a claim's, a message's attachment): at most 5 MB, a JPEG, PNG or WebP image by what its bytes

@@ -7,7 +7,7 @@ using UglyToad.PdfPig.Fonts.TrueType;
 using UglyToad.PdfPig.Fonts.TrueType.Parser;
 using UglyToad.PdfPig.Writer;
 
-namespace OrderPlatform.ServiceDefaults.Documents;
+namespace OrderPlatform.Shops.Documents;
 
 /// <summary>
 /// The fonts documents are printed in: DejaVu Sans (every French character, the euro sign) when it is

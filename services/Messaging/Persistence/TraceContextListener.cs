@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Marten;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// Stamps appended events with the current trace, so that the outbox relay can publish them as part

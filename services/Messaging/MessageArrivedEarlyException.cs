@@ -1,4 +1,4 @@
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>
 /// The message depends on another that has not been handled here yet (they travel on different queues): the consumer throws this,

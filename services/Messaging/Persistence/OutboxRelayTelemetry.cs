@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using JasperFx.Events;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// A span per published event, child of the request that appended it; and the relay's lag: how long events wait between their

@@ -2,9 +2,9 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults.Messaging;
+using OrderPlatform.Messaging;
 
-namespace OrderPlatform.ServiceDefaults.Customers;
+namespace OrderPlatform.Shops.Customers;
 
 /// <summary>
 /// A service's part in an erasure [JI-15]: stage on the session whatever else of the person it holds

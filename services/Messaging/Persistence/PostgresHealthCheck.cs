@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace OrderPlatform.ServiceDefaults.Health;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>Ready only when the service's own database answers a query.</summary>
 internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// An integration event the outbox relay could never publish (it does not serialise), set aside with the reason so the events

@@ -1,4 +1,4 @@
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>The parts of an <c>amqp://</c> connection string, with RabbitMQ's defaults for what is left out.</summary>
 public sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string UserName, string Password)

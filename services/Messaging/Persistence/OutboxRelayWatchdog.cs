@@ -5,7 +5,7 @@ using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// Keeps the outbox relay moving when Marten's daemon does not. Two ways it stops after a PostgreSQL restart, both seen in the chaos

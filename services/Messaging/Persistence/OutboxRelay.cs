@@ -8,7 +8,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderPlatform.Contracts;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// The outbox relay: a Marten subscription that publishes every integration event a transaction

@@ -1,4 +1,4 @@
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>
 /// A message that arrived before what it depends on, kept in the service's database until <see cref="DueAt"/>, when it is sent

@@ -1,7 +1,7 @@
 using Marten;
 using Npgsql;
 
-namespace OrderPlatform.ServiceDefaults.Persistence;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// Serialises changes to one thing (a SKU's stock, a promo code's uses, a checkout's key) across every

@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>
 /// Messages that arrived before what they depend on: parked in the service's own database and sent again to their queue later,

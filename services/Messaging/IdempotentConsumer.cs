@@ -2,9 +2,9 @@ using Marten;
 using JasperFx;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using OrderPlatform.ServiceDefaults.Persistence;
+using OrderPlatform.Messaging.Persistence;
 
-namespace OrderPlatform.ServiceDefaults.Messaging;
+namespace OrderPlatform.Messaging;
 
 /// <summary>
 /// A consumer that changes state at most once per message: it records the message id in the inbox in

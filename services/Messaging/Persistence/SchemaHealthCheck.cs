@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Weasel.Core;
 
-namespace OrderPlatform.ServiceDefaults.Health;
+namespace OrderPlatform.Messaging.Persistence;
 
 /// <summary>
 /// Not ready until the database's schema is the one this build expects: a copy started before its migration finished (a Kubernetes
