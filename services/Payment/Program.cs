@@ -10,7 +10,7 @@ using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.RequireSettings(SandboxPsp.BaseAddressSetting);
+builder.RequireSettings(HttpPsp.BaseAddressSetting);
 builder.AddServiceDefaults();
 builder.AddShopProfile();
 builder.AddEventStore(PaymentStorage.Configure);

@@ -8,11 +8,11 @@ namespace OrderPlatform.Payment.Psp;
 /// Where each payment is taken: store credit and gift cards from Payment's own ledgers (their payments'
 /// ids begin <c>prepaid_</c>), cards and wallets at the PSP. Settlement sees one provider.
 /// </summary>
-public sealed class PaymentProviders(SandboxPsp psp, PrepaidProvider prepaid) : IPaymentProvider
+public sealed class PaymentProviders(HttpPsp psp, PrepaidProvider prepaid) : IPaymentProvider
 {
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        SandboxPsp.Register(services, configuration);
+        HttpPsp.Register(services, configuration);
         services.AddSingleton<PrepaidProvider>();
         services.AddTransient<IPaymentProvider, PaymentProviders>();
     }

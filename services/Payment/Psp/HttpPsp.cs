@@ -9,19 +9,19 @@ namespace OrderPlatform.Payment.Psp;
 /// key away, <c>Psp:BaseAddress</c>). The standard resilience pipeline retries timeouts and 5xx with the
 /// same request, so the same <c>Idempotency-Key</c>: the PSP answers a retry with its first answer.
 /// </summary>
-public sealed class SandboxPsp(HttpClient http) : IPaymentProvider
+public sealed class HttpPsp(HttpClient http) : IPaymentProvider
 {
     /// <summary>Where the PSP answers: the Sandboxes' in Development, required anywhere else.</summary>
     public const string BaseAddressSetting = "Psp:BaseAddress";
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient<SandboxPsp>(client =>
+        services.AddHttpClient<HttpPsp>(client =>
         {
             client.BaseAddress = new Uri(configuration[BaseAddressSetting] ?? "http://sandboxes");
             client.Timeout = TimeSpan.FromSeconds(40);
         });
-        services.Configure<HttpStandardResilienceOptions>($"{nameof(SandboxPsp)}-standard", options =>
+        services.Configure<HttpStandardResilienceOptions>($"{nameof(HttpPsp)}-standard", options =>
         {
             options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
