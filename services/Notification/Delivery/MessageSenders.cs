@@ -76,7 +76,7 @@ public sealed class SmsSender(HttpClient http, IOptions<NotificationOptions> opt
                 throw new DeliveryFailedException($"SMS provider answered {(int)response.StatusCode}.");
             }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             throw new DeliveryFailedException("The SMS provider did not answer.", e);

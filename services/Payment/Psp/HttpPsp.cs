@@ -54,7 +54,7 @@ public sealed class HttpPsp(HttpClient http) : IPaymentProvider
         {
             return await http.GetFromJsonAsync<List<PspLedgerEntry>>("/psp/payments", cancellationToken) ?? [];
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             throw new PspUnavailableException("The PSP did not list its payments.", e);
@@ -70,7 +70,7 @@ public sealed class HttpPsp(HttpClient http) : IPaymentProvider
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             throw new PspUnavailableException($"The PSP did not answer {path}.", e);

@@ -45,7 +45,7 @@ public sealed class CatalogPricing(HttpClient http)
         {
             response = await http.PostAsJsonAsync("/internal/pricing", request, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             throw new CatalogUnavailableException("Catalog did not answer the pricing request.", e);

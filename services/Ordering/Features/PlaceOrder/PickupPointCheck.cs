@@ -97,7 +97,7 @@ public sealed class PickupPointCheck(HttpClient http, IMemoryCache cache)
             var points = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             return points.EnumerateArray().Select(point => point.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             return null;

@@ -42,7 +42,7 @@ public sealed class OrderNotYetKnown(HttpClient ordering)
             using var response = await ordering.SendAsync(request, cancellationToken);
             ordered = response.StatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             ordered = null;

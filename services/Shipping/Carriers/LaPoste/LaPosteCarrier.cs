@@ -211,7 +211,7 @@ public sealed class LaPosteCarrier(HttpClient http, Microsoft.Extensions.Options
             {
                 response = await http.SendAsync(request, cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+            catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                        && !cancellationToken.IsCancellationRequested)
             {
                 throw new CarrierUnavailableException("La Poste did not answer.", e);

@@ -109,7 +109,7 @@ public sealed class MondialRelayCarrier(HttpClient http, Microsoft.Extensions.Op
         {
             return await http.GetByteArrayAsync(new Uri(url), cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             return null; // the URL stays: the label can still be fetched from Mondial Relay
@@ -216,7 +216,7 @@ public sealed class MondialRelayCarrier(HttpClient http, Microsoft.Extensions.Op
 
             return await response.Content.ReadAsStringAsync(cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !cancellationToken.IsCancellationRequested)
         {
             throw new CarrierUnavailableException("Mondial Relay did not answer.", e);
