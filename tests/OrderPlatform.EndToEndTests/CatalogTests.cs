@@ -30,7 +30,7 @@ public sealed class CatalogTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Browsing_a_category_pages_through_it_MP_06()
+    public async Task Browsing_a_category_pages_through_it()
     {
         var page = await gateway.GetFromJsonAsync<JsonElement>("/api/catalog/products?category=Homme&page=2&pageSize=10");
 

@@ -24,4 +24,24 @@ public static class Eventually
 
     public static Task TrueAsync(Func<Task<bool>> probe, TimeSpan timeout, string what) =>
         GetAsync<object>(async () => await probe() ? new object() : null, timeout, what);
+
+    /// <summary>
+    /// For what must not happen (a second e-mail, a second capture): watches that the condition holds for the whole of
+    /// <paramref name="window"/> and fails as soon as it does not, saying what. There is no event to wait for when nothing happens,
+    /// so the window is how long a copy delivered twice would take to show.
+    /// </summary>
+    public static async Task HoldsAsync(Func<Task<bool>> probe, TimeSpan window, string what)
+    {
+        var end = DateTimeOffset.UtcNow + window;
+        do
+        {
+            if (!await probe())
+            {
+                throw new InvalidOperationException($"Expected {what} for {window.TotalSeconds:0} s; it did not hold.");
+            }
+
+            await Task.Delay(150);
+        }
+        while (DateTimeOffset.UtcNow < end);
+    }
 }
