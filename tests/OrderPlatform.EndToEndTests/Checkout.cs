@@ -16,10 +16,12 @@ public static class Checkout
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> TokensPerCheckout = new();
 
-    /// <summary>The Sandboxes of the platform under test (its PSP tokenises the cards).</summary>
-    public static Uri Sandboxes { get; set; } = null!;
+    /// <summary>Each platform under test's Sandboxes, by its gateway's address: their PSP tokenises the cards (platforms run side by side).</summary>
+    private static readonly ConcurrentDictionary<string, Uri> SandboxesByGateway = new();
 
-    /// <summary>A Mondial Relay point near 75002 (the bodies' delivery address), as the checkout's map lists it.</summary>
+    public static void Register(Uri gateway, Uri sandboxes) => SandboxesByGateway[gateway.Authority] = sandboxes;
+
+    /// <summary>A Mondial Relay point near 75002 (the bodies' delivery address), as the checkout's map lists it (the same on every platform).</summary>
     public static string RelayPoint { get; set; } = "";
 
     /// <summary>What the storefront's map does: the carrier's points near a postal code, the first one's number.</summary>
@@ -55,7 +57,7 @@ public static class Checkout
         var json = JsonSerializer.SerializeToNode(body);
         if (json?["payment"]?["token"] is JsonValue token && token.GetValue<string>() == VisaToken)
         {
-            json["payment"]!["token"] = await TokensPerCheckout.GetOrAdd(key, _ => new(() => TokeniseAsync(Sandboxes, "4242 4242 4242 4242"))).Value;
+            json["payment"]!["token"] = await TokensPerCheckout.GetOrAdd(key, _ => new(() => TokeniseAsync(SandboxesByGateway[customer.BaseAddress!.Authority], "4242 4242 4242 4242"))).Value;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(json) };
