@@ -22,7 +22,7 @@ public sealed class ReturnsTests(PlatformFixture platform)
             DateTimeOffset.UtcNow.AddDays(-3));
         var lines = order.GetProperty("lines").EnumerateArray().ToList();
 
-        using var requested = await customer.PostAsJsonAsync("/api/returns", new
+        using var requested = await Warehouse.RequestReturnAsync(customer, new
         {
             orderId,
             lines = new[] { new { lineId = Id(lines[0]), quantity = 1, reason = "wrong-size" }, new { lineId = Id(lines[1]), quantity = 1, reason = "changed-mind" } },
@@ -87,7 +87,7 @@ public sealed class ReturnsTests(PlatformFixture platform)
         using var ops = await Accounts.OpsAsync(gateway);
         var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddDays(-2));
         var line = order.GetProperty("lines")[0];
-        using var requested = await customer.PostAsJsonAsync("/api/returns", new
+        using var requested = await Warehouse.RequestReturnAsync(customer, new
         {
             orderId, lines = new[] { new { lineId = Id(line), quantity = 1, reason = "wrong-size" } }, refundMethod = "original",
         });
@@ -137,11 +137,11 @@ public sealed class ReturnsTests(PlatformFixture platform)
         using var customer = await Accounts.NewCustomerAsync(gateway);
         var (orderId, order) = await Warehouse.DeliveredOrderAsync(gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddDays(-15));
 
-        using var late = await customer.PostAsJsonAsync("/api/returns", new
+        using var late = await Warehouse.RequestReturnAsync(customer, new
         {
             orderId, lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1, reason = "changed-mind" } }, refundMethod = "original",
         });
-        using var lateWithdrawal = await customer.PostAsJsonAsync("/api/returns", new
+        using var lateWithdrawal = await Warehouse.RequestReturnAsync(customer, new
         {
             orderId, lines = new[] { new { lineId = Id(order.GetProperty("lines")[0]), quantity = 1, reason = "changed-mind" } }, refundMethod = "original",
             withdrawal = true,
@@ -196,7 +196,7 @@ public sealed class ReturnsTests(PlatformFixture platform)
 
         await FiledClaimAsync(customer, () => Claim(orderId, "defective", line, photo));
         using var second = await customer.PostAsync("/api/claims", Claim(orderId, "missing", line, null));
-        using var returned = await customer.PostAsJsonAsync("/api/returns", new
+        using var returned = await Warehouse.RequestReturnAsync(customer, new
         {
             orderId, lines = new[] { new { lineId = line, quantity = 1, reason = "defective" } }, refundMethod = "original",
         });

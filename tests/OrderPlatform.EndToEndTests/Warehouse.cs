@@ -98,6 +98,23 @@ public static class Warehouse
         return (orderId, delivered);
     }
 
+    /// <summary>
+    /// Asks for a return as a storefront that has just shown "delivered" would: Returns hears of the delivery on its own queue, a
+    /// moment after Ordering, so its "nothing delivered yet" is asked again; any other answer is the test's.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RequestReturnAsync(HttpClient customer, object body) =>
+        (HttpResponseMessage)await Eventually.GetAsync(async () =>
+        {
+            var response = await customer.PostAsJsonAsync("/api/returns", body);
+            if (response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("delivered yet", StringComparison.Ordinal))
+            {
+                response.Dispose();
+                return null;
+            }
+
+            return (object)response;
+        }, Patience, "Returns to hear of the delivery");
+
     /// <summary>The id of the order's line for this SKU.</summary>
     public static string LineOf(JsonElement order, string sku) =>
         order.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetString()!;
