@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace OrderPlatform.EndToEndTests;
 
 /// <summary>What the AppHost gives an operator beyond the services: resource commands on the dashboard.</summary>
-[Collection(OperationsCollection.Name)]
-public sealed class AppHostTests(OperationsPlatform platform)
+[Collection(PlatformCollection.Name)]
+public sealed class AppHostTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 

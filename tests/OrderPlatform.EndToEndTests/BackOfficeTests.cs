@@ -8,8 +8,8 @@ namespace OrderPlatform.EndToEndTests;
 /// The back office through the gateway: its page, ops-only views of the broker's queues, and moving an
 /// _error queue's messages back to the queue they failed in.
 /// </summary>
-[Collection(OperationsCollection.Name)]
-public sealed class BackOfficeTests(OperationsPlatform platform)
+[Collection(PlatformCollection.Name)]
+public sealed class BackOfficeTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private const string ErrorQueue = "returns-order-shipped_error";

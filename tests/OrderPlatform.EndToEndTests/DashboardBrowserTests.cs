@@ -9,8 +9,8 @@ namespace OrderPlatform.EndToEndTests;
 /// driving Debian's Chromium (installed by eng/test, no browser download). Screenshots land in
 /// artifacts/test-results/dashboard.
 /// </summary>
-[Collection(OperationsCollection.Name)]
-public sealed class DashboardBrowserTests(OperationsPlatform platform) : IAsyncLifetime
+[Collection(PlatformCollection.Name)]
+public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly string[] Projects = ["accounts", "backoffice", "catalog", "gateway", "notification", "ordering", "payment", "returns", "sandboxes", "shipping"];

@@ -9,6 +9,8 @@ public sealed class JapanImportPlatform : PlatformFixture
 {
     protected override string Preset => "japan-import";
 
+    protected override bool WithDashboard => false;
+
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
         ["Shop__Orders__HandOffDelay"] = "00:00:08",

@@ -5,6 +5,8 @@ public sealed class MarketplacePlatform : PlatformFixture
 {
     protected override string Preset => "marketplace";
 
+    protected override bool WithDashboard => false;
+
     /// <summary>A seller has seconds, not 48 hours, to answer an order problem before the platform takes it over [MP-11].</summary>
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {

@@ -10,8 +10,8 @@ namespace OrderPlatform.EndToEndTests;
 /// out, as a customer and as ops: ids that are not ids, a NUL, strings far too long, numbers out of range, JSON that does not
 /// parse or has the wrong shape. Every answer is below 500, every error a problem, and no bad write succeeds.
 /// </summary>
-[Collection(OperationsCollection.Name)]
-public sealed class OpenApiFuzzTests(OperationsPlatform platform)
+[Collection(PlatformCollection.Name)]
+public sealed class OpenApiFuzzTests(PlatformFixture platform)
 {
     private static readonly string Long = new('x', 10_000);
     private static readonly string[] Writes = ["POST", "PUT", "PATCH", "DELETE"];

@@ -43,10 +43,10 @@ public class PlatformFixture : IAsyncLifetime
     protected virtual string Preset => "fashion-retail";
 
     /// <summary>
-    /// Whether the Aspire Dashboard runs and receives every service's telemetry: only for the collection whose tests look at it, as
-    /// receiving telemetry is a quarter of the machine's work under load.
+    /// Whether the Aspire Dashboard runs and receives every service's telemetry: for fashion-retail's collection, whose tests look at
+    /// it; the other systems go without, as receiving telemetry is a quarter of the machine's work under load.
     /// </summary>
-    protected virtual bool WithDashboard => false;
+    protected virtual bool WithDashboard => true;
 
     /// <summary>How many copies of each service, the back office and the gateway run (the AppHost's <c>Replicas</c>).</summary>
     public virtual int Replicas => 1;
@@ -219,19 +219,4 @@ public class PlatformFixture : IAsyncLifetime
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
-}
-
-/// <summary>
-/// A second fashion-retail system, for what operations see and do (the back office, the dashboard, signing keys) and the fuzzing of
-/// every route: it runs beside the first, so the suite ends sooner.
-/// </summary>
-public sealed class OperationsPlatform : PlatformFixture
-{
-    protected override bool WithDashboard => true;
-}
-
-[CollectionDefinition(Name)]
-public sealed class OperationsCollection : ICollectionFixture<OperationsPlatform>
-{
-    public const string Name = "operations";
 }

@@ -9,8 +9,8 @@ namespace OrderPlatform.EndToEndTests;
 /// Accounts' signing key changes (on schedule, or now when ops fear a leak) while customers stay signed in: the next key is
 /// published before it signs, the old one stays published until its tokens expire, and every service accepts both.
 /// </summary>
-[Collection(OperationsCollection.Name)]
-public sealed class SigningKeyRotationTests(OperationsPlatform platform)
+[Collection(PlatformCollection.Name)]
+public sealed class SigningKeyRotationTests(PlatformFixture platform)
 {
     // Where each service checks the token itself, behind the gateway.
     private static readonly string[] SignedInReads = ["/api/accounts/me", "/api/orders", "/api/returns", "/api/payments/store-credit"];

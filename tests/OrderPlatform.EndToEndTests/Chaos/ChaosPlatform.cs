@@ -8,6 +8,8 @@ public sealed class ChaosPlatform : PlatformFixture
 {
     public override int Replicas => ChaosSettings.FromEnvironment().Replicas;
 
+    protected override bool WithDashboard => false;
+
     /// <summary>Early messages wait as long as in production: an outage here is longer than the other tests' 30 s.</summary>
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
