@@ -55,8 +55,8 @@ public sealed class ReturnConsumersTests : IAsyncLifetime
             await using var session = Store.QuerySession();
             return await session.LoadAsync<ReturnableOrder>(orderId) is { ReceivedAt: not null } known ? known : null;
         }, Patience, "the delivery to reach Returns");
-        await Task.Delay(500);
-        Assert.Equal(3, (await StreamAsync(orderId)).Count); // placed, shipped, delivered: once each
+        await Eventually.HoldsAsync(async () => (await StreamAsync(orderId)).Count == 3, TimeSpan.FromSeconds(0.5),
+            "placed, shipped, delivered: once each");
 
         var returnId = Guid.NewGuid();
         var decision = ReturnDecisions.Request(order, [new RequestedReturnLine("1", 1, "wrong-size")], "original", false, false,
@@ -136,8 +136,8 @@ public sealed class ReturnConsumersTests : IAsyncLifetime
             await using var query = Store.QuerySession();
             return await query.LoadAsync<CustomerReturn>(received.ReturnId) is { Status: CustomerReturn.NotRefunded };
         }, Patience, "the return to end without a refund");
-        await Task.Delay(500);
-        Assert.Single((await StreamAsync(received.ReturnId)).OfType<RefundNotGiven>());
+        await Eventually.HoldsAsync(async () => (await StreamAsync(received.ReturnId)).OfType<RefundNotGiven>().Count() == 1, TimeSpan.FromSeconds(0.5),
+            "one RefundNotGiven for a refusal told twice");
         Assert.Empty((await StreamAsync(forgotten.ReturnId)).OfType<RefundNotGiven>());
     }
 
