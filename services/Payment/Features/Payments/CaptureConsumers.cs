@@ -1,8 +1,6 @@
 using Marten;
-using JasperFx.Events;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
-using OrderPlatform.Payment.Psp;
 using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Payment.Features.Payments;

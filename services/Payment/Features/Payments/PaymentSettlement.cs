@@ -3,7 +3,6 @@ using JasperFx.Events;
 using OrderPlatform.Contracts;
 using OrderPlatform.Payment.Domain;
 using OrderPlatform.Payment.Psp;
-using OrderPlatform.Messaging;
 
 namespace OrderPlatform.Payment.Features.Payments;
 
