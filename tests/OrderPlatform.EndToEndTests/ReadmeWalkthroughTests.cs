@@ -24,7 +24,7 @@ public sealed class ReadmeWalkthroughTests(PlatformFixture platform)
     /// <summary>The bash block that follows the README's walkthrough marker, exactly as written.</summary>
     private static string Walkthrough()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var marker = readme.IndexOf("<!-- walkthrough -->", StringComparison.Ordinal);
         Assert.True(marker >= 0, "README.md has no walkthrough marker");
         var start = readme.IndexOf("```bash\n", marker, StringComparison.Ordinal) + "```bash\n".Length;
@@ -51,18 +51,5 @@ public sealed class ReadmeWalkthroughTests(PlatformFixture platform)
         }
 
         return (shell.ExitCode, await output + await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrderPlatform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrderPlatform.sln not found above " + AppContext.BaseDirectory);
     }
 }

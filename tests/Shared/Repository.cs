@@ -1,7 +1,7 @@
-namespace OrderPlatform.UnitTests.Docs;
+namespace OrderPlatform.Tests;
 
-/// <summary>The clone the tests were built from: its files, read as text, for the tests that keep the docs true.</summary>
-internal static class Repository
+/// <summary>The clone the tests were built from: its root, and its files read as text (the docs' tests, the manifests, the README).</summary>
+public static class Repository
 {
     public static string Root { get; } = Find();
 

@@ -17,7 +17,7 @@ public static partial class Manifests
     /// <summary>The custom resources of the two operators: validated by deploy/check, not known to KubernetesClient.</summary>
     private static readonly string[] OperatorKinds = ["Cluster", "RabbitmqCluster"];
 
-    public static string Repository { get; } = FindRepository();
+    public static string Repository => OrderPlatform.Tests.Repository.Root;
 
     public static async Task<string> RenderAsync(string overlay) =>
         await RunAsync("kubectl", ["kustomize", Path.Combine(Repository, "deploy", "overlays", overlay)]);
@@ -69,17 +69,6 @@ public static partial class Manifests
         }
 
         return environment;
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrderPlatform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository (OrderPlatform.sln) is not above the test's directory.");
     }
 
     private static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? input = null)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Shops;
-using OrderPlatform.UnitTests.Docs;
 
 namespace OrderPlatform.UnitTests.Shops;
 
