@@ -59,6 +59,7 @@ public static class EventStoreExtensions
             .AddAsyncDaemon(DaemonMode.HotCold)
             .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton);
         builder.Services.AddHostedService<OutboxRelayWatchdog>();
+        builder.Services.AddExceptionHandler<ConcurrentWriteHandler>();
         return builder;
     }
 

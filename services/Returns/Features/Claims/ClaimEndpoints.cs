@@ -115,36 +115,46 @@ public static class ClaimEndpoints
     private static async Task<Results<Ok<CustomerClaim>, NotFound, ProblemHttpResult>> ResolveAsync(Guid claimId, ClaimResolution resolution, IDocumentStore store,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<CustomerClaim>(claimId, cancellationToken);
-        if (stream.Aggregate is not { } claim)
+        for (var attempt = 1; ; attempt++)
         {
-            return TypedResults.NotFound();
-        }
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<CustomerClaim>(claimId, cancellationToken);
+            if (stream.Aggregate is not { } claim)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var orderStream = await session.Events.FetchForWriting<ReturnableOrder>(claim.OrderId, cancellationToken);
-        if (orderStream.Aggregate is not { } order)
-        {
-            return TypedResults.NotFound();
-        }
+            var orderStream = await session.Events.FetchForWriting<ReturnableOrder>(claim.OrderId, cancellationToken);
+            if (orderStream.Aggregate is not { } order)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var (events, problem) = ClaimDecisions.Resolve(claim, order, resolution.Outcome, resolution.AmountCents, resolution.Note, time.GetUtcNow(),
-            resolution.LineId);
-        if (problem is not null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be resolved so.", detail: problem);
-        }
+            var (events, problem) = ClaimDecisions.Resolve(claim, order, resolution.Outcome, resolution.AmountCents, resolution.Note, time.GetUtcNow(),
+                resolution.LineId);
+            if (problem is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be resolved so.", detail: problem);
+            }
 
-        stream.AppendMany(events);
-        if (ClaimDecisions.UnitReleased(claim, order, resolution.Outcome!) is { } released)
-        {
-            orderStream.AppendOne(released);
+            stream.AppendMany(events);
+            if (ClaimDecisions.UnitReleased(claim, order, resolution.Outcome!) is { } released)
+            {
+                orderStream.AppendOne(released);
+            }
+            else if (ClaimDecisions.UnitTakenAtResolution(claim, events) is { } taken)
+            {
+                orderStream.AppendOne(taken);
+            }
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(claim.Apply(events.OfType<ClaimResolved>().Single()));
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+                // The order moved meanwhile (a parcel shipped or delivered, a return): decide again on the newer order.
+            }
         }
-        else if (ClaimDecisions.UnitTakenAtResolution(claim, events) is { } taken)
-        {
-            orderStream.AppendOne(taken);
-        }
-        await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(claim.Apply(events.OfType<ClaimResolved>().Single()));
     }
 }
