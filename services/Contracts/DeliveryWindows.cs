@@ -14,6 +14,13 @@ public static class DeliveryWindows
 
     public static DateOnly ParisDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime);
 
+    /// <summary>When a shop's day begins: midnight in Paris.</summary>
+    public static DateTimeOffset ParisMidnight(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Paris.GetUtcOffset(midnight));
+    }
+
     public static DeliveryWindow CalendarDays(DateOnly start, int min, int max) => new(start.AddDays(min), start.AddDays(max));
 
     public static DeliveryWindow WorkingDays(DateOnly start, int min, int max) => new(AddWorkingDays(start, min), AddWorkingDays(start, max));

@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Shops.Documents;
 using OrderPlatform.Ordering;
@@ -41,12 +42,13 @@ builder.Services.AddHostedService<ReportEscalationScan>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/ops/orders");
 
 var orders = app.MapGroup("/api/orders").WithTags("Orders");
 orders.MapPlaceOrder();
 orders.MapCustomerOrders().MapOrderModification();
 orders.MapInvoices();
-app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders();
+app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders().MapOrderSearch();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
 if (app.Services.GetRequiredService<ShopProfile>().Sellers)
 {
