@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +44,7 @@ builder.Services.AddHostedService<PendingSignUpExpiry>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/ops/accounts");
 
 app.MapDiscovery();
 var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");

@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Catalog;
 using OrderPlatform.Catalog.Domain;
@@ -36,6 +37,7 @@ builder.Services.AddSingleton(services => CatalogProfile.PricePolicy(services.Ge
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/catalog/ops");
 
 var catalog = app.MapGroup("/api/catalog").WithTags("Catalog");
 catalog.MapProducts();

@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Notification;
 using OrderPlatform.Notification.Delivery;
@@ -52,6 +53,7 @@ builder.Services.AddHostedService<MessageDispatcher>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/notifications/ops");
 
 app.MapGroup("/api/notifications").WithTags("Notifications").MapNotificationLog().MapNewsletters();
 

@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Payment;
 using OrderPlatform.Payment.Features.Payments;
@@ -26,6 +27,7 @@ PaymentProviders.Register(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/ops/payments");
 
 app.MapGroup("/api/payments").WithTags("Payments").MapPayments().MapPrepaid().MapSellerLedger().MapPayAgain();
 app.MapGroup("/api/ops/payments").WithTags("Operations").MapOrphanPayments().MapPrepaidOperations().MapEscalations().MapMoneyFlow()

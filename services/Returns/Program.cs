@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Returns;
 using OrderPlatform.Returns.Features.Claims;
@@ -28,6 +29,7 @@ builder.Services.AddHostedService<ReturnExpiryScan>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/ops/returns");
 
 app.MapGroup("/api/returns").WithTags("Returns").MapReturns().MapReception().MapSellerReturns();
 app.MapGroup("/api/claims").WithTags("Claims").MapClaims();

@@ -1,3 +1,4 @@
+using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Shops.Customers;
@@ -32,6 +33,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Tracki
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOperatorTrail("/api/ops/shipping");
 
 app.MapGroup("/api/shipping").WithTags("Shipping").MapShipping().MapShipments().MapPickupPoints().MapSellerOrders();
 app.MapGroup("/api/ops/shipping").WithTags("Operations").MapShipmentOperations().MapRecipientCorrection();

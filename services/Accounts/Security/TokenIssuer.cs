@@ -21,6 +21,12 @@ public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
             new("customer_number", customer.CustomerNumber),
         };
         claims.AddRange(customer.Roles.Select(role => new Claim("role", role)));
+        if (customer.Roles.Contains(PlatformAuthentication.OpsRole))
+        {
+            // What an operator does is traced under their name in every service's trail; a customer's token names no one.
+            claims.Add(new Claim("email", customer.Email));
+        }
+
         if (customer.SellerId is { } sellerId && customer.Roles.Contains(PlatformAuthentication.SellerRole))
         {
             claims.Add(new Claim(PlatformAuthentication.SellerIdClaim, sellerId));

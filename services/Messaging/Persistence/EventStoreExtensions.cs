@@ -5,7 +5,9 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
+using OrderPlatform.Messaging.Audit;
 
 namespace OrderPlatform.Messaging.Persistence;
 
@@ -28,6 +30,8 @@ public static class EventStoreExtensions
         }
 
         builder.Services.AddSingleton(_ => DataSource(connectionString));
+        // The operators' trail reads who is acting from the request (the accessor is filled only when registered).
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SchemaHealthCheck>(); // one instance, so that a schema once seen up to date is not read again
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
@@ -49,6 +53,9 @@ public static class EventStoreExtensions
                 // Copies never race each other on DDL during a rolling update: schema changes are the migrate step's alone.
                 options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 options.Listeners.Add(new TraceContextListener());
+                options.Listeners.Add(new OperatorTrailListener(new HttpContextAccessor(), ServiceIdentity.NameOf(builder.Environment)));
+                options.Schema.For<OperatorAction>().Index(action => action.At).Index(action => action.OperatorId)
+                    .GinIndexJsonData();
                 options.Schema.For<ProcessedMessage>().Index(row => row.ProcessedAt);
                 options.Schema.For<Messaging.ParkedMessage>().Index(parked => parked.DueAt);
                 options.Schema.For<UnpublishableEvent>();
