@@ -72,12 +72,14 @@ foreach (var service in services)
     }
 }
 
-// Operations' back office: business views and error queues, behind the gateway, for ops accounts.
+// Operations' back office: its pages on its own address, the older views and the error queues behind the gateway, for ops accounts.
+// One copy: an operator's session and page (a Blazor circuit) live in the process that signed them in.
 var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffice")
-    .WithHttpEndpoint()
+    .WithHttpEndpoint(port: 5070)
     .WithHttpHealthCheck("/health")
-    .WithReplicas(settings.Replicas)
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Back office (pages for operations)")
     .WithReference(accounts)
+    .WithReference(ordering)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
     .WithPlatformSettings(settings);

@@ -1,18 +1,43 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using OrderPlatform.BackOffice.Components;
 using OrderPlatform.BackOffice.Features.Queues;
+using OrderPlatform.BackOffice.Operations;
+using OrderPlatform.BackOffice.Session;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.Security;
 
-// The back office for operations: a page (/backoffice) that signs an ops account in and reads the
-// services' ops APIs through the gateway, and the broker's queues with what an operator does to them.
+// The back office for operations: pages (a Blazor Web App, interactive on the server) that call the services' ops APIs with the
+// operator's session, the older /backoffice/ page, and the broker's queues with what an operator does to them.
 var builder = WebApplication.CreateBuilder(args);
+// The framework's script and the grid's styles are static web assets; served from the build output in every environment.
+builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
-builder.AddPlatformAuthentication();
+builder.AddBackOfficeSession();
 builder.AddBrokerQueues();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new Uri("https+http://ordering"));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UsePageSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapPost("/deconnexion", async Task<IResult> (HttpContext http, IAntiforgery antiforgery) =>
+    {
+        // The page's form carries the token; anything else (another site, a script) is refused, whatever its content type.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Le formulaire n'est pas celui de la page.");
+        }
+
+        await http.SignOutAsync(BackOfficeSession.Scheme);
+        return TypedResults.LocalRedirect(BackOfficeSession.SignInPath);
+    })
+    .DisableAntiforgery()
+    .ExcludeFromDescription();
 app.MapGroup("/api/ops/messaging").WithTags("Operations: messaging").MapBrokerQueues();
 
 await app.RunAsync();

@@ -15,20 +15,14 @@ public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLife
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly string[] Projects = ["accounts", "backoffice", "catalog", "gateway", "notification", "ordering", "payment", "returns", "sandboxes", "shipping"];
     private static readonly string[] OrderServices = ["gateway", "ordering", "catalog", "payment", "notification"];
-    private readonly string screenshots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "test-results", "dashboard");
+    private readonly string screenshots = Browser.ScreenshotsFolder("dashboard");
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(screenshots);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("ORDERPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run"],
-        });
+        browser = await Browser.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,74 @@
+using System.Globalization;
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.BackOffice.Operations;
+
+/// <summary>How the back office writes dates, amounts and statuses: in French, in the shop's (Paris) time.</summary>
+public static class French
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>1 234,56 €: no-break spaces (narrow between thousands), so an amount never wraps; ICU puts a plain space before the €.</summary>
+    public static string Euros(long cents) => (cents / 100m).ToString("C", Culture).Replace(' ', '\u00a0');
+
+    /// <summary>1 commande, 0 commande, 1 234 commandes (French counts 0 and 1 as singular).</summary>
+    public static string Count(long count, string singular, string plural) =>
+        count.ToString("N0", Culture) + " " + (count < 2 ? singular : plural);
+
+    /// <summary>6 décembre 2026 à 14:05, Paris time.</summary>
+    public static string DateTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, DeliveryWindows.Paris).ToString("d MMMM yyyy 'à' HH:mm", Culture);
+
+    public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, DeliveryWindows.Paris).ToString("d MMMM yyyy", Culture);
+
+    public static readonly IReadOnlyDictionary<string, string> OrderStatuses = new Dictionary<string, string>
+    {
+        ["placed"] = "passée, paiement en cours",
+        ["payment-refused"] = "paiement refusé",
+        ["confirmed"] = "confirmée",
+        ["preparing"] = "en préparation",
+        ["backordered"] = "en attente de stock",
+        ["partially-shipped"] = "partiellement expédiée",
+        ["shipped"] = "expédiée",
+        ["delivered"] = "livrée",
+        ["cancelled"] = "annulée",
+        ["completed"] = "terminée",
+        ["returned-to-warehouse"] = "colis revenu à l'entrepôt",
+        ["refunded"] = "remboursée",
+        ["parcel-lost"] = "colis perdu",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> LineStatuses = new Dictionary<string, string>
+    {
+        ["pending"] = "en attente",
+        ["reserved"] = "réservée",
+        ["backordered"] = "en attente de stock",
+        ["unavailable"] = "indisponible",
+        ["partially-shipped"] = "partiellement expédiée",
+        ["shipped"] = "expédiée",
+        ["cancelled"] = "annulée",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Carriers = new Dictionary<string, string>
+    {
+        ["mondial-relay"] = "Mondial Relay",
+        ["la-poste"] = "La Poste (Colissimo)",
+    };
+
+    /// <summary>What an operator did, by the name of the endpoint that did it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>
+    {
+        ["HandOrderToLogisticsNow"] = "remise à la logistique",
+        ["CancelOrderForOperations"] = "annulation",
+        ["ReshipReturnedParcel"] = "colis revenu renvoyé",
+        ["RefundReturnedParcel"] = "colis revenu remboursé",
+    };
+
+    public static string Action(string action) => Actions.GetValueOrDefault(action, action);
+
+    public static string OrderStatus(string status) => OrderStatuses.GetValueOrDefault(status, status);
+
+    public static string LineStatus(string status) => LineStatuses.GetValueOrDefault(status, status);
+
+    public static string Carrier(string? carrier) => carrier is null ? "—" : Carriers.GetValueOrDefault(carrier, carrier);
+}

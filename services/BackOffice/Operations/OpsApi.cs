@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components.Authorization;
+using OrderPlatform.BackOffice.Session;
+
+namespace OrderPlatform.BackOffice.Operations;
+
+/// <summary>What a service answered a page: the value, or the problem to show the operator.</summary>
+public sealed record Answer<T>(T? Value, string? Problem, bool SessionEnded = false)
+{
+    public bool Succeeded => Problem is null && !SessionEnded;
+}
+
+/// <summary>
+/// The services' ops APIs, called for the signed-in operator with the ops token their session holds (never sent to the browser).
+/// A problem the service answers is shown as the service worded it.
+/// </summary>
+public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authentication)
+{
+    /// <summary>The header every service's trail reads the operator's reason from (URL-encoded: headers are ASCII).</summary>
+    public const string ReasonHeader = "X-Operator-Reason";
+
+    protected async Task<Answer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? reason = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            request.Headers.Add(ReasonHeader, Uri.EscapeDataString(reason.Trim()));
+        }
+
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (user.AccessToken() is not { } token)
+        {
+            return new Answer<T>(default, null, SessionEnded: true);
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return new Answer<T>(default, null, SessionEnded: true);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return new Answer<T>(default, "Introuvable.");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new Answer<T>(default, await ProblemOfAsync(response, cancellationToken));
+        }
+
+        return new Answer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+    }
+
+    private static async Task<string> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            return string.Join(" ", new[] { title, detail }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } said
+                ? said
+                : $"Le service a répondu {(int)response.StatusCode}.";
+        }
+        catch (JsonException)
+        {
+            return $"Le service a répondu {(int)response.StatusCode}.";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>Debian's Chromium driven by Playwright (installed by eng/test; no browser download), with this machine's closed network in mind.</summary>
+public static class Browser
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("ORDERPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Where a test's screenshots are kept: artifacts/test-results/{folder}.</summary>
+    public static string ScreenshotsFolder(string folder)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "test-results", folder);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
