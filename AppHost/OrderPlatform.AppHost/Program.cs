@@ -72,7 +72,7 @@ foreach (var service in services)
     }
 }
 
-// Operations' back office: its pages on its own address, the older views and the error queues behind the gateway, for ops accounts.
+// Operations' back office: its pages on its own address (not behind the public gateway), for ops accounts; the broker's API behind the gateway.
 // One copy: an operator's session and page (a Blazor circuit) live in the process that signed them in.
 var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffice")
     .WithHttpEndpoint(port: 5070)
@@ -80,6 +80,7 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
     .WithUrlForEndpoint("http", url => url.DisplayText = "Back office (pages for operations)")
     .WithReference(accounts)
     .WithReference(ordering)
+    .WithReference(payment)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
     .WithPlatformSettings(settings);
@@ -92,11 +93,8 @@ var gateway = builder.AddProject<Projects.OrderPlatform_Gateway>("gateway")
     .WithPlatformSettings(settings)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Gateway (API docs at /docs)");
 
-gateway.WithReference(backOffice).WaitFor(backOffice)
-    .WithUrls(context => context.Urls.Add(new ResourceUrlAnnotation
-    {
-        Url = gateway.GetEndpoint("http").Url + "/backoffice/", DisplayText = "Back office (orders, money, error queues)",
-    }));
+// The broker's API for ops (/api/ops/messaging) is the back office's; its pages are on its own address.
+gateway.WithReference(backOffice).WaitFor(backOffice);
 foreach (var service in services)
 {
     // Every service validates tokens itself, with the keys Accounts publishes.

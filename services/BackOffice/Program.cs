@@ -7,7 +7,7 @@ using OrderPlatform.BackOffice.Session;
 using OrderPlatform.ServiceDefaults;
 
 // The back office for operations: pages (a Blazor Web App, interactive on the server) that call the services' ops APIs with the
-// operator's session, the older /backoffice/ page, and the broker's queues with what an operator does to them.
+// operator's session, and the broker's queues with what an operator does to them (pages and API).
 var builder = WebApplication.CreateBuilder(args);
 // The framework's script and the grid's styles are static web assets; served from the build output in every environment.
 builder.WebHost.UseStaticWebAssets();
@@ -16,14 +16,13 @@ builder.AddBackOfficeSession();
 builder.AddBrokerQueues();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new Uri("https+http://ordering"));
+builder.Services.AddHttpClient<PaymentApi>(client => client.BaseAddress = new Uri("https+http://payment"));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UsePageSecurityHeaders();
-app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAntiforgery();
-app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapPost("/deconnexion", async Task<IResult> (HttpContext http, IAntiforgery antiforgery) =>
     {

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace OrderPlatform.EndToEndTests;
 
 /// <summary>
-/// The back office through the gateway: its page, ops-only views of the broker's queues, and moving an
-/// _error queue's messages back to the queue they failed in.
+/// The back office's API through the gateway: ops-only views of the broker's queues, and moving an _error queue's messages back
+/// to the queue they failed in; its pages are on its own address, not the public gateway's.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class BackOfficeTests(PlatformFixture platform)
@@ -15,13 +15,17 @@ public sealed class BackOfficeTests(PlatformFixture platform)
     private const string ErrorQueue = "returns-order-shipped_error";
 
     [Fact]
-    public async Task The_back_office_page_is_served_through_the_gateway()
+    public async Task The_back_office_pages_are_not_published_by_the_public_gateway_only_the_broker_api_is()
     {
         using var page = await platform.Gateway.GetAsync("/backoffice/");
+        using var signIn = await platform.Gateway.GetAsync("/connexion");
+        using var backOffice = new HttpClient { BaseAddress = platform.Endpoint("backoffice") };
+        using var direct = await backOffice.GetAsync("/connexion");
 
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Sign in with an operations account", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Contains("Connexion de l'exploitation", await direct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace OrderPlatform.EndToEndTests;
 
 /// <summary>
-/// What an operator sees, in a real browser: the Aspire Dashboard and the back office, through Playwright
+/// What an operator sees, in a real browser: the Aspire Dashboard, through Playwright
 /// driving Debian's Chromium (installed by eng/test, no browser download). Screenshots land in
 /// artifacts/test-results/dashboard.
 /// </summary>
@@ -96,24 +96,6 @@ public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLife
                                                && logs.Contains("authorised", StringComparison.Ordinal) && logs.Contains(traceId[..7], StringComparison.Ordinal),
             Patience, "the order's structured logs");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "structured-logs.png"), FullPage = true });
-    }
-
-    [Fact]
-    public async Task An_operator_signs_in_to_the_back_office_and_sees_money_orders_and_queues()
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync(new Uri(platform.Gateway.BaseAddress!, "/backoffice/").ToString());
-        await page.FillAsync("#email", Accounts.OpsEmail);
-        await page.FillAsync("#password", "wrong password");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("text=Wrong e-mail or password.");
-
-        await page.FillAsync("#password", Accounts.OpsPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.Locator("#queues tbody tr", new PageLocatorOptions { HasText = "catalog-reserve-stock" }).WaitForAsync();
-        Assert.Contains("Captured", await page.InnerTextAsync("#money"), StringComparison.Ordinal);
-        Assert.Contains("confirmed", await page.InnerTextAsync("#counts"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "backoffice.png"), FullPage = true });
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ public static class French
     public static string DateTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, DeliveryWindows.Paris).ToString("d MMMM yyyy 'à' HH:mm", Culture);
 
+    /// <summary>2 h 05 min, 3 j 4 h: how long something has waited.</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 ? $"{(int)span.TotalDays} j {span.Hours} h"
+        : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes:00} min"
+        : $"{Math.Max(0, (int)span.TotalMinutes)} min";
+
     public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, DeliveryWindows.Paris).ToString("d MMMM yyyy", Culture);
 
     public static readonly IReadOnlyDictionary<string, string> OrderStatuses = new Dictionary<string, string>

@@ -27,6 +27,9 @@ public sealed record OperatorAction(Guid Id, DateTimeOffset At, Guid OperatorId,
 
 public sealed record OperatorTrailPage(IReadOnlyList<OperatorAction> Items, long Total);
 
+/// <summary>An order waiting in its status longer than it should [ALL-07].</summary>
+public sealed record StuckOrder(Guid OrderId, string OrderNumber, string Status, DateTimeOffset StatusSince, TimeSpan Waiting, TimeSpan Threshold);
+
 /// <summary>Ordering's ops API: find orders, read one, and what operations do to it.</summary>
 public sealed class OrderingApi(HttpClient http, AuthenticationStateProvider authentication) : OpsApi(http, authentication)
 {
@@ -53,6 +56,12 @@ public sealed class OrderingApi(HttpClient http, AuthenticationStateProvider aut
 
     public Task<Answer<OrderDetail>> CancelAsync(Guid orderId, string reason, CancellationToken cancellationToken) =>
         SendAsync<OrderDetail>(HttpMethod.Post, $"/api/ops/orders/{orderId}/cancellation", null, cancellationToken, reason);
+
+    public Task<Answer<IReadOnlyDictionary<string, int>>> CountsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyDictionary<string, int>>(HttpMethod.Get, "/api/ops/orders/counts", null, cancellationToken);
+
+    public Task<Answer<IReadOnlyList<StuckOrder>>> StuckAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<StuckOrder>>(HttpMethod.Get, "/api/ops/orders/stuck", null, cancellationToken);
 
     /// <summary>What operators did to this order in Ordering, newest first.</summary>
     public Task<Answer<OperatorTrailPage>> TrailAsync(Guid orderId, CancellationToken cancellationToken) =>

@@ -13,12 +13,22 @@ public static class PageSecurityHeaders
         {
             if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
+                var response = context.Response;
+                response.OnStarting(() =>
+                {
+                    var headers = response.Headers;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "DENY";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    // Pages carry personal data; the stylesheet and the framework's script may be cached.
+                    if (response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                    {
+                        headers.CacheControl = "no-store";
+                    }
+
+                    return Task.CompletedTask;
+                });
             }
 
             await next(context);

@@ -3,7 +3,7 @@ namespace OrderPlatform.BackOffice.Session;
 /// <summary>Where to go once signed in: a page of the back office only, never an address elsewhere (an open redirect).</summary>
 public static class ReturnPath
 {
-    public const string Home = "/commandes";
+    public const string Home = "/";
 
     public static string Of(string? returnUrl)
     {

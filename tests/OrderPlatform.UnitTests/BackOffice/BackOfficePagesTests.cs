@@ -8,14 +8,14 @@ namespace OrderPlatform.UnitTests.BackOffice;
 public sealed class BackOfficePagesTests
 {
     [Theory]
-    [InlineData(null, "/commandes")]
-    [InlineData("", "/commandes")]
+    [InlineData(null, "/")]
+    [InlineData("", "/")]
     [InlineData("/commandes/0195a3c2-0000-7000-8000-000000000001", "/commandes/0195a3c2-0000-7000-8000-000000000001")]
     [InlineData("commandes?page=2", "/commandes?page=2")]
-    [InlineData("//evil.example/phish", "/commandes")]
-    [InlineData("/\\evil.example", "/commandes")]
-    [InlineData("https://evil.example/", "/commandes")]
-    [InlineData("/connexion?ReturnUrl=/connexion", "/commandes")]
+    [InlineData("//evil.example/phish", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/connexion?ReturnUrl=/connexion", "/")]
     public void Once_signed_in_an_operator_goes_back_to_a_page_of_the_back_office_and_never_elsewhere(string? returnUrl, string expected)
     {
         Assert.Equal(expected, ReturnPath.Of(returnUrl));
