@@ -81,6 +81,7 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
     .WithReference(accounts)
     .WithReference(ordering)
     .WithReference(payment)
+    .WithReference(returns)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
     .WithPlatformSettings(settings);

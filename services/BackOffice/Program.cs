@@ -4,7 +4,9 @@ using OrderPlatform.BackOffice.Components;
 using OrderPlatform.BackOffice.Features.Queues;
 using OrderPlatform.BackOffice.Operations;
 using OrderPlatform.BackOffice.Session;
+using System.Security.Claims;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.Security;
 
 // The back office for operations: pages (a Blazor Web App, interactive on the server) that call the services' ops APIs with the
 // operator's session, and the broker's queues with what an operator does to them (pages and API).
@@ -17,6 +19,7 @@ builder.AddBrokerQueues();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new Uri("https+http://ordering"));
 builder.Services.AddHttpClient<PaymentApi>(client => client.BaseAddress = new Uri("https+http://payment"));
+builder.Services.AddHttpClient<ReturnsApi>(client => client.BaseAddress = new Uri("https+http://returns"));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -36,6 +39,13 @@ app.MapPost("/deconnexion", async Task<IResult> (HttpContext http, IAntiforgery 
         return TypedResults.LocalRedirect(BackOfficeSession.SignInPath);
     })
     .DisableAntiforgery()
+    .ExcludeFromDescription();
+// A claim's photo for the page's <img>: fetched from Returns with the operator's token, never cached.
+app.MapGet("/photos/reclamations/{claimId:guid}", async Task<IResult> (Guid claimId, ClaimsPrincipal user, ReturnsApi returns, CancellationToken cancellationToken) =>
+        user.AccessToken() is { } token && await returns.PhotoAsync(claimId, token, cancellationToken) is { } photo
+            ? TypedResults.File(photo.Content, photo.ContentType)
+            : TypedResults.NotFound())
+    .RequireAuthorization(PlatformAuthentication.Ops)
     .ExcludeFromDescription();
 app.MapGroup("/api/ops/messaging").WithTags("Operations: messaging").MapBrokerQueues();
 

@@ -17,6 +17,10 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
+    /// <summary>A 1×1 PNG, as a phone's photo would be sent (Returns checks the image's own bytes).</summary>
+    private static readonly byte[] Photo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
     private Uri BackOffice => platform.Endpoint("backoffice");
 
     public async Task InitializeAsync()
@@ -134,6 +138,104 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_damaged_parcels_claim_is_seen_with_its_photo_and_refunded_from_the_claims_page_and_the_customer_is_told_FR_05_FR_33()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(platform.Gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(platform.Gateway, platform.Sandboxes, customer, [(sku, 1)], DateTimeOffset.UtcNow.AddHours(-2));
+        var line = order.GetProperty("lines")[0];
+        var orderNumber = order.GetProperty("orderNumber").GetString()!;
+        // A damaged parcel, no line named: ops choose which item the refund is for.
+        var claimId = await ReturnsTests.FiledClaimAsync(customer, () => ReturnsTests.Claim(orderId, "damaged", null, Photo));
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BackOffice, "/reclamations").ToString());
+        await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
+
+        var claim = page.GetByRole(AriaRole.Article).Filter(new() { HasText = orderNumber });
+        await Assertions.Expect(claim.GetByRole(AriaRole.Heading)).ToContainTextAsync("colis ou article abîmé");
+        await Eventually.TrueAsync(async () => await claim.GetByRole(AriaRole.Img).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
+            Patience, "the claim's photo shown");
+        // Interactive a moment after it shows: the choice is made until the page answers it with the items to choose from.
+        await Eventually.TrueAsync(async () =>
+        {
+            await claim.GetByLabel("Rembourser").CheckAsync();
+            return await claim.GetByLabel("Article remboursé").IsVisibleAsync();
+        }, Patience, "the refund's choices");
+        await claim.GetByLabel("Article remboursé").SelectOptionAsync(new SelectOptionValue { Value = line.GetProperty("lineId").GetString() });
+        await claim.GetByRole(AriaRole.Button, new() { Name = "Valider la décision" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Écrivez le message au client");
+        await claim.GetByLabel("Message au client (enregistré comme motif)").FillAsync("Désolés pour ce colis abîmé : nous vous remboursons.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "reclamations.png"), FullPage = true });
+        await claim.GetByRole(AriaRole.Button, new() { Name = "Valider la décision" }).ClickAsync();
+
+        var amount = line.GetProperty("unitPriceCents").GetInt64() - line.GetProperty("discountCents").GetInt64();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Réclamation de la commande {orderNumber} réglée : remboursement de");
+        await Assertions.Expect(claim).ToHaveCountAsync(0);
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        await Eventually.TrueAsync(async () => (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0]
+            .GetProperty("refundedCents").GetInt64() == amount, Patience, "the claim's refund on the card");
+        var told = await Mailbox.WaitAsync(platform.Sandboxes, await Mailbox.EmailOfAsync(customer), "est réglée");
+        Assert.Contains("Désolés pour ce colis abîmé", told.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var traced = Assert.Single((await ops.GetFromJsonAsync<JsonElement>($"/api/ops/returns/audit?subject={claimId}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(Accounts.OpsEmail, traced.GetProperty("operatorEmail").GetString());
+        Assert.Equal("Désolés pour ce colis abîmé : nous vous remboursons.", traced.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_payment_the_bank_would_not_renew_is_renewed_from_the_payments_page_once_the_bank_agrees_and_what_shipped_is_charged_ALL_07()
+    {
+        var sku = (await Catalogue.InStockSkusAsync(platform.Gateway, 1, "Homme"))[0];
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(sku, 1)]));
+        await Warehouse.HandOffAsync(ops, orderId);
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var orderNumber = order.GetProperty("orderNumber").GetString()!;
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        // A week on, the authorisation has lapsed and the bank refuses to renew it at the capture: the payment is escalated.
+        (await psp.PutAsJsonAsync("/psp/control/clock", new { offsetHours = 8 * 24 })).EnsureSuccessStatusCode();
+        try
+        {
+            (await psp.PostAsJsonAsync("/psp/control/faults", new { kind = "refuse", count = 1 })).EnsureSuccessStatusCode();
+            await Warehouse.ShipAsync(ops, orderId, Warehouse.AllLines(order));
+            await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("status").GetString() == "escalated", "the escalation");
+        }
+        finally
+        {
+            (await psp.PutAsJsonAsync("/psp/control/clock", new { offsetHours = 0 })).EnsureSuccessStatusCode();
+        }
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BackOffice, "/paiements").ToString());
+        await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = orderNumber });
+        await Assertions.Expect(row).ToContainTextAsync(French(order.GetProperty("totalCents").GetInt64()));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "paiements.png"), FullPage = true });
+        // The customer's bank agreed on the phone: ops ask again, with the reason.
+        var renew = row.GetByRole(AriaRole.Button, new() { Name = $"Redemander l'autorisation de {orderNumber}" });
+        await Eventually.TrueAsync(async () =>
+        {
+            // Nothing without a reason: the page says so once it is interactive.
+            await renew.ClickAsync();
+            return (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Contains("Dites pourquoi", StringComparison.Ordinal);
+        }, Patience, "the page to be interactive");
+        await page.GetByLabel("Motif des actions ci-dessous (enregistré avec votre nom)").FillAsync("Accord de la banque du client par téléphone");
+        await renew.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"L'autorisation de {orderNumber} est renouvelée : ce qui est expédié est débité.",
+            new() { Timeout = 60_000 });
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+
+        var settled = await Warehouse.PaymentAsync(ops, orderId, payment => payment.GetProperty("capturedCents").GetInt64() > 0, "the charge once renewed");
+        Assert.Equal(order.GetProperty("totalCents").GetInt64(), settled.GetProperty("capturedCents").GetInt64());
+        var traced = Assert.Single((await ops.GetFromJsonAsync<JsonElement>($"/api/ops/payments/audit?subject={orderId}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("RenewEscalatedPayment", "Accord de la banque du client par téléphone"),
+            (traced.GetProperty("action").GetString(), traced.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Only_an_operations_account_signs_in_and_a_form_without_its_antiforgery_token_is_refused()
     {
         var page = await browser.NewPageAsync();
@@ -166,6 +268,10 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         Assert.True(signInPage.Headers.CacheControl?.NoStore, signInPage.Headers.CacheControl?.ToString());
         Assert.Equal("nosniff", signInPage.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    /// <summary>An amount as the pages write it: 48,89 € with no-break spaces.</summary>
+    private static string French(long cents) =>
+        (cents / 100m).ToString("C", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")).Replace(' ', '\u00a0');
 
     private async Task<(string OrderId, string OrderNumber)> PlacedAsync(string lastName)
     {

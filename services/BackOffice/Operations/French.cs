@@ -68,7 +68,18 @@ public static class French
         ["CancelOrderForOperations"] = "annulation",
         ["ReshipReturnedParcel"] = "colis revenu renvoyé",
         ["RefundReturnedParcel"] = "colis revenu remboursé",
+        ["ResolveClaim"] = "réclamation réglée",
+        ["RenewEscalatedPayment"] = "autorisation redemandée",
     };
+
+    public static readonly IReadOnlyDictionary<string, string> ClaimKinds = new Dictionary<string, string>
+    {
+        ["missing"] = "article manquant",
+        ["defective"] = "article défectueux",
+        ["damaged"] = "colis ou article abîmé",
+    };
+
+    public static string ClaimKind(string kind) => ClaimKinds.GetValueOrDefault(kind, kind);
 
     public static string Action(string action) => Actions.GetValueOrDefault(action, action);
 

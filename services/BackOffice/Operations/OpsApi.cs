@@ -18,6 +18,8 @@ public sealed record Answer<T>(T? Value, string? Problem, bool SessionEnded = fa
 /// </summary>
 public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authentication)
 {
+    protected HttpClient Http => http;
+
     /// <summary>The header every service's trail reads the operator's reason from (URL-encoded: headers are ASCII).</summary>
     public const string ReasonHeader = "X-Operator-Reason";
 

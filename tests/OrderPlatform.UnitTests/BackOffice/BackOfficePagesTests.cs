@@ -45,4 +45,21 @@ public sealed class BackOfficePagesTests
             Assert.True(French.OrderStatuses.ContainsKey(status), $"no French name for {status}");
         }
     }
+
+    [Theory]
+    [InlineData("refund", "", "Désolés", "1", null, null)]
+    [InlineData("refund", "12,50", "Désolés", "1", 1250L, null)]
+    [InlineData("refund", "12.5 €", "Désolés", "1", 1250L, null)]
+    [InlineData("refund", "1 234,56", "Désolés", "1", 123456L, null)]
+    [InlineData("refund", "-3", "Désolés", "1", null, "Le montant s'écrit en euros, par exemple 12,50.")]
+    [InlineData("refund", "12,505", "Désolés", "1", null, "Le montant s'écrit en euros, par exemple 12,50.")]
+    [InlineData("refund", "", "Désolés", null, null, "Choisissez l'article remboursé.")]
+    [InlineData("refused", "", " ", "1", null, "Écrivez le message au client : il est envoyé par e-mail et enregistré comme motif.")]
+    [InlineData(null, "", "Désolés", "1", null, "Choisissez une décision : rembourser, envoyer un remplacement ou refuser.")]
+    [InlineData("replacement", "99", "Un autre part demain", null, null, null)]
+    public void A_claim_is_settled_with_a_decision_a_message_to_the_customer_and_an_amount_in_euros_FR_33(string? outcome, string amount, string note,
+        string? lineId, long? cents, string? invalid)
+    {
+        Assert.Equal((cents, invalid), ClaimDecisionInput.Check(outcome, amount, note, lineId));
+    }
 }

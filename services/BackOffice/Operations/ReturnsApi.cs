@@ -1,0 +1,32 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace OrderPlatform.BackOffice.Operations;
+
+public sealed record CustomerClaim(Guid Id, Guid OrderId, string OrderNumber, Guid CustomerId, string Kind, string? LineId, string? TrackingNumber,
+    bool HasPhoto, string? Description, DateTimeOffset FiledAt, string Status, string? Outcome = null, long RefundCents = 0, string? ResolutionNote = null);
+
+/// <summary>Returns' ops API: claims waiting for a decision, and the decision.</summary>
+public sealed class ReturnsApi(HttpClient http, AuthenticationStateProvider authentication) : OpsApi(http, authentication)
+{
+    public Task<Answer<IReadOnlyList<CustomerClaim>>> OpenClaimsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<CustomerClaim>>(HttpMethod.Get, "/api/ops/returns/claims", null, cancellationToken);
+
+    /// <summary>Settles a claim: a refund (of <paramref name="lineId"/> when the claim names no line, up to <paramref name="amountCents"/>),
+    /// a replacement, or a refusal; <paramref name="note"/> is written to the customer and kept as the operator's reason.</summary>
+    public Task<Answer<CustomerClaim>> ResolveAsync(Guid claimId, string outcome, long? amountCents, string note, string? lineId,
+        CancellationToken cancellationToken) =>
+        SendAsync<CustomerClaim>(HttpMethod.Post, $"/api/ops/returns/claims/{claimId}/resolution", new { outcome, amountCents, note, lineId },
+            cancellationToken, note);
+
+    /// <summary>The claim's photo, for the page's image (served by the back office under the operator's session).</summary>
+    public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid claimId, string accessToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/claims/{claimId}/photo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await Http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream")
+            : null;
+    }
+}
