@@ -82,6 +82,7 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
     .WithReference(ordering)
     .WithReference(payment)
     .WithReference(returns)
+    .WithReference(shipping)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("BackOffice__Broker__Management", infrastructure.MessagingManagement)
     .WithPlatformSettings(settings);

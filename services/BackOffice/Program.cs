@@ -20,6 +20,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new Uri("https+http://ordering"));
 builder.Services.AddHttpClient<PaymentApi>(client => client.BaseAddress = new Uri("https+http://payment"));
 builder.Services.AddHttpClient<ReturnsApi>(client => client.BaseAddress = new Uri("https+http://returns"));
+builder.Services.AddHttpClient<ShippingApi>(client => client.BaseAddress = new Uri("https+http://shipping"));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -44,6 +45,13 @@ app.MapPost("/deconnexion", async Task<IResult> (HttpContext http, IAntiforgery 
 app.MapGet("/photos/reclamations/{claimId:guid}", async Task<IResult> (Guid claimId, ClaimsPrincipal user, ReturnsApi returns, CancellationToken cancellationToken) =>
         user.AccessToken() is { } token && await returns.PhotoAsync(claimId, token, cancellationToken) is { } photo
             ? TypedResults.File(photo.Content, photo.ContentType)
+            : TypedResults.NotFound())
+    .RequireAuthorization(PlatformAuthentication.Ops)
+    .ExcludeFromDescription();
+// A parcel's label to print, fetched from Shipping with the operator's token.
+app.MapGet("/etiquettes/{shipmentId:guid}", async Task<IResult> (Guid shipmentId, ClaimsPrincipal user, ShippingApi shipping, CancellationToken cancellationToken) =>
+        user.AccessToken() is { } token && await shipping.LabelAsync(shipmentId, token, cancellationToken) is { } label
+            ? TypedResults.File(label.Content, label.ContentType)
             : TypedResults.NotFound())
     .RequireAuthorization(PlatformAuthentication.Ops)
     .ExcludeFromDescription();

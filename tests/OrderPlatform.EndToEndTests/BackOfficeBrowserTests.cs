@@ -77,8 +77,12 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         await Assertions.Expect(page.GetByText("Aucune action de l'exploitation sur cette commande.")).ToBeVisibleAsync();
         // Nothing is done without a reason; with one, the action and its reason are kept under the operator's name.
         var handOff = page.GetByRole(AriaRole.Button, new() { Name = "Remettre à la logistique maintenant" });
-        await handOff.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Motif" })).ToContainTextAsync("Dites pourquoi");
+        await Eventually.TrueAsync(async () =>
+        {
+            // Interactive a moment after it shows: clicked until the page answers that a reason is needed.
+            await handOff.ClickAsync();
+            return await page.GetByText("Dites pourquoi").WaitForAsync(new() { Timeout = 2000 }).ContinueWith(wait => wait.IsCompletedSuccessfully);
+        }, Patience, "the page to ask for a reason");
         await page.GetByLabel("Motif (enregistré avec votre nom)").FillAsync("Client pressé : départ en voyage");
         await handOff.ClickAsync();
         await Assertions.Expect(page.GetByText("La commande est remise à la logistique.")).ToBeVisibleAsync();
@@ -127,7 +131,8 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Actualiser" }).ClickAsync();
             await errorQueue.GetByRole(AriaRole.Button, new() { Name = "Voir les messages de returns-order-shipped_error" }).ClickAsync();
-            return (await page.Locator(".messages").InnerTextAsync()).Contains($"Waiting for order {orderId} to be known here", StringComparison.Ordinal);
+            return await page.Locator(".messages").GetByText($"Waiting for order {orderId} to be known here").WaitForAsync(new() { Timeout = 3000 })
+                .ContinueWith(wait => wait.IsCompletedSuccessfully);
         }, Patience, "the given-up message shown with its reason");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "tableau-de-bord.png"), FullPage = true });
 
@@ -233,6 +238,52 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         var traced = Assert.Single((await ops.GetFromJsonAsync<JsonElement>($"/api/ops/payments/audit?subject={orderId}")).GetProperty("items").EnumerateArray());
         Assert.Equal(("RenewEscalatedPayment", "Accord de la banque du client par téléphone"),
             (traced.GetProperty("action").GetString(), traced.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task The_warehouse_ships_one_line_declares_the_other_missing_and_prints_the_label_from_its_page_FR_07()
+    {
+        var skus = await Catalogue.InStockSkusAsync(platform.Gateway, 2, "Homme");
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var orderId = await Checkout.PlacedOrderIdAsync(customer, Checkout.Body([(skus[0], 1), (skus[1], 1)]));
+        await Warehouse.HandOffAsync(ops, orderId);
+        var order = await Warehouse.ConfirmedOrLaterAsync(customer, orderId);
+        var orderNumber = order.GetProperty("orderNumber").GetString()!;
+        var missing = order.GetProperty("lines")[1];
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BackOffice, "/entrepot").ToString());
+        await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Préparer {orderNumber}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Colis de la commande {orderNumber}" })).ToBeVisibleAsync();
+        var name = missing.GetProperty("productName").GetString();
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = $"{name} manque (le reste de la ligne)" }).CheckAsync(new() { Timeout = 5000 });
+            return await page.GetByRole(AriaRole.Spinbutton, new() { Name = $"Quantité de {name} dans ce colis" }).IsDisabledAsync();
+        }, Patience, "the page to be interactive");
+        await page.GetByLabel("Motif (enregistré avec votre nom)").FillAsync("Rupture constatée en rayon");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "entrepot.png"), FullPage = true });
+        // Shipping hears of the hand-off by an event: the same parcel (the form's key) is asked for until Shipping has the order.
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Expédier le colis" }).ClickAsync();
+            return await page.Locator("#colis").WaitForAsync(new() { Timeout = 2000 }).ContinueWith(wait => wait.IsCompletedSuccessfully);
+        }, Patience, "the parcel shipped");
+        var label = page.GetByRole(AriaRole.Link, new() { Name = "Imprimer l'étiquette" });
+        await Assertions.Expect(label).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var printed = await context.APIRequest.GetAsync(new Uri(BackOffice, await label.GetAttributeAsync("href")).ToString());
+        Assert.Equal(200, printed.Status);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await printed.BodyAsync())[..4], StringComparison.Ordinal);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var now = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+            return now.GetProperty("lines")[1].GetProperty("status").GetString() == "unavailable"
+                   && now.GetProperty("lines")[0].GetProperty("shippedQuantity").GetInt32() == 1;
+        }, Patience, "one line shipped, the other unavailable");
     }
 
     [Fact]

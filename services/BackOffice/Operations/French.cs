@@ -70,6 +70,7 @@ public static class French
         ["RefundReturnedParcel"] = "colis revenu remboursé",
         ["ResolveClaim"] = "réclamation réglée",
         ["RenewEscalatedPayment"] = "autorisation redemandée",
+        ["ShipOrderLines"] = "colis expédié ou articles déclarés manquants",
     };
 
     public static readonly IReadOnlyDictionary<string, string> ClaimKinds = new Dictionary<string, string>

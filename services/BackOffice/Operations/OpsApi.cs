@@ -23,9 +23,15 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
     /// <summary>The header every service's trail reads the operator's reason from (URL-encoded: headers are ASCII).</summary>
     public const string ReasonHeader = "X-Operator-Reason";
 
-    protected async Task<Answer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? reason = null)
+    protected async Task<Answer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? reason = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
         if (!string.IsNullOrWhiteSpace(reason))
         {
             request.Headers.Add(ReasonHeader, Uri.EscapeDataString(reason.Trim()));
