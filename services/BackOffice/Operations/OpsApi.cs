@@ -18,7 +18,17 @@ public sealed record Answer<T>(T? Value, string? Problem, bool SessionEnded = fa
 /// </summary>
 public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authentication)
 {
-    protected HttpClient Http => http;
+    /// <summary>A file a page shows or prints (a photo, a label), fetched with the signed-in operator's token; null when there is none.</summary>
+    protected async Task<(byte[] Content, string ContentType)?> FileAsync(string path, string accessToken, string defaultType,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? defaultType)
+            : null;
+    }
 
     /// <summary>The header every service's trail reads the operator's reason from (URL-encoded: headers are ASCII).</summary>
     public const string ReasonHeader = "X-Operator-Reason";

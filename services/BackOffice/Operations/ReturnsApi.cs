@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace OrderPlatform.BackOffice.Operations;
@@ -20,13 +19,6 @@ public sealed class ReturnsApi(HttpClient http, AuthenticationStateProvider auth
             cancellationToken, note);
 
     /// <summary>The claim's photo, for the page's image (served by the back office under the operator's session).</summary>
-    public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid claimId, string accessToken, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/claims/{claimId}/photo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await Http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream")
-            : null;
-    }
+    public Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid claimId, string accessToken, CancellationToken cancellationToken) =>
+        FileAsync($"/api/claims/{claimId}/photo", accessToken, "application/octet-stream", cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace OrderPlatform.BackOffice.Operations;
@@ -25,13 +24,6 @@ public sealed class ShippingApi(HttpClient http, AuthenticationStateProvider aut
             reason, new Dictionary<string, string> { ["Idempotency-Key"] = parcelKey });
 
     /// <summary>The carrier's label, to print (served by the back office under the operator's session).</summary>
-    public async Task<(byte[] Content, string ContentType)?> LabelAsync(Guid shipmentId, string accessToken, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/shipping/shipments/{shipmentId}/label");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await Http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType ?? "application/pdf")
-            : null;
-    }
+    public Task<(byte[] Content, string ContentType)?> LabelAsync(Guid shipmentId, string accessToken, CancellationToken cancellationToken) =>
+        FileAsync($"/api/shipping/shipments/{shipmentId}/label", accessToken, "application/pdf", cancellationToken);
 }
