@@ -29,6 +29,18 @@ public sealed class BackOfficeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_page_of_orders_or_of_the_trail_past_any_real_one_is_a_400_with_problem_details()
+    {
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        using var search = await ops.GetAsync("/api/ops/orders/search?page=2147483647&pageSize=100");
+        using var trail = await ops.GetAsync("/api/ops/orders/audit?page=2147483647&pageSize=200");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (search.StatusCode, trail.StatusCode));
+        Assert.Equal("application/problem+json", search.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/problem+json", trail.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Queues_are_for_ops_only_with_problem_details_for_everyone_else()
     {
         using var anonymous = await platform.Gateway.GetAsync("/api/ops/messaging/queues");

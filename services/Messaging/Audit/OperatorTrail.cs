@@ -14,6 +14,8 @@ public sealed record OperatorTrailPage(IReadOnlyList<OperatorAction> Items, long
 public static class OperatorTrail
 {
     private const int MaxPageSize = 200;
+    // Beyond it (page − 1) × pageSize overflows the database's offset: a 400, not a 500.
+    private const int MaxPage = 100_000;
 
     /// <summary>Each service answers for its own trail at <c>{prefix}/audit</c>, under a prefix the gateway routes to it.</summary>
     public static IEndpointRouteBuilder MapOperatorTrail(this IEndpointRouteBuilder app, string prefix)
@@ -29,9 +31,9 @@ public static class OperatorTrail
     private static async Task<Results<Ok<OperatorTrailPage>, ValidationProblem>> ListAsync(IQuerySession session, CancellationToken cancellationToken,
         string? subject = null, Guid? operatorId = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize is < 1 or > MaxPageSize)
+        if (page is < 1 or > MaxPage || pageSize is < 1 or > MaxPageSize)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"page ≥ 1, pageSize between 1 and {MaxPageSize}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"page between 1 and {MaxPage}, pageSize between 1 and {MaxPageSize}."] });
         }
 
         var query = session.Query<OperatorAction>().AsQueryable();

@@ -29,6 +29,8 @@ public sealed record OrderSearchRow(Guid OrderId, string OrderNumber, string Sta
 public static class OrderSearchEndpoint
 {
     public const int MaxPageSize = 100;
+    // Beyond it (page − 1) × pageSize overflows the database's offset: a 400, not a 500.
+    private const int MaxPage = 100_000;
     private static readonly string[] Sorts = ["placedAt", "-placedAt", "total", "-total", "status", "-status"];
 
     public static RouteGroupBuilder MapOrderSearch(this RouteGroupBuilder ops)
@@ -55,9 +57,9 @@ public static class OrderSearchEndpoint
             errors["sort"] = [$"One of {string.Join(", ", Sorts)}."];
         }
 
-        if (page < 1 || pageSize is < 1 or > MaxPageSize)
+        if (page is < 1 or > MaxPage || pageSize is < 1 or > MaxPageSize)
         {
-            errors["page"] = [$"page ≥ 1, pageSize between 1 and {MaxPageSize}."];
+            errors["page"] = [$"page between 1 and {MaxPage}, pageSize between 1 and {MaxPageSize}."];
         }
 
         if (from is { } start && to is { } end && end < start)
