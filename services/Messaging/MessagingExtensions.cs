@@ -59,11 +59,16 @@ public static class MessagingExtensions
                     host.Username(broker.UserName);
                     host.Password(broker.Password);
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 5,
-                    minInterval: TimeSpan.FromMilliseconds(200),
-                    maxInterval: TimeSpan.FromSeconds(10),
-                    intervalDelta: TimeSpan.FromMilliseconds(500)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(
+                        retryLimit: 5,
+                        minInterval: TimeSpan.FromMilliseconds(200),
+                        maxInterval: TimeSpan.FromSeconds(10),
+                        intervalDelta: TimeSpan.FromMilliseconds(500));
+                    // An early message reaches here only once it has waited past the give-up time: retrying it would ask again for nothing.
+                    retry.Ignore<MessageArrivedEarlyException>();
+                });
                 rabbit.ConfigureEndpoints(context);
                 // The migrate command declares the service's queues and their bindings, and consumes nothing: every queue exists before
                 // any service publishes, so nothing told at first start (the demo seller's certification, say) is dropped unbound.

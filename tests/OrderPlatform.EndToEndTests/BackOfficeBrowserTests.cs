@@ -121,7 +121,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Commandes par statut" })).ToContainTextAsync("confirmée");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Commandes qui attendent trop" })).ToBeVisibleAsync();
 
-        // A shipment of an order nobody knows: Returns gives up on it (the fixture's Messaging__Early__GiveUpAfter) into its _error queue.
+        // A shipment of an order nobody knows, early for two days already: Returns gives up on it into its _error queue.
         var orderId = Guid.NewGuid();
         await Broker.PoisonAsync(platform, orderId);
         var errorQueue = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "returns-order-shipped_error" });

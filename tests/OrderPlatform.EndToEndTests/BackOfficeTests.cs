@@ -63,8 +63,7 @@ public sealed class BackOfficeTests(PlatformFixture platform)
     public async Task A_message_a_consumer_gave_up_on_is_peeked_with_its_reason_and_moved_back_to_its_queue()
     {
         using var ops = await Accounts.OpsAsync(platform.Gateway);
-        // A shipment of an order no service has heard of: Returns parks it, waiting for the order, and gives up after the
-        // fixture's Messaging__Early__GiveUpAfter (a day outside tests).
+        // A shipment of an order no service has heard of, early for two days already: Returns gives up waiting for the order at once.
         var orderId = Guid.NewGuid();
         await Broker.PoisonAsync(platform, orderId);
 

@@ -33,7 +33,7 @@ public class PlatformFixture : IAsyncLifetime
         ["Notification__DispatchInterval"] = "00:00:01",
         ["Notification__RetryDelay"] = "00:00:01",
         ["Notification__MaxRetryDelay"] = "00:00:03",
-        // A message still early after 30 s (a day outside tests) goes to _error, where the back office's tests find one.
+        // A message still early after 30 s (a day outside tests) goes to _error: no dependency takes that long to arrive in a test.
         ["Messaging__Early__GiveUpAfter"] = "00:00:30",
         // A signing key made by ops signs 3 s later (an hour outside tests); the replicas of Accounts look every second.
         ["Accounts__SigningKeys__PublishAhead"] = "00:00:03",

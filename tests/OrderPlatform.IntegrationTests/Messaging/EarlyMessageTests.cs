@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
@@ -86,6 +88,23 @@ public sealed class EarlyMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_still_early_past_the_give_up_time_goes_to_the_error_queue_at_once_without_retries()
+    {
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Patience);
+        var orderId = Guid.NewGuid();
+
+        // Parked two days ago (the give-up time is a day), and back.
+        await bus.Publish(new ParcelDelivered(orderId, Guid.NewGuid(), DateTimeOffset.UtcNow), context =>
+            context.Headers.Set(EarlyMessages.FirstParkedHeader, time.GetUtcNow().AddDays(-2).ToString("O", CultureInfo.InvariantCulture)));
+
+        await Eventually.TrueAsync(async () => await MessagesInAsync("testservice-delivery-recorder_error") == 1, Patience,
+            "the message given up to testservice-delivery-recorder_error");
+        // Given up the first time: the retries meant for passing failures would have asked five times more, for nothing.
+        Assert.Equal(1, DeliveryRecorder.TimesEarly(orderId));
+    }
+
+    [Fact]
     public async Task A_message_that_depends_on_nothing_missing_is_handled_at_once_and_never_parked()
     {
         var bus = service.Services.GetRequiredService<IBusControl>();
@@ -141,10 +160,18 @@ public sealed class EarlyMessageTests : IAsyncLifetime
     public sealed class DeliveryRecorder(IDocumentStore store, TimeProvider time, ILogger<DeliveryRecorder> logger)
         : IdempotentConsumer<ParcelDelivered>(store, time, logger)
     {
+        private static readonly ConcurrentDictionary<Guid, int> Early = new();
+
+        public static int TimesEarly(Guid orderId) => Early.GetValueOrDefault(orderId);
+
         protected override async Task HandleAsync(ParcelDelivered message, IDocumentSession session, CancellationToken cancellationToken)
         {
-            _ = await session.LoadAsync<KnownOrder>(message.OrderId, cancellationToken)
-                ?? throw new MessageArrivedEarlyException($"order {message.OrderId} to be known here");
+            if (await session.LoadAsync<KnownOrder>(message.OrderId, cancellationToken) is null)
+            {
+                Early.AddOrUpdate(message.OrderId, 1, (_, times) => times + 1);
+                throw new MessageArrivedEarlyException($"order {message.OrderId} to be known here");
+            }
+
             var delivered = await session.LoadAsync<DeliveredOrder>(message.OrderId, cancellationToken);
             session.Store(new DeliveredOrder(message.OrderId, (delivered?.TimesHandled ?? 0) + 1));
         }
