@@ -119,5 +119,6 @@ notification
     .WithEnvironment("Notification__Smtp__Port", smtp.Property(EndpointProperty.Port))
     .WithEnvironment("Notification__Storefront", gateway.GetEndpoint("http"));
 
+builder.StartProjectsFromTheirBuild();
 builder.Services.AddHostedService<ResourceStateLog>();
 builder.Build().Run();
