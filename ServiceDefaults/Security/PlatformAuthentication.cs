@@ -18,7 +18,10 @@ public static class PlatformAuthentication
     public const string Issuer = "orderplatform-accounts";
     public const string Audience = "orderplatform";
     public const string CustomerRole = "customer";
+    /// <summary>An operator signed in with their password and their authenticator's code: only such a token carries it.</summary>
     public const string OpsRole = "ops";
+    /// <summary>An operator signed in with their password alone, whose authenticator is not set up yet: they may set it up, nothing else.</summary>
+    public const string OpsEnrolmentRole = "ops-enrolment";
     public const string SellerRole = "seller";
     public const string Customer = "customer";
     public const string Ops = "ops";

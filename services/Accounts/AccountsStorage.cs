@@ -18,6 +18,8 @@ public static class AccountsStorage
             .Index(customer => customer.UnsubscribeToken).Index(customer => customer.SellerId);
         options.Schema.For<KnownSeller>();
         options.Schema.For<SigningKey>();
+        // One sign-in per code: a second one racing with the same code fails to write the step taken.
+        options.Schema.For<SecondFactor>().UseOptimisticConcurrency(true);
         options.Schema.For<SignInFailures>().Index(failures => failures.Account);
         // GDPR erasure rewrites the stored events that named the person [JI-15].
         options.Events.AddMaskingRuleForProtectedInformation<CustomerRegistered>(registered =>

@@ -9,6 +9,7 @@ using OrderPlatform.Accounts.Features.Newsletter;
 using OrderPlatform.Accounts.Features.Password;
 using OrderPlatform.Accounts.Features.PasswordReset;
 using OrderPlatform.Accounts.Features.Profile;
+using OrderPlatform.Accounts.Features.SecondFactors;
 using OrderPlatform.Accounts.Features.Sellers;
 using OrderPlatform.Accounts.Features.SignUp;
 using OrderPlatform.Accounts.Features.Token;
@@ -29,7 +30,7 @@ builder.AddPlatformAuthentication(configure: _ => { });
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<KeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Published);
 // Read at start: without its protection key, Accounts stops here, naming the setting.
-builder.Services.AddSingleton(new SigningKeyProtector(builder.Configuration));
+builder.Services.AddSingleton(new SecretSealer(builder.Configuration));
 builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section);
 builder.Services.AddSingleton<KeyRing>();
 builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
@@ -50,12 +51,13 @@ app.MapDiscovery();
 var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
 accounts.MapSignUp();
 accounts.MapToken();
+accounts.MapSecondFactor();
 accounts.MapProfile();
 accounts.MapErasure();
 accounts.MapPasswordReset();
 accounts.MapPasswordChange();
 accounts.MapSellerPeople();
-app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation().MapSignUpApprovals();
+app.MapGroup("/api/ops/accounts").WithTags("Operations").MapSigningKeyRotation().MapSignUpApprovals().MapSecondFactorReset();
 app.MapNewsletter();
 
 await app.RunOrMigrateAsync(args);

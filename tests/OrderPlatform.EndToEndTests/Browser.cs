@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace OrderPlatform.EndToEndTests;
@@ -22,5 +23,17 @@ public static class Browser
         var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "test-results", folder);
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>The page as it stands passes axe-core's WCAG 2.1 A and AA checks.</summary>
+    public static async Task AccessibleAsync(IPage page, string what)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var found = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(found.Violations.Length == 0, $"{what}: " + string.Join("; ", found.Violations.Select(violation =>
+            $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString()))}")));
     }
 }

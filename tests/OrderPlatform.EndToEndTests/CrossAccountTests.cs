@@ -72,6 +72,7 @@ public sealed class CrossAccountTests(PlatformFixture platform)
         ["/api/reports/{reportId}/entries"] = Scope.Party,
         ["/api/reports/{reportId}/close"] = Scope.Ops,
         ["/api/ops/accounts/sign-ups/{customerId}/decision"] = Scope.Ops,
+        ["/api/ops/accounts/operators/{accountId}/second-factor"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/balance"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/statement"] = Scope.Ops,
         ["/api/ops/payments/sellers/{sellerId}/commission"] = Scope.Ops,

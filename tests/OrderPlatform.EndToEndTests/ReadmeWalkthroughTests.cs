@@ -33,7 +33,10 @@ public sealed class ReadmeWalkthroughTests(PlatformFixture platform)
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string script, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root,
+        };
         using var shell = Process.Start(info)!;
         var output = shell.StandardOutput.ReadToEndAsync();
         var errors = shell.StandardError.ReadToEndAsync();

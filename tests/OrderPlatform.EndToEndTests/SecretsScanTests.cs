@@ -44,7 +44,7 @@ public sealed class SecretsScanTests(PlatformFixture platform)
             ["the sign-up password"] = first, ["the changed password"] = second, ["the reset password"] = third, ["a wrong password"] = wrong,
             ["the ops password"] = Accounts.OpsPassword, ["the reset token"] = resetToken,
             ["an access token's signature"] = firstToken.Split('.')[2], ["a later access token's signature"] = lastToken.Split('.')[2],
-            ["the ops access token's signature"] = opsToken.Split('.')[2],
+            ["the ops access token's signature"] = opsToken.Split('.')[2], ["the ops authenticator's key"] = Authenticator.OpsKey,
         };
         var printed = await platform.PrintedAsync();
         var databases = await platform.DatabasesAsync();

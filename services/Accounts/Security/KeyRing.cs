@@ -13,7 +13,7 @@ namespace OrderPlatform.Accounts.Security;
 /// both make the next key. A key that cannot be opened (plain text from before its protection, or sealed with another
 /// protection key) is dropped: tokens it signed simply stop working.
 /// </summary>
-public sealed partial class KeyRing(IDocumentStore store, SigningKeyProtector protector, IOptions<SigningKeyOptions> options, TimeProvider time,
+public sealed partial class KeyRing(IDocumentStore store, SecretSealer protector, IOptions<SigningKeyOptions> options, TimeProvider time,
     ILogger<KeyRing> logger) : DeadlineScan(time, logger)
 {
     private static readonly TimeSpan TokensOutlive = TokenIssuer.Lifetime + PlatformAuthentication.ValidationParameters().ClockSkew;

@@ -5,12 +5,12 @@ namespace OrderPlatform.Accounts.Security;
 
 /// <summary>
 /// One of Accounts' RSA signing keys, kept in its database (so tokens outlive a restart) with its private half encrypted
-/// (<see cref="SigningKeyProtector"/>): published in the JWKS as soon as it is made, signing from <see cref="SignsFrom"/>.
+/// (<see cref="SecretSealer"/>): published in the JWKS as soon as it is made, signing from <see cref="SignsFrom"/>.
 /// The private part never leaves Accounts.
 /// </summary>
 public sealed record SigningKey(string Id, string? ProtectedPrivateKey, DateTimeOffset CreatedAt, DateTimeOffset SignsFrom)
 {
-    public static SigningKey Create(SigningKeyProtector protector, DateTimeOffset now, DateTimeOffset signsFrom)
+    public static SigningKey Create(SecretSealer protector, DateTimeOffset now, DateTimeOffset signsFrom)
     {
         ArgumentNullException.ThrowIfNull(protector);
         using var rsa = RSA.Create(2048);
@@ -18,7 +18,7 @@ public sealed record SigningKey(string Id, string? ProtectedPrivateKey, DateTime
         return new SigningKey(keyId, protector.Protect(keyId, rsa.ExportPkcs8PrivateKeyPem()), now, signsFrom);
     }
 
-    public RsaSecurityKey ToSecurityKey(SigningKeyProtector protector)
+    public RsaSecurityKey ToSecurityKey(SecretSealer protector)
     {
         ArgumentNullException.ThrowIfNull(protector);
         var rsa = RSA.Create();

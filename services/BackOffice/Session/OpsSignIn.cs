@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,55 +10,100 @@ using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.BackOffice.Session;
 
+/// <summary>What a sign-in came to: the refusal to show, or a session, full or only to set the authenticator up.</summary>
+public sealed record SignInOutcome(string? Refusal, bool MustSetUpAuthenticator = false)
+{
+    public static SignInOutcome SignedIn { get; } = new((string?)null);
+}
+
+/// <summary>The key to show as a QR code while the operator sets their authenticator app up.</summary>
+public sealed record AuthenticatorSetUp(string Key, string Uri);
+
 /// <summary>
-/// Signs an operator in: Accounts checks the e-mail and password and issues the ops token; the back office checks that token as
-/// every service does (Accounts' keys), refuses an account that is not an operations one, and opens the session.
+/// Signs an operator in: Accounts checks the e-mail, the password and the authenticator's code and issues the ops token; the back office
+/// checks that token as every service does (Accounts' keys), refuses an account that is not an operations one, and opens the session.
+/// An operator without an authenticator yet gets a session that only sets it up (<c>/authentificateur</c>).
 /// </summary>
 public sealed class OpsSignIn(HttpClient accounts, IServiceProvider services, TimeProvider time, ILogger<OpsSignIn> logger)
 {
     public const string WrongCredentials = "L'adresse e-mail ou le mot de passe est incorrect.";
+    public const string CodeRequired = "Saisissez le code à six chiffres que montre votre application d'authentification.";
+    public const string CodeRefused = "Ce code est faux, expiré ou déjà utilisé : saisissez celui que montre votre application maintenant.";
     public const string NotOperations = "Ce compte n'est pas un compte d'exploitation.";
     public const string TooMany = "Trop d'essais : réessayez dans quelques minutes.";
     public const string Unavailable = "La connexion est momentanément impossible : réessayez dans un instant.";
 
-    /// <summary>Opens the operator's session on <paramref name="http"/>; the refusal to show, or null once signed in.</summary>
-    public async Task<string?> SignInAsync(HttpContext http, string email, string password, CancellationToken cancellationToken)
+    /// <summary>Opens the operator's session on <paramref name="http"/>.</summary>
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, string email, string password, string? oneTimeCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        using var response = await accounts.PostAsJsonAsync("/api/accounts/token", new { email, password }, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        using var response = await accounts.PostAsJsonAsync("/api/accounts/token", new { email, password, oneTimeCode }, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            return WrongCredentials;
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            return new(problem.TryGetProperty("secondFactor", out var secondFactor)
+                ? secondFactor.GetString() == "required" ? CodeRequired : CodeRefused
+                : WrongCredentials);
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        return response.StatusCode switch
         {
-            return TooMany;
-        }
+            HttpStatusCode.BadRequest => new(WrongCredentials),
+            HttpStatusCode.TooManyRequests => new(TooMany),
+            _ => await OpenAsync(http, email, response, cancellationToken),
+        };
+    }
 
+    /// <summary>A new key for the authenticator app of the operator signed in with their password alone; null when Accounts refuses.</summary>
+    public async Task<AuthenticatorSetUp?> StartAuthenticatorAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/accounts/me/second-factor");
+        request.Headers.Authorization = new("Bearer", http.User.AccessToken());
+        using var response = await accounts.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<AuthenticatorSetUp>(cancellationToken) : null;
+    }
+
+    /// <summary>The app's first code confirms it: the session becomes the operator's full one; the refusal to show otherwise.</summary>
+    public async Task<SignInOutcome> ConfirmAuthenticatorAsync(HttpContext http, string? code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/accounts/me/second-factor/confirmation") { Content = JsonContent.Create(new { code }) };
+        request.Headers.Authorization = new("Bearer", http.User.AccessToken());
+        using var response = await accounts.SendAsync(request, cancellationToken);
+        return response.StatusCode == HttpStatusCode.BadRequest
+            ? new(CodeRefused)
+            : await OpenAsync(http, http.User.FindFirst("name")?.Value ?? "", response, cancellationToken);
+    }
+
+    private async Task<SignInOutcome> OpenAsync(HttpContext http, string email, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         if (!response.IsSuccessStatusCode || await response.Content.ReadFromJsonAsync<IssuedToken>(cancellationToken) is not { AccessToken.Length: > 0 } issued)
         {
             logger.LogWarning("Accounts answered {Status} to an operator's sign-in", (int)response.StatusCode);
-            return Unavailable;
+            return new(Unavailable);
         }
 
         var checkedToken = await CheckAsync(issued.AccessToken, cancellationToken);
-        if (checkedToken is null || !checkedToken.IsInRole(PlatformAuthentication.OpsRole))
+        var role = checkedToken?.IsInRole(PlatformAuthentication.OpsRole) == true ? PlatformAuthentication.OpsRole
+            : checkedToken?.IsInRole(PlatformAuthentication.OpsEnrolmentRole) == true ? PlatformAuthentication.OpsEnrolmentRole
+            : null;
+        if (role is null)
         {
-            return NotOperations;
+            return new(NotOperations);
         }
 
         var expires = time.GetUtcNow().AddSeconds(issued.ExpiresIn);
         var identity = new ClaimsIdentity(
             [
-                new Claim("sub", checkedToken.FindFirst("sub")?.Value ?? ""),
+                new Claim("sub", checkedToken!.FindFirst("sub")?.Value ?? ""),
                 new Claim("name", email.Trim()),
-                new Claim("role", PlatformAuthentication.OpsRole),
+                new Claim("role", role),
                 new Claim(BackOfficeSession.AccessTokenClaim, issued.AccessToken),
                 new Claim(BackOfficeSession.TokenExpiresClaim, expires.ToString("O", CultureInfo.InvariantCulture)),
             ], BackOfficeSession.Scheme, "name", "role");
         await http.SignInAsync(BackOfficeSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
-        return null;
+        return role == PlatformAuthentication.OpsRole ? SignInOutcome.SignedIn : new(null, MustSetUpAuthenticator: true);
     }
 
     private async Task<ClaimsPrincipal?> CheckAsync(string token, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ internal sealed class OperatorTrailListener(IHttpContextAccessor requests, strin
 
         var streams = session.PendingChanges.Streams().ToList();
         var documents = session.PendingChanges.AllChangedFor<object>().Where(document => document is not OperatorAction).ToList();
-        if (streams.Count == 0 && documents.Count == 0)
+        // A deletion is an action too (an operator's authenticator cleared, say).
+        if (streams.Count == 0 && documents.Count == 0 && !session.PendingChanges.Deletions().Any())
         {
             return Task.CompletedTask;
         }

@@ -9,19 +9,22 @@ public sealed class Storefront(Uri gateway, Uri sandboxes) : IDisposable
 {
     private const string OpsEmail = "ops@orderplatform.test";
     private const string OpsPassword = "Ops-Dev-2026!";
+    // The development operator's authenticator key (services/Accounts/appsettings.Development.json): the load signs in as them once.
+    private const string OpsAuthenticatorKey = "K267NYOMTEGLGBL3QQRESXFVBHG6D5O7";
 
     public HttpClient Anonymous { get; } = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
 
     public HttpClient Psp { get; } = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = sandboxes, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<string> SignInAsync(string email, string password)
+    public async Task<string> SignInAsync(string email, string password, string? oneTimeCode = null)
     {
-        using var response = await Anonymous.PostAsJsonAsync("/api/accounts/token", new { email, password });
+        using var response = await Anonymous.PostAsJsonAsync("/api/accounts/token", new { email, password, oneTimeCode });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    public Task<string> OpsTokenAsync() => SignInAsync(OpsEmail, OpsPassword);
+    public Task<string> OpsTokenAsync() =>
+        SignInAsync(OpsEmail, OpsPassword, new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(OpsAuthenticatorKey)).ComputeTotp(DateTime.UtcNow));
 
     /// <summary>A new customer's bearer token.</summary>
     public async Task<string> NewCustomerAsync()

@@ -60,7 +60,7 @@ public sealed class ChaosTests(ChaosPlatform platform, ITestOutputHelper output)
         var settled = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(10)); // the last captures, refunds and e-mails
         settledBy = DateTimeOffset.UtcNow + SettlingTime;
-        using var checker = await Resilient.SignedInAsync(platform.Gateway, Accounts.OpsEmail, Accounts.OpsPassword);
+        using var checker = await Resilient.OpsAsync(platform.Gateway);
         foreach (var (end, email) in ends)
         {
             using var customer = await Resilient.SignedInAsync(platform.Gateway, email, Resilient.Password);

@@ -29,8 +29,7 @@ public sealed class OrderLife(ChaosPlatform platform, HttpClient customer, IRead
 
     public async Task<ExpectedEnd> RunAsync()
     {
-        // Each life signs ops in afresh: a long run outlives a 15-minute token.
-        using var opsClient = await Resilient.SignedInAsync(platform.Gateway, Accounts.OpsEmail, Accounts.OpsPassword);
+        using var opsClient = await Resilient.OpsAsync(platform.Gateway);
         ops = opsClient;
         var card = await Resilient.TokeniseAsync(platform.Sandboxes);
         (string Sku, int Quantity)[] basket = [(skus[number % skus.Count], 1), (skus[(number + 1) % skus.Count], 2)];

@@ -56,6 +56,6 @@ public sealed class KeyRotationTests
         Assert.Throws<InvalidOperationException>(() => Protector("courte"));
     }
 
-    private static SigningKeyProtector Protector(string secret) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [SigningKeyProtector.Setting] = secret }).Build());
+    private static SecretSealer Protector(string secret) =>
+        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [SecretSealer.Setting] = secret }).Build());
 }

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OrderPlatform.Accounts.Domain;
 using OrderPlatform.Accounts.Security;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Accounts.Features.Token;
 
-public sealed record TokenRequest(string? Email, string? Password);
+/// <param name="OneTimeCode">An operator's code from their authenticator app, once it is set up.</param>
+public sealed record TokenRequest(string? Email, string? Password, string? OneTimeCode = null);
 
 public sealed record IssuedToken(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 
@@ -19,13 +21,13 @@ public static class TokenEndpoint
         accounts.MapPost("/token", HandleAsync)
             .AllowAnonymous()
             .WithName("SignIn")
-            .WithSummary("Sign-in: an access token for an e-mail and a password");
+            .WithSummary("Sign-in: an access token for an e-mail and a password (and, for an operator, their authenticator's code)");
         return accounts;
     }
 
     private static async Task<Results<Ok<IssuedToken>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        TokenRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TokenIssuer issuer, TimeProvider time,
-        HttpContext http, CancellationToken cancellationToken)
+        TokenRequest request, IDocumentSession session, IPasswordHasher<Customer> hasher, TokenIssuer issuer, SecretSealer sealer,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -69,20 +71,41 @@ public static class TokenEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your account is waiting for approval: an e-mail will tell you when it is ready.");
         }
 
+        // An operator whose authenticator is set up signs in with its code too; without one, their token only lets them set it up.
+        var factor = customer.Roles.Contains(PlatformAuthentication.OpsRole) ? await session.LoadAsync<SecondFactor>(customer.Id, cancellationToken) : null;
+        if (factor is { Confirmed: true })
+        {
+            if (string.IsNullOrWhiteSpace(request.OneTimeCode))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The code from your authenticator app is required.",
+                    extensions: new Dictionary<string, object?> { ["secondFactor"] = "required" });
+            }
+
+            if (OneTimeCodes.Accept(sealer.Unprotect(SecondFactor.SealedFor(customer.Id), factor.SealedKey), request.OneTimeCode, now, factor.UsedSteps)
+                is not { } step)
+            {
+                session.Store(SignInFailures.After(failures, email, client, now));
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The code is wrong, expired or already used.",
+                    extensions: new Dictionary<string, object?> { ["secondFactor"] = "refused" });
+            }
+
+            // Optimistic concurrency: two sign-ins racing with the same code, one wins and the other is told to try again (409).
+            session.Store(factor.Taking(step));
+        }
+
         if (failures is not null)
         {
             session.Delete(failures);
-            await session.SaveChangesAsync(cancellationToken);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             session.Store(customer with { PasswordHash = hasher.HashPassword(customer, request.Password) });
-            await session.SaveChangesAsync(cancellationToken);
         }
 
-
-        var (token, expiresIn) = issuer.Issue(customer);
+        await session.SaveChangesAsync(cancellationToken);
+        var (token, expiresIn) = issuer.Issue(customer, withSecondFactor: factor is { Confirmed: true });
         return TypedResults.Ok(new IssuedToken(token, expiresIn));
     }
 }

@@ -1,0 +1,73 @@
+using OtpNet;
+
+namespace OrderPlatform.EndToEndTests;
+
+/// <summary>
+/// The development ops account's authenticator app, as the operator's phone shows it (its key is
+/// <c>services/Accounts/appsettings.Development.json</c>'s). Accounts takes each code once: this process hands out, for each platform,
+/// codes of time steps it has not used there yet.
+/// </summary>
+public static class Authenticator
+{
+    public const string OpsKey = "K267NYOMTEGLGBL3QQRESXFVBHG6D5O7";
+    private static readonly Dictionary<string, HashSet<long>> Used = [];
+    private static readonly Dictionary<string, string> Keys = [];
+
+    /// <summary>The key an operator's app was given when they set it up on <paramref name="platform"/> (instead of development's).</summary>
+    public static void SetUp(Uri platform, string key)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        lock (Used)
+        {
+            Keys[platform.Authority] = key;
+        }
+    }
+
+    /// <summary>A code not handed out before for <paramref name="platform"/>: the current step's or the next one's (Accounts accepts one either side).</summary>
+    public static string? CodeNow(Uri platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        lock (Used)
+        {
+            if (!Used.TryGetValue(platform.Authority, out var used))
+            {
+                Used[platform.Authority] = used = [];
+            }
+
+            foreach (var candidate in new[] { step, step + 1 })
+            {
+                if (used.Add(candidate))
+                {
+                    var key = Keys.GetValueOrDefault(platform.Authority, OpsKey);
+                    return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(candidate * 30).UtcDateTime);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The code the app shows now on <paramref name="platform"/>, whether or not this process handed it out already.</summary>
+    public static string Current(Uri platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        lock (Used)
+        {
+            return new Totp(Base32Encoding.ToBytes(Keys.GetValueOrDefault(platform.Authority, OpsKey))).ComputeTotp(DateTime.UtcNow);
+        }
+    }
+
+    /// <summary>A code not used before, waiting for the next step (at most 30 s) when both at hand are taken.</summary>
+    public static async Task<string> CodeAsync(Uri platform)
+    {
+        var code = CodeNow(platform);
+        while (code is null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            code = CodeNow(platform);
+        }
+
+        return code;
+    }
+}
