@@ -61,6 +61,7 @@ public static class PlatformAuthentication
                 configure?.Invoke(options);
             });
         builder.Services.AddHttpClient<FreshSigningKeys>();
+        builder.Services.AddOptions<FreshCodeOptions>().BindConfiguration(FreshCodeOptions.Section);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Customer, policy => policy.RequireAuthenticatedUser().RequireRole(CustomerRole))
             .AddPolicy(Ops, policy => policy.RequireAuthenticatedUser().RequireRole(OpsRole))

@@ -174,7 +174,9 @@ public sealed class ReturnsTests(PlatformFixture platform)
         Assert.Equal(photo.Length, (await ops.GetByteArrayAsync($"/api/claims/{claimId}/photo")).Length);
         Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.GetAsync($"/api/claims/{claimId}/photo")).StatusCode);
 
-        using var resolved = await ops.PostAsJsonAsync($"/api/ops/returns/claims/{claimId}/resolution", new { outcome = "refund", note = "couture défaite" });
+        // A refund above the shop's threshold: the operator signs in with a new code just before.
+        using var opsNow = await Accounts.SignedInAsync(gateway, Accounts.OpsEmail, Accounts.OpsPassword);
+        using var resolved = await opsNow.PostAsJsonAsync($"/api/ops/returns/claims/{claimId}/resolution", new { outcome = "refund", note = "couture défaite" });
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         var amount = line.GetProperty("unitPriceCents").GetInt64() - line.GetProperty("discountCents").GetInt64();
         using var psp = new HttpClient { BaseAddress = platform.Sandboxes };

@@ -7,9 +7,10 @@ using OrderPlatform.BackOffice.Session;
 namespace OrderPlatform.BackOffice.Operations;
 
 /// <summary>What a service answered a page: the value, or the problem to show the operator.</summary>
-public sealed record Answer<T>(T? Value, string? Problem, bool SessionEnded = false)
+/// <param name="FreshCodeNeeded">The service asks for a new code from the operator's authenticator before moving that much money.</param>
+public sealed record Answer<T>(T? Value, string? Problem, bool SessionEnded = false, bool FreshCodeNeeded = false)
 {
-    public bool Succeeded => Problem is null && !SessionEnded;
+    public bool Succeeded => Problem is null && !SessionEnded && !FreshCodeNeeded;
 }
 
 /// <summary>
@@ -33,8 +34,10 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
     /// <summary>The header every service's trail reads the operator's reason from (URL-encoded: headers are ASCII).</summary>
     public const string ReasonHeader = "X-Operator-Reason";
 
+    /// <param name="freshToken">A token from a code the operator has just typed (<see cref="OpsSignIn.FreshTokenAsync"/>), for a money action
+    /// that asks for one; the session's token otherwise.</param>
     protected async Task<Answer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? reason = null,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, string? freshToken = null)
     {
         using var request = new HttpRequestMessage(method, path);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -48,7 +51,7 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
         }
 
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (user.AccessToken() is not { } token)
+        if ((freshToken ?? user.AccessToken()) is not { } token)
         {
             return new Answer<T>(default, null, SessionEnded: true);
         }
@@ -60,6 +63,11 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
         }
 
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Forbidden && await AsksForFreshCodeAsync(response, cancellationToken))
+        {
+            return new Answer<T>(default, null, FreshCodeNeeded: true);
+        }
+
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             return new Answer<T>(default, null, SessionEnded: true);
@@ -76,6 +84,19 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
         }
 
         return new Answer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+    }
+
+    private static async Task<bool> AsksForFreshCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            return problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("secondFactor", out var asked) && asked.GetString() == "again";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static async Task<string> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)

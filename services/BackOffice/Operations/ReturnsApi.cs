@@ -14,9 +14,9 @@ public sealed class ReturnsApi(HttpClient http, AuthenticationStateProvider auth
     /// <summary>Settles a claim: a refund (of <paramref name="lineId"/> when the claim names no line, up to <paramref name="amountCents"/>),
     /// a replacement, or a refusal; <paramref name="note"/> is written to the customer and kept as the operator's reason.</summary>
     public Task<Answer<CustomerClaim>> ResolveAsync(Guid claimId, string outcome, long? amountCents, string note, string? lineId,
-        CancellationToken cancellationToken) =>
+        string? freshToken, CancellationToken cancellationToken) =>
         SendAsync<CustomerClaim>(HttpMethod.Post, $"/api/ops/returns/claims/{claimId}/resolution", new { outcome, amountCents, note, lineId },
-            cancellationToken, note);
+            cancellationToken, note, freshToken: freshToken);
 
     /// <summary>The claim's photo, for the page's image (served by the back office under the operator's session).</summary>
     public Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid claimId, string accessToken, CancellationToken cancellationToken) =>

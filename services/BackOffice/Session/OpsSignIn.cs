@@ -76,6 +76,30 @@ public sealed class OpsSignIn(HttpClient accounts, IServiceProvider services, Ti
             : await OpenAsync(http, http.User.FindFirst("name")?.Value ?? "", response, cancellationToken);
     }
 
+    /// <summary>
+    /// A token from a code the operator has just typed, for a money action that asks for one (the session keeps its own); the refusal to
+    /// show otherwise.
+    /// </summary>
+    public async Task<(string? Token, string? Refusal)> FreshTokenAsync(string? sessionToken, string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return (null, CodeRequired);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/accounts/me/second-factor/verification") { Content = JsonContent.Create(new { code }) };
+        request.Headers.Authorization = new("Bearer", sessionToken);
+        using var response = await accounts.SendAsync(request, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when await response.Content.ReadFromJsonAsync<IssuedToken>(cancellationToken) is { AccessToken.Length: > 0 } issued =>
+                (issued.AccessToken, null),
+            HttpStatusCode.BadRequest => (null, CodeRefused),
+            HttpStatusCode.TooManyRequests => (null, TooMany),
+            _ => (null, Unavailable),
+        };
+    }
+
     private async Task<SignInOutcome> OpenAsync(HttpContext http, string email, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode || await response.Content.ReadFromJsonAsync<IssuedToken>(cancellationToken) is not { AccessToken.Length: > 0 } issued)

@@ -29,6 +29,10 @@ public static class SecondFactorEndpoints
             .RequireAuthorization(policy => policy.RequireRole(PlatformAuthentication.OpsEnrolmentRole))
             .WithName("ConfirmSecondFactor")
             .WithSummary("The app's first code confirms the authenticator; the answer is a token with the ops role");
+        accounts.MapPost("/me/second-factor/verification", VerifyAsync)
+            .RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("VerifySecondFactor")
+            .WithSummary("An operator types a new code before moving money above Operations:FreshCode:AboveCents: the answer is a new token from that code");
         return accounts;
     }
 
@@ -62,6 +66,44 @@ public static class SecondFactorEndpoints
         session.Delete<SecondFactor>(id);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<IssuedToken>, ValidationProblem, NotFound, ProblemHttpResult>> VerifyAsync(
+        SecondFactorConfirmation verification, ClaimsPrincipal user, IDocumentSession session, SecretSealer sealer, TokenIssuer issuer,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var accountId = user.CustomerId()!.Value;
+        if (await session.LoadAsync<Customer>(accountId, cancellationToken) is not { } account
+            || await session.LoadAsync<SecondFactor>(accountId, cancellationToken) is not { Confirmed: true } factor)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Wrong codes count as wrong passwords: a stolen session cannot try a million codes.
+        var now = time.GetUtcNow();
+        var client = SignInFailures.ClientOf(http.Request.Headers["X-Forwarded-For"], http.Connection.RemoteIpAddress);
+        var failures = await session.LoadAsync<SignInFailures>(SignInFailures.IdFor(account.Email, client), cancellationToken);
+        if (failures?.WaitAt(now) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong codes: try again later.");
+        }
+
+        if (OneTimeCodes.Accept(sealer.Unprotect(SecondFactor.SealedFor(accountId), factor.SealedKey), verification.Code, now, factor.UsedSteps)
+            is not { } step)
+        {
+            session.Store(SignInFailures.After(failures, account.Email, client, now));
+            await session.SaveChangesAsync(cancellationToken);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["code"] = ["The code is wrong, expired or already used: type the six digits your app shows now."],
+            });
+        }
+
+        session.Store(factor.Taking(step));
+        await session.SaveChangesAsync(cancellationToken);
+        var (token, expiresIn) = issuer.Issue(account, withSecondFactor: true);
+        return TypedResults.Ok(new IssuedToken(token, expiresIn));
     }
 
     private static async Task<Results<Ok<SecondFactorEnrolment>, NotFound, ProblemHttpResult>> StartAsync(

@@ -1,6 +1,7 @@
 using OrderPlatform.Shops;
 using System.Security.Claims;
 using Marten;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Returns.Domain;
@@ -39,8 +40,8 @@ public static class ClaimEndpoints
         ops.MapGet("/claims", OpenClaimsAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("ListOpenClaims").WithSummary("Claims waiting for a decision, oldest first");
         ops.MapPost("/claims/{claimId:guid}/resolution", ResolveAsync).RequireAuthorization(PlatformAuthentication.Ops)
-            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (one unit of its line, up to that unit's value; lineId names the line of a claim that names none), a replacement shipped free, or a refusal with its reason; the customer is e-mailed [FR-33]")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ResolveClaim").WithSummary("Ops: settle a claim with a refund (one unit of its line, up to that unit's value; lineId names the line of a claim that names none), a replacement shipped free, or a refusal with its reason; the customer is e-mailed [FR-33]; a refund above Operations:FreshCode:AboveCents needs a token from a code typed within Operations:FreshCode:Within (403, secondFactor: again)")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         return ops;
     }
 
@@ -113,7 +114,7 @@ public static class ClaimEndpoints
             .Take(500).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<CustomerClaim>, NotFound, ProblemHttpResult>> ResolveAsync(Guid claimId, ClaimResolution resolution, IDocumentStore store,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, ClaimsPrincipal user, IOptions<FreshCodeOptions> freshCode, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -135,6 +136,11 @@ public static class ClaimEndpoints
             if (problem is not null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This claim cannot be resolved so.", detail: problem);
+            }
+
+            if (FreshCode.Refusal(user, events.OfType<ClaimResolved>().Single().RefundCents, time.GetUtcNow(), freshCode.Value) is { } again)
+            {
+                return again;
             }
 
             stream.AppendMany(events);
