@@ -79,6 +79,8 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Back office (pages for operations)")
     .WithReference(accounts)
+    .WithReference(catalog)
+    .WithReference(notification)
     .WithReference(ordering)
     .WithReference(payment)
     .WithReference(returns)

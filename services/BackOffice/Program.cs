@@ -21,6 +21,12 @@ builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new U
 builder.Services.AddHttpClient<PaymentApi>(client => client.BaseAddress = new Uri("https+http://payment"));
 builder.Services.AddHttpClient<ReturnsApi>(client => client.BaseAddress = new Uri("https+http://returns"));
 builder.Services.AddHttpClient<ShippingApi>(client => client.BaseAddress = new Uri("https+http://shipping"));
+foreach (var (service, _, _) in OperatorTrails.Services)
+{
+    builder.Services.AddHttpClient(OperatorTrails.ClientName(service), client => client.BaseAddress = new Uri($"https+http://{service}"));
+}
+
+builder.Services.AddScoped<OperatorTrails>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

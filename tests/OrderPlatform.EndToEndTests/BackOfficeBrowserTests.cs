@@ -92,6 +92,20 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         await Assertions.Expect(traced).ToContainTextAsync("Client pressé : départ en voyage");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "commande.png"), FullPage = true });
         await Browser.AccessibleAsync(page, "commande");
+
+        // The journal of every service's trail: found by the order's number, among this operator's own actions.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Journal" }).ClickAsync();
+        await page.GetByLabel("Numéro de commande ou identifiant").FillAsync(orderNumber);
+        await page.GetByLabel("Seulement mes actions").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        var logged = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "remise à la logistique" });
+        await Assertions.Expect(logged).ToHaveCountAsync(1);
+        await Assertions.Expect(logged).ToContainTextAsync(Accounts.OpsEmail);
+        await Assertions.Expect(logged).ToContainTextAsync("Commandes");
+        await Assertions.Expect(logged).ToContainTextAsync("Client pressé : départ en voyage");
+        await Assertions.Expect(logged).ToContainTextAsync(orderId.ToString());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "journal.png"), FullPage = true });
+        await Browser.AccessibleAsync(page, "journal");
         Assert.Equal("preparing", (await ops.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString());
         var trail = await ops.GetFromJsonAsync<JsonElement>($"/api/ops/orders/audit?subject={orderId}");
         var action = Assert.Single(trail.GetProperty("items").EnumerateArray());

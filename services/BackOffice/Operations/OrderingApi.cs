@@ -23,7 +23,7 @@ public sealed record OrderDetail(Guid OrderId, string OrderNumber, string Status
     DateTimeOffset PlacedAt, string? PaymentIssue);
 
 public sealed record OperatorAction(Guid Id, DateTimeOffset At, Guid OperatorId, string? OperatorEmail, string Service, string Action, string? Reason,
-    IReadOnlyList<string> Events, long? AmountCents);
+    IReadOnlyList<string> Events, long? AmountCents, IReadOnlyList<string>? Subjects = null);
 
 public sealed record OperatorTrailPage(IReadOnlyList<OperatorAction> Items, long Total);
 
