@@ -222,6 +222,67 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     }
 
     [Fact]
+    public async Task The_warehouse_receives_a_return_accepts_one_item_refuses_the_other_with_its_reason_and_the_refund_goes_out_FR_13_FR_15()
+    {
+        var skus = await Catalogue.InStockSkusAsync(platform.Gateway, 2, "Femme");
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+        var (orderId, order) = await Warehouse.DeliveredOrderAsync(platform.Gateway, platform.Sandboxes, customer, [(skus[0], 1), (skus[1], 1)],
+            DateTimeOffset.UtcNow.AddDays(-2));
+        var lines = order.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("lineId").GetString()!).ToList();
+        using var requested = await Warehouse.RequestReturnAsync(customer, new
+        {
+            orderId,
+            lines = new[] { new { lineId = lines[0], quantity = 1, reason = "wrong-size" }, new { lineId = lines[1], quantity = 1, reason = "changed-mind" } },
+            refundMethod = "original",
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        var (returnId, returnNumber) = (created.GetProperty("returnId").GetString()!, created.GetProperty("returnNumber").GetString()!);
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BackOffice, "/retours").ToString());
+        await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Retours", Exact = true })).ToBeVisibleAsync();
+        var parcel = page.GetByRole(AriaRole.Article).Filter(new() { HasText = returnNumber });
+        // Interactive a moment after it shows: searched until the page answers with this return alone.
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByLabel("Numéro du retour ou de la commande").FillAsync(returnNumber);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Chercher" }).ClickAsync();
+            return await page.GetByRole(AriaRole.Article).CountAsync() == 1 && await parcel.IsVisibleAsync();
+        }, Patience, "the return found by its number");
+        await Assertions.Expect(parcel).ToContainTextAsync("taille qui ne convient pas");
+
+        var first = parcel.GetByRole(AriaRole.Group).Filter(new() { HasText = "taille qui ne convient pas" }).Last;
+        var second = parcel.GetByRole(AriaRole.Group).Filter(new() { HasText = "changement d'avis" }).Last;
+        await first.GetByLabel("Accepter").CheckAsync();
+        await second.GetByLabel("Refuser").CheckAsync();
+        await parcel.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la réception" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("dites pourquoi chaque article refusé l'est");
+        await second.GetByLabel("Raison du refus (dite au client)").FillAsync("Porté, étiquette retirée");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "retours.png"), FullPage = true });
+        await Browser.AccessibleAsync(page, "retours");
+        await parcel.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la réception" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Retour {returnNumber} reçu : ");
+        await Assertions.Expect(parcel).ToHaveCountAsync(0);
+        var received = await customer.GetFromJsonAsync<JsonElement>($"/api/returns/{returnId}");
+        var inspection = received.GetProperty("inspection").EnumerateArray().ToDictionary(line => line.GetProperty("lineId").GetString()!);
+        Assert.True(inspection[lines[0]].GetProperty("accepted").GetBoolean());
+        Assert.Equal("Porté, étiquette retirée", inspection[lines[1]].GetProperty("note").GetString());
+        var refund = received.GetProperty("refundCents").GetInt64();
+        Assert.True(refund > 0, $"the accepted item is refunded: {refund}");
+        using var psp = new HttpClient { BaseAddress = platform.Sandboxes };
+        await Eventually.TrueAsync(async () => (await psp.GetFromJsonAsync<JsonElement>($"/psp/payments?reference={orderId}"))[0]
+            .GetProperty("refundedCents").GetInt64() == refund, Patience, "the return's refund on the card");
+        using var ops = await Accounts.OpsAsync(platform.Gateway);
+        var traced = Assert.Single((await ops.GetFromJsonAsync<JsonElement>($"/api/ops/returns/audit?subject={returnId}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("ReceiveReturn", Accounts.OpsEmail), (traced.GetProperty("action").GetString(), traced.GetProperty("operatorEmail").GetString()));
+        Assert.Equal("Colis reçu, 1 article refusé", traced.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_payment_the_bank_would_not_renew_is_renewed_from_the_payments_page_once_the_bank_agrees_and_what_shipped_is_charged_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(platform.Gateway, 1, "Homme"))[0];

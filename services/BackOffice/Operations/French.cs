@@ -103,6 +103,22 @@ public static class French
 
     public static string ClaimKind(string kind) => ClaimKinds.GetValueOrDefault(kind, kind);
 
+    /// <summary>Why a customer sends a line back, in their words.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReturnReasons = new Dictionary<string, string>
+    {
+        ["changed-mind"] = "changement d'avis",
+        ["wrong-size"] = "taille qui ne convient pas",
+        ["not-as-described"] = "ne correspond pas à la description",
+        ["defective"] = "défectueux",
+        ["damaged"] = "abîmé",
+        ["wrong-item"] = "article erroné",
+        ["counterfeit"] = "contrefaçon",
+        ["not-working"] = "ne fonctionne pas",
+        ["other"] = "autre raison",
+    };
+
+    public static string ReturnReason(string reason) => ReturnReasons.GetValueOrDefault(reason, reason);
+
     public static string Action(string action) => Actions.GetValueOrDefault(action, action);
 
     public static string OrderStatus(string status) => OrderStatuses.GetValueOrDefault(status, status);

@@ -5,9 +5,31 @@ namespace OrderPlatform.BackOffice.Operations;
 public sealed record CustomerClaim(Guid Id, Guid OrderId, string OrderNumber, Guid CustomerId, string Kind, string? LineId, string? TrackingNumber,
     bool HasPhoto, string? Description, DateTimeOffset FiledAt, string Status, string? Outcome = null, long RefundCents = 0, string? ResolutionNote = null);
 
-/// <summary>Returns' ops API: claims waiting for a decision, and the decision.</summary>
+/// <summary>A line sent back, and what the customer said of it.</summary>
+public sealed record ReturnedLine(string LineId, string Sku, string? ProductName, int Quantity, string Reason, long AmountCents, bool FinalSale);
+
+/// <summary>What the warehouse found, line by line.</summary>
+public sealed record LineInspection(string LineId, bool Accepted, string? Note);
+
+public sealed record CustomerReturnView(Guid ReturnId, string ReturnNumber, Guid OrderId, string OrderNumber, string Status, bool Withdrawal,
+    IReadOnlyList<ReturnedLine> Lines, string RefundMethod, string Carrier, long LabelCostCents, DateTimeOffset RequestedAt, string? TrackingNumber,
+    DateTimeOffset? ReceivedAt, IReadOnlyList<LineInspection>? Inspection, long RefundCents, DateTimeOffset? RefundDueBy, DateTimeOffset? RefundedAt);
+
+/// <summary>Returns' ops API: parcels awaited and their reception, refunds falling due, claims waiting for a decision, and the decision.</summary>
 public sealed class ReturnsApi(HttpClient http, AuthenticationStateProvider authentication) : OpsApi(http, authentication)
 {
+    public Task<Answer<IReadOnlyList<CustomerReturnView>>> AwaitingAsync(string? number, CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<CustomerReturnView>>(HttpMethod.Get,
+            "/api/ops/returns/awaiting" + (string.IsNullOrWhiteSpace(number) ? "" : $"?q={Uri.EscapeDataString(number.Trim())}"), null, cancellationToken);
+
+    public Task<Answer<IReadOnlyList<CustomerReturnView>>> RefundsDueAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<CustomerReturnView>>(HttpMethod.Get, "/api/ops/returns/refunds-due?withinDays=14", null, cancellationToken);
+
+    /// <summary>The parcel arrived: each line accepted or refused with its note; <paramref name="reason"/> is kept in the trail.</summary>
+    public Task<Answer<CustomerReturnView>> ReceiveAsync(Guid returnId, IReadOnlyList<LineInspection> lines, string reason,
+        CancellationToken cancellationToken) =>
+        SendAsync<CustomerReturnView>(HttpMethod.Post, $"/api/returns/{returnId}/reception", new { lines }, cancellationToken, reason);
+
     public Task<Answer<IReadOnlyList<CustomerClaim>>> OpenClaimsAsync(CancellationToken cancellationToken) =>
         SendAsync<IReadOnlyList<CustomerClaim>>(HttpMethod.Get, "/api/ops/returns/claims", null, cancellationToken);
 

@@ -21,7 +21,23 @@ public static class ReceptionEndpoints
     {
         ops.MapGet("/refunds-due", RefundsDueAsync).RequireAuthorization(PlatformAuthentication.Ops)
             .WithName("ListReturnRefundsDue").WithSummary("Refunds not yet confirmed, due within the given days or overdue, soonest first [FR-13]");
+        ops.MapGet("/awaiting", AwaitingAsync).RequireAuthorization(PlatformAuthentication.Ops)
+            .WithName("ListReturnsAwaitingParcel")
+            .WithSummary("Returns whose parcel the warehouse still awaits, oldest first; q narrows to a return's or an order's number");
         return ops;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReturnView>>> AwaitingAsync(IQuerySession session, CancellationToken cancellationToken, string? q = null)
+    {
+        var query = session.Query<CustomerReturn>()
+            .Where(item => item.Status == CustomerReturn.Authorised || item.Status == CustomerReturn.AwaitingLabel);
+        if (q?.Trim().ToUpperInvariant() is { Length: > 0 } number)
+        {
+            query = query.Where(item => item.ReturnNumber == number || item.OrderNumber == number);
+        }
+
+        var awaiting = await query.OrderBy(item => item.RequestedAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ReturnView>>(awaiting.Select(ReturnView.Of).ToList());
     }
 
     /// <summary>Receives the return: the warehouse's, or (for its own items on the marketplace) the seller's [MP-10].</summary>
