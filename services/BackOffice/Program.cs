@@ -7,6 +7,7 @@ using OrderPlatform.BackOffice.Session;
 using System.Security.Claims;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
+using OrderPlatform.Shops;
 
 // The back office for operations: pages (a Blazor Web App, interactive on the server) that call the services' ops APIs with the
 // operator's session, and the broker's queues with what an operator does to them (pages and API).
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 // The framework's script and the grid's styles are static web assets; served from the build output in every environment.
 builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
+// What this shop has (sign-ups to approve, sellers…): pages show only that.
+builder.AddShopProfile();
 builder.AddBackOfficeSession();
 builder.AddBrokerQueues();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -21,6 +24,7 @@ builder.Services.AddHttpClient<OrderingApi>(client => client.BaseAddress = new U
 builder.Services.AddHttpClient<PaymentApi>(client => client.BaseAddress = new Uri("https+http://payment"));
 builder.Services.AddHttpClient<ReturnsApi>(client => client.BaseAddress = new Uri("https+http://returns"));
 builder.Services.AddHttpClient<ShippingApi>(client => client.BaseAddress = new Uri("https+http://shipping"));
+builder.Services.AddHttpClient<AccountsApi>(client => client.BaseAddress = new Uri("https+http://accounts"));
 foreach (var (service, _, _) in OperatorTrails.Services)
 {
     builder.Services.AddHttpClient(OperatorTrails.ClientName(service), client => client.BaseAddress = new Uri($"https+http://{service}"));

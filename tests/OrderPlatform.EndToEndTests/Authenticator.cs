@@ -20,6 +20,7 @@ public static class Authenticator
         lock (Used)
         {
             Keys[platform.Authority] = key;
+            Used[platform.Authority] = []; // a new authenticator: Accounts has taken none of its codes yet
         }
     }
 

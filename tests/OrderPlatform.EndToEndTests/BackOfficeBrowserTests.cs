@@ -283,6 +283,54 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_customer_who_asked_to_be_forgotten_is_erased_from_the_customers_page_once_confirmed_and_can_no_longer_sign_in_JI_15()
+    {
+        var email = Accounts.NewEmail();
+        using (var customer = await Accounts.NewCustomerAsync(platform.Gateway, email))
+        {
+            var profile = await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me");
+            var (customerId, number) = (profile.GetProperty("customerId").GetString()!, profile.GetProperty("customerNumber").GetString()!);
+
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(BackOffice, "/clients").ToString());
+            await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Effacer un compte à la demande du client" })).ToBeVisibleAsync();
+            // This shop approves no sign-up: nothing about it is shown.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inscriptions à valider" })).ToHaveCountAsync(0);
+
+            // Interactive a moment after it shows: typed and asked until the page asks to confirm; a wrong number matches no account.
+            var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Oui, effacer définitivement" });
+            await Eventually.TrueAsync(async () =>
+            {
+                await page.GetByLabel("Adresse e-mail du compte").FillAsync(email);
+                await page.GetByLabel("Numéro de client").FillAsync("C00000001");
+                await page.GetByLabel("Motif (enregistré avec votre nom)").FillAsync("Demande écrite du client du 7 décembre");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Effacer le compte…" }).ClickAsync();
+                return await confirm.WaitForAsync(new() { Timeout = 2000 }).ContinueWith(wait => wait.IsCompletedSuccessfully);
+            }, Patience, "the page to ask for confirmation");
+            await confirm.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Aucun compte ne porte cette adresse avec ce numéro de client.");
+
+            await page.GetByLabel("Numéro de client").FillAsync(number);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Effacer le compte…" }).ClickAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "clients.png"), FullPage = true });
+            await Browser.AccessibleAsync(page, "clients");
+            await confirm.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Le compte {email} est effacé : chaque service oublie la personne.");
+
+            using var ops = await Accounts.OpsAsync(platform.Gateway);
+            var traced = Assert.Single((await ops.GetFromJsonAsync<JsonElement>($"/api/ops/accounts/audit?subject={customerId}")).GetProperty("items")
+                .EnumerateArray());
+            Assert.Equal(("EraseAccountOnRequest", "Demande écrite du client du 7 décembre"),
+                (traced.GetProperty("action").GetString(), traced.GetProperty("reason").GetString()));
+        }
+
+        using var signIn = await platform.Gateway.PostAsJsonAsync("/api/accounts/token", new { email, password = "Mot-de-passe-2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+    }
+
+    [Fact]
     public async Task A_payment_the_bank_would_not_renew_is_renewed_from_the_payments_page_once_the_bank_agrees_and_what_shipped_is_charged_ALL_07()
     {
         var sku = (await Catalogue.InStockSkusAsync(platform.Gateway, 1, "Homme"))[0];

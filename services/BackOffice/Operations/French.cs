@@ -103,6 +103,15 @@ public static class French
 
     public static string ClaimKind(string kind) => ClaimKinds.GetValueOrDefault(kind, kind);
 
+    /// <summary>Why Accounts doubted a sign-up [MP-03], as its checks word it.</summary>
+    public static string SignUpDoubt(string doubt) => doubt switch
+    {
+        _ when doubt.StartsWith("a throwaway e-mail address", StringComparison.Ordinal) =>
+            "adresse e-mail jetable" + doubt["a throwaway e-mail address".Length..],
+        "a name with a link or digits in it" => "un nom avec un lien ou des chiffres",
+        _ => doubt,
+    };
+
     /// <summary>Why a customer sends a line back, in their words.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReturnReasons = new Dictionary<string, string>
     {

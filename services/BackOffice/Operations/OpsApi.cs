@@ -83,7 +83,9 @@ public abstract class OpsApi(HttpClient http, AuthenticationStateProvider authen
             return new Answer<T>(default, await ProblemOfAsync(response, cancellationToken));
         }
 
-        return new Answer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+        return response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Accepted && response.Content.Headers.ContentLength is null or 0
+            ? new Answer<T>(default, null)
+            : new Answer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
     }
 
     private static async Task<bool> AsksForFreshCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -6,12 +6,11 @@ using Microsoft.Playwright;
 namespace OrderPlatform.EndToEndTests;
 
 /// <summary>
-/// An operator who lost their phone: another operator clears their authenticator (with the reason, in the trail), and their next sign-in
-/// to the back office sets a new one up from a QR code before anything else opens. On the marketplace platform, whose operator sets
-/// theirs up at first sign-in (no development key there).
+/// The back office on the marketplace platform, in Chromium: what this shop has that the others do not (sign-ups to approve), and an
+/// operator setting an authenticator up (this platform's operator has no development key: they set theirs up at first sign-in).
 /// </summary>
 [Collection(MarketplaceCollection.Name)]
-public sealed class BackOfficeAuthenticatorTests(MarketplacePlatform platform) : IAsyncLifetime
+public sealed class MarketplaceBackOfficeTests(MarketplacePlatform platform) : IAsyncLifetime
 {
     private readonly string screenshots = Browser.ScreenshotsFolder("backoffice");
     private IPlaywright playwright = null!;
@@ -27,6 +26,44 @@ public sealed class BackOfficeAuthenticatorTests(MarketplacePlatform platform) :
     {
         await browser.DisposeAsync();
         playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task A_doubtful_sign_up_is_approved_from_the_customers_page_and_its_welcome_goes_out_MP_03()
+    {
+        var doubtful = $"client-{Guid.NewGuid():N}@yopmail.com";
+        using (var signUp = await platform.Gateway.PostAsJsonAsync("/api/accounts", new { email = doubtful, password = "Mot-de-passe-2026", firstName = "Inès" }))
+        {
+            Assert.True((await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("awaitingApproval").GetBoolean());
+        }
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(platform.Endpoint("backoffice"), "/connexion?ReturnUrl=%2Fclients").ToString());
+        await page.GetByLabel("Adresse e-mail").FillAsync(Accounts.OpsEmail);
+        await page.GetByLabel("Mot de passe").FillAsync(Accounts.OpsPassword);
+        await page.GetByLabel("Code de l'application d'authentification").FillAsync(await Authenticator.CodeAsync(platform.Gateway.BaseAddress!));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = doubtful });
+        await Assertions.Expect(row).ToContainTextAsync("adresse e-mail jetable (yopmail.com)");
+        await Assertions.Expect(row).ToContainTextAsync("Inès");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "clients-inscriptions.png"), FullPage = true });
+        await Browser.AccessibleAsync(page, "clients-inscriptions");
+        // Interactive a moment after it shows: clicked until the page answers.
+        await Eventually.TrueAsync(async () =>
+        {
+            if (await row.CountAsync() == 1)
+            {
+                await row.GetByRole(AriaRole.Button, new() { Name = $"Approuver l'inscription de {doubtful}" }).ClickAsync();
+            }
+
+            return await page.GetByRole(AriaRole.Status).InnerTextAsync() == $"Inscription de {doubtful} approuvée : l'e-mail de bienvenue part.";
+        }, TimeSpan.FromSeconds(90), "the sign-up approved");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+
+        await Mailbox.WaitAsync(platform.Sandboxes, doubtful, "Bienvenue");
+        Assert.False(string.IsNullOrEmpty(await Accounts.TokenAsync(platform.Gateway, doubtful, "Mot-de-passe-2026")));
     }
 
     [Fact]
