@@ -24,11 +24,15 @@ public static class Authenticator
         }
     }
 
-    /// <summary>A code not handed out before for <paramref name="platform"/>: the current step's or the next one's (Accounts accepts one either side).</summary>
+    /// <summary>A code not handed out before for <paramref name="platform"/>, of a step Accounts accepts now (one either side of the current one).</summary>
     public static string? CodeNow(Uri platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var step = now / 30;
+        // The previous step's code is still good for the rest of this step: taken first (it expires unused otherwise), unless the
+        // step ends in less than 5 s (the sign-in could reach Accounts after it, when that code is wrong and counted as a guess).
+        long[] candidates = now % 30 < 25 ? [step - 1, step, step + 1] : [step, step + 1];
         lock (Used)
         {
             if (!Used.TryGetValue(platform.Authority, out var used))
@@ -36,7 +40,7 @@ public static class Authenticator
                 Used[platform.Authority] = used = [];
             }
 
-            foreach (var candidate in new[] { step, step + 1 })
+            foreach (var candidate in candidates)
             {
                 if (used.Add(candidate))
                 {
@@ -47,6 +51,46 @@ public static class Authenticator
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Keeps the steps from now on for a sign-in outside this process (the README's walkthrough types <c>eng/ops-code</c>'s current
+    /// code): this process hands none of them out until the reservation is disposed, which gives back the steps still to come.
+    /// </summary>
+    public static IDisposable Reserve(Uri platform, TimeSpan longest)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var now = DateTimeOffset.UtcNow;
+        var reserved = new List<long>();
+        lock (Used)
+        {
+            if (!Used.TryGetValue(platform.Authority, out var used))
+            {
+                Used[platform.Authority] = used = [];
+            }
+
+            for (var step = now.ToUnixTimeSeconds() / 30; step <= (now + longest).ToUnixTimeSeconds() / 30 + 1; step++)
+            {
+                if (used.Add(step))
+                {
+                    reserved.Add(step);
+                }
+            }
+        }
+
+        return new Reservation(() =>
+        {
+            var current = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            lock (Used)
+            {
+                Used[platform.Authority].ExceptWith(reserved.Where(step => step > current));
+            }
+        });
+    }
+
+    private sealed class Reservation(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 
     /// <summary>The code the app shows now on <paramref name="platform"/>, whether or not this process handed it out already.</summary>

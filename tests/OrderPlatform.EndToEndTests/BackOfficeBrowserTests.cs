@@ -122,7 +122,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     [Fact]
     public async Task The_dashboard_shows_todays_money_orders_waiting_too_long_and_moves_a_given_up_message_back_to_its_queue_ALL_07()
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BackOffice.ToString());
         await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -168,7 +168,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         var orderNumber = order.GetProperty("orderNumber").GetString()!;
         // A damaged parcel, no line named: ops choose which item the refund is for.
         var claimId = await ReturnsTests.FiledClaimAsync(customer, () => ReturnsTests.Claim(orderId, "damaged", null, Photo));
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(BackOffice, "/reclamations").ToString());
         await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -239,7 +239,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         var created = await requested.Content.ReadFromJsonAsync<JsonElement>();
         var (returnId, returnNumber) = (created.GetProperty("returnId").GetString()!, created.GetProperty("returnNumber").GetString()!);
 
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(BackOffice, "/retours").ToString());
         await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -291,7 +291,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
             var profile = await customer.GetFromJsonAsync<JsonElement>("/api/accounts/me");
             var (customerId, number) = (profile.GetProperty("customerId").GetString()!, profile.GetProperty("customerNumber").GetString()!);
 
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(BackOffice, "/clients").ToString());
             await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -354,7 +354,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
             (await psp.PutAsJsonAsync("/psp/control/clock", new { offsetHours = 0 })).EnsureSuccessStatusCode();
         }
 
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(BackOffice, "/paiements").ToString());
         await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -395,7 +395,7 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
         var orderNumber = order.GetProperty("orderNumber").GetString()!;
         var missing = order.GetProperty("lines")[1];
 
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, StorageState = opsSession });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(BackOffice, "/entrepot").ToString());
         await SignInAsync(page, Accounts.OpsEmail, Accounts.OpsPassword);
@@ -490,14 +490,32 @@ public sealed class BackOfficeBrowserTests(PlatformFixture platform) : IAsyncLif
     }
 
     /// <summary>axe-core's checks (WCAG 2.1 A and AA) find nothing to fix on the page as it is now.</summary>
-    /// <summary>Signs in as a person would; the operator types the code their authenticator app shows.</summary>
+    /// <summary>
+    /// The operator's session once a test has signed in (the browser's cookie): later tests open their pages in it, as an operator
+    /// goes from page to page, rather than each asking the authenticator for a code (one new code every 30 s, each taken once).
+    /// </summary>
+    private static string? opsSession;
+
+    /// <summary>
+    /// Signs in as a person would (the operator types the code their authenticator app shows), unless the page opened already in the
+    /// operator's session; the session is then kept for the next tests.
+    /// </summary>
     private async Task SignInAsync(IPage page, string email, string password)
     {
+        if (!page.Url.Contains("/connexion", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         if (email == Accounts.OpsEmail && password == Accounts.OpsPassword)
         {
             await page.GetByLabel("Code de l'application d'authentification").FillAsync(await Authenticator.CodeAsync(platform.Gateway.BaseAddress!));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+            opsSession = await page.Context.StorageStateAsync();
+            return;
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();

@@ -96,6 +96,7 @@ public sealed class MarketplaceBackOfficeTests(MarketplacePlatform platform) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         // The password alone opens only the set-up: a QR code and its key, then the app's first code.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0); // else its words say why
         await page.WaitForURLAsync(url => url.Contains("/authentificateur", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Configurer votre application d'authentification" })).ToBeVisibleAsync();
         Assert.True(await page.GetByRole(AriaRole.Img, new() { Name = "Code QR du compte d'exploitation" })

@@ -53,6 +53,10 @@ public static class OneTimeCodes
             : null;
     }
 
+    /// <summary>A right code, refused only because it was already taken: a replay, not a guess (it does not count as a wrong one).</summary>
+    public static bool AlreadyUsed(string key, string? code, DateTimeOffset now, IReadOnlyCollection<long> usedSteps) =>
+        Accept(key, code, now, usedSteps) is null && Accept(key, code, now, []) is not null;
+
     /// <summary>The code an authenticator app shows at <paramref name="at"/>.</summary>
     public static string At(string key, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(at.UtcDateTime);
 }

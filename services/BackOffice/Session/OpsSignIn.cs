@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.BackOffice.Session;
@@ -141,6 +142,19 @@ public sealed class OpsSignIn(HttpClient accounts, IServiceProvider services, Ti
         }
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && bearer.MetadataAddress is { Length: > 0 } metadata)
+        {
+            // A key Accounts began signing with after this copy read its keys (a rotation made now): read afresh, as the services do.
+            bearer.ConfigurationManager?.RequestRefresh();
+            parameters.IssuerSigningKeys = await services.GetRequiredService<FreshSigningKeys>().GetAsync(metadata, cancellationToken);
+            result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+        }
+
+        if (!result.IsValid)
+        {
+            logger.LogWarning(result.Exception, "An operator's token from Accounts did not validate");
+        }
+
         return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
     }
 

@@ -53,6 +53,16 @@ public sealed class OneTimeCodesTests
     }
 
     [Fact]
+    public void A_right_code_already_taken_is_told_apart_from_a_wrong_one_so_a_replay_is_not_counted_as_a_guess()
+    {
+        var step = Now.ToUnixTimeSeconds() / 30;
+
+        Assert.True(OneTimeCodes.AlreadyUsed(RfcKey, OneTimeCodes.At(RfcKey, Now), Now, [step]));
+        Assert.False(OneTimeCodes.AlreadyUsed(RfcKey, OneTimeCodes.At(RfcKey, Now), Now, []));
+        Assert.False(OneTimeCodes.AlreadyUsed(RfcKey, OneTimeCodes.At(OneTimeCodes.NewKey(), Now), Now, [step]));
+    }
+
+    [Fact]
     public void Steps_too_old_to_be_accepted_again_are_forgotten()
     {
         var factor = new SecondFactor(Guid.NewGuid(), "sealed", Now, Now, [100, 101, 102]);

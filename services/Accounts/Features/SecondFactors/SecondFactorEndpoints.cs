@@ -89,11 +89,15 @@ public static class SecondFactorEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong codes: try again later.");
         }
 
-        if (OneTimeCodes.Accept(sealer.Unprotect(SecondFactor.SealedFor(accountId), factor.SealedKey), verification.Code, now, factor.UsedSteps)
-            is not { } step)
+        var key = sealer.Unprotect(SecondFactor.SealedFor(accountId), factor.SealedKey);
+        if (OneTimeCodes.Accept(key, verification.Code, now, factor.UsedSteps) is not { } step)
         {
-            session.Store(SignInFailures.After(failures, account.Email, client, now));
-            await session.SaveChangesAsync(cancellationToken);
+            if (!OneTimeCodes.AlreadyUsed(key, verification.Code, now, factor.UsedSteps))
+            {
+                session.Store(SignInFailures.After(failures, account.Email, client, now));
+                await session.SaveChangesAsync(cancellationToken);
+            }
+
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["code"] = ["The code is wrong, expired or already used: type the six digits your app shows now."],

@@ -81,13 +81,20 @@ public static class TokenEndpoint
                     extensions: new Dictionary<string, object?> { ["secondFactor"] = "required" });
             }
 
-            if (OneTimeCodes.Accept(sealer.Unprotect(SecondFactor.SealedFor(customer.Id), factor.SealedKey), request.OneTimeCode, now, factor.UsedSteps)
-                is not { } step)
+            var key = sealer.Unprotect(SecondFactor.SealedFor(customer.Id), factor.SealedKey);
+            if (OneTimeCodes.Accept(key, request.OneTimeCode, now, factor.UsedSteps) is not { } step)
             {
-                session.Store(SignInFailures.After(failures, email, client, now));
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The code is wrong, expired or already used.",
-                    extensions: new Dictionary<string, object?> { ["secondFactor"] = "refused" });
+                // A wrong code is a guess and counts as a wrong password; a right one already taken is a replay, refused without a count.
+                var used = OneTimeCodes.AlreadyUsed(key, request.OneTimeCode, now, factor.UsedSteps);
+                if (!used)
+                {
+                    session.Store(SignInFailures.After(failures, email, client, now));
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                    title: used ? "This code was already used: wait for the next one." : "The code is wrong or expired.",
+                    extensions: new Dictionary<string, object?> { ["secondFactor"] = used ? "used" : "refused" });
             }
 
             // Optimistic concurrency: two sign-ins racing with the same code, one wins and the other is told to try again (409).
