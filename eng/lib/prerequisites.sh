@@ -40,6 +40,8 @@ install_prerequisites() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # eng/ops-code makes the development operator's authenticator codes (the README's walkthrough signs in with one).
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # Invoices are printed in DejaVu Sans, which has every French character and the euro sign.
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   if [ "${#missing[@]}" -gt 0 ]; then
