@@ -49,6 +49,7 @@ var payment = Service<Projects.OrderPlatform_Payment>("payment");
 var shipping = Service<Projects.OrderPlatform_Shipping>("shipping");
 var returns = Service<Projects.OrderPlatform_Returns>("returns");
 var notification = Service<Projects.OrderPlatform_Notification>("notification");
+var conversations = Service<Projects.OrderPlatform_Conversations>("conversations");
 // The key from which Accounts and Notification derive password-reset tokens: generated for each run, never stored.
 var passwordResetKey = builder.AddParameter("password-reset-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 // What Accounts encrypts its signing keys with in its database.
@@ -62,7 +63,7 @@ foreach (var project in AndItsMigration(notification))
 {
     project.WithEnvironment("PasswordReset__Key", passwordResetKey);
 }
-IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification];
+IResourceBuilder<ProjectResource>[] services = [accounts, catalog, ordering, payment, shipping, returns, notification, conversations];
 // Every migration declares its service's queues: no service starts (and publishes) before every queue is bound.
 foreach (var service in services)
 {
@@ -80,6 +81,7 @@ var backOffice = builder.AddProject<Projects.OrderPlatform_BackOffice>("backoffi
     .WithUrlForEndpoint("http", url => url.DisplayText = "Back office (pages for operations)")
     .WithReference(accounts)
     .WithReference(catalog)
+    .WithReference(conversations)
     .WithReference(notification)
     .WithReference(ordering)
     .WithReference(payment)
@@ -114,6 +116,8 @@ foreach (var service in services)
 ordering.WithReference(catalog).WithReference(shipping);
 // A return or claim for an order Returns has not heard of yet: Ordering says whether it is the customer's (409 to retry) or nobody's (404).
 returns.WithReference(ordering);
+// A buyer writes about an order or a product: Ordering says (as that buyer) whether it is theirs and who sold it, Catalog who sells the product.
+conversations.WithReference(ordering).WithReference(catalog);
 // E-mail leaves by SMTP like to any relay: the Sandboxes' capture server.
 var smtp = sandboxes.GetEndpoint("smtp");
 notification

@@ -21,10 +21,6 @@ public static class OrderingStorage
         options.Schema.For<PromoCode>();
         options.Schema.For<Invoice>().Duplicate(invoice => invoice.OrderId).Duplicate(invoice => invoice.CustomerId);
         options.Schema.For<InvoiceSeries>();
-        options.Schema.For<Conversation>().Duplicate(conversation => conversation.BuyerId).Duplicate(conversation => conversation.SellerId)
-            .Duplicate(conversation => conversation.LastMessageAt);
-        options.Schema.For<Features.Conversations.ConversationPhoto>().Duplicate(photo => photo.ConversationId);
-        options.Schema.For<Report>().Duplicate(report => report.Status).Duplicate(report => report.ReporterId).Duplicate(report => report.SellerId!);
 
         // GDPR erasure [JI-15]: the order's events keep amounts and lines for accounting, not who and where.
         options.Events.AddMaskingRuleForProtectedInformation<OrderPlaced>(placed => placed with

@@ -2,12 +2,10 @@ using OrderPlatform.Messaging.Audit;
 using OrderPlatform.Shops;
 using OrderPlatform.Shops.Documents;
 using OrderPlatform.Ordering;
-using OrderPlatform.Ordering.Features.Conversations;
 using OrderPlatform.Ordering.Features.Invoices;
 using OrderPlatform.Ordering.Features.OrderProcess;
 using OrderPlatform.Ordering.Features.Orders;
 using OrderPlatform.Ordering.Features.PlaceOrder;
-using OrderPlatform.Ordering.Features.Reports;
 using OrderPlatform.Ordering.Features.Promotions;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Shops.Customers;
@@ -29,7 +27,6 @@ builder.AddPlatformAuthentication();
 builder.Services.AddSingleton(services => OrderingProfile.For(services.GetRequiredService<ShopProfile>()));
 builder.Services.AddSingleton<IForgetCustomer, OrderingCustomerErasure>();
 CatalogPricing.Register(builder.Services);
-CatalogProducts.Register(builder.Services);
 PickupPointCheck.Register(builder.Services);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invoicing:Seller").Get<Seller>()
     ?? throw new InvalidOperationException("Invoicing:Seller (the legal mentions on invoices) is required."));
@@ -37,8 +34,6 @@ builder.Services.AddSingleton(DocumentFonts.From(builder.Configuration["Invoicin
 builder.Services.AddSingleton<InvoiceIssuer>();
 builder.Services.AddHostedService<HandOffScan>();
 builder.Services.AddHostedService<StuckOrdersMonitor>();
-builder.Services.AddSingleton(ReportDeadlines.From(builder.Configuration));
-builder.Services.AddHostedService<ReportEscalationScan>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -50,10 +45,5 @@ orders.MapCustomerOrders().MapOrderModification();
 orders.MapInvoices();
 app.MapGroup("/api/ops/orders").WithTags("Operations").MapOpsOrders().MapOrderSearch();
 app.MapGroup("/api/promotions").WithTags("Promotions").MapPromotions();
-if (app.Services.GetRequiredService<ShopProfile>().Sellers)
-{
-    app.MapGroup("/api/conversations").WithTags("Conversations").MapConversations();
-    app.MapGroup("/api/reports").WithTags("Reports").MapReports();
-}
 
 await app.RunOrMigrateAsync(args);

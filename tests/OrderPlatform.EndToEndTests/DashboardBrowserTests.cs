@@ -13,7 +13,7 @@ namespace OrderPlatform.EndToEndTests;
 public sealed class DashboardBrowserTests(PlatformFixture platform) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private static readonly string[] Projects = ["accounts", "backoffice", "catalog", "gateway", "notification", "ordering", "payment", "returns", "sandboxes", "shipping"];
+    private static readonly string[] Projects = ["accounts", "backoffice", "catalog", "conversations", "gateway", "notification", "ordering", "payment", "returns", "sandboxes", "shipping"];
     private static readonly string[] OrderServices = ["gateway", "ordering", "catalog", "payment", "notification"];
     private readonly string screenshots = Browser.ScreenshotsFolder("dashboard");
     private IPlaywright playwright = null!;

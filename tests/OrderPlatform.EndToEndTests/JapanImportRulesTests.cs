@@ -27,6 +27,17 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
     }
 
     [Fact]
+    public async Task A_shop_without_sellers_has_no_conversations_or_reports_its_claims_take_order_problems_MP_09_MP_11()
+    {
+        using var customer = await Accounts.NewCustomerAsync(platform.Gateway);
+
+        using var conversation = await customer.PostAsJsonAsync("/api/conversations", new { productId = "BOL-RAKU", text = "Existe-t-il en bleu ?" });
+        using var report = await customer.PostAsJsonAsync("/api/reports", new { kind = "technical", text = "La page tourne sans fin." });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (conversation.StatusCode, report.StatusCode));
+    }
+
+    [Fact]
     public async Task The_confirmation_email_lists_products_price_addresses_delivery_method_and_order_number_and_the_history_is_visible_JI_02_JI_08_JI_05()
     {
         using var customer = await Accounts.NewCustomerAsync(platform.Gateway);

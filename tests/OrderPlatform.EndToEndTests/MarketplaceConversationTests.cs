@@ -43,11 +43,15 @@ public sealed class MarketplaceConversationTests(MarketplacePlatform platform)
         // About an order: its only seller is the one written to; operations see the conversation and may step in.
         var (orderId, _) = await Sellers.HandedOnOrderAsync(buyer, ops, sku);
         var aboutOrder = await StartAsync(buyer, new { orderId, text = "Pouvez-vous l'envoyer avant vendredi ?" });
-        Assert.Equal(seller.SellerId, (await seller.Client.GetFromJsonAsync<JsonElement>($"/api/conversations/{aboutOrder}")).GetProperty("sellerId").GetString());
+        var seenBySeller = await seller.Client.GetFromJsonAsync<JsonElement>($"/api/conversations/{aboutOrder}");
+        var orderNumber = (await buyer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("orderNumber").GetString();
+        Assert.Equal((seller.SellerId, orderNumber), (seenBySeller.GetProperty("sellerId").GetString(), seenBySeller.GetProperty("orderNumber").GetString()));
         using var opsWord = new MultipartFormDataContent { { new StringContent("Le vendeur est prévenu."), "text" } };
         Assert.Equal(HttpStatusCode.Created, (await ops.PostAsync($"/api/conversations/{aboutOrder}/messages", opsWord)).StatusCode);
         using var someoneElse = await Accounts.NewCustomerAsync(platform.Gateway);
         Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.PostAsJsonAsync("/api/conversations", new { orderId, text = "?" })).StatusCode);
+        // Operations see every order, but report a problem only with their own.
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.PostAsJsonAsync("/api/reports", new { kind = "order-problem", orderId, text = "?" })).StatusCode);
 
         // The demo catalogue's seller was certified as any company: a question about its apron reaches its contact.
         var aboutApron = await StartAsync(buyer, new { productId = "tablier-lin", text = "Le lin est-il lavé ?" });

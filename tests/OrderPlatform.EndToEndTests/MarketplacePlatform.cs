@@ -10,9 +10,9 @@ public sealed class MarketplacePlatform : PlatformFixture
     /// <summary>A seller has seconds, not 48 hours, to answer an order problem before the platform takes it over [MP-11].</summary>
     protected override IReadOnlyDictionary<string, string> PresetSettings { get; } = new Dictionary<string, string>
     {
-        ["Ordering__ReportAnswerWithin"] = "00:00:15",
-        ["Ordering__ReportReplyWithin"] = "00:00:20",
-        ["Ordering__ReportScanInterval"] = "00:00:01",
+        ["Reports__AnswerWithin"] = "00:00:15",
+        ["Reports__ReplyWithin"] = "00:00:20",
+        ["Reports__ScanInterval"] = "00:00:01",
         // Its operator has no authenticator yet, as a new shop's first one: their first sign-in sets it up (Accounts.TokenAsync).
         ["Accounts__BootstrapOps__SecondFactorKey"] = "",
     };

@@ -100,7 +100,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         }, Patience, "the gateway to be healthy");
 
         var checks = ((JsonElement)health).GetProperty("checks");
-        foreach (var service in (string[])["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts"])
+        foreach (var service in (string[])["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts", "conversations"])
         {
             Assert.Equal("Healthy", checks.GetProperty(service).GetProperty("status").GetString());
         }

@@ -24,6 +24,7 @@ public sealed class OperatorTrails(IHttpClientFactory clients, AuthenticationSta
     public static readonly IReadOnlyList<(string Service, string Prefix, string Name)> Services =
     [
         ("accounts", "/api/ops/accounts", "Comptes"), ("catalog", "/api/catalog/ops", "Catalogue"),
+        ("conversations", "/api/ops/conversations", "Conversations"),
         ("notification", "/api/notifications/ops", "Messages"), ("ordering", "/api/ops/orders", "Commandes"),
         ("payment", "/api/ops/payments", "Paiements"), ("returns", "/api/ops/returns", "Retours"), ("shipping", "/api/ops/shipping", "Expéditions"),
     ];

@@ -10,7 +10,7 @@ namespace OrderPlatform.EndToEndTests.Chaos;
 public sealed class Faults(ChaosPlatform platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
-    private static readonly string[] Services = ["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts"];
+    private static readonly string[] Services = ["catalog", "ordering", "payment", "shipping", "returns", "notification", "accounts", "conversations"];
 
     public List<string> Injected { get; } = [];
 

@@ -17,8 +17,8 @@ public sealed class ManifestTests
 
         Assert.Equal("", await Manifests.SchemaProblemsAsync(rendered));
         var objects = Manifests.LoadStrict(rendered);
-        Assert.Equal(9, ServiceStart.ServiceDeployments(objects).Count());
-        Assert.Equal(7, objects.OfType<V1Job>().Count(job => job.Spec.Template.Spec.Containers.Single().Args?.SequenceEqual(["migrate"]) == true));
+        Assert.Equal(10, ServiceStart.ServiceDeployments(objects).Count());
+        Assert.Equal(8, objects.OfType<V1Job>().Count(job => job.Spec.Template.Spec.Containers.Single().Args?.SequenceEqual(["migrate"]) == true));
         // Every service can lose a copy to a drain and grows under load; the gateway is the only thing an Ingress reaches.
         Assert.All(ServiceStart.ServiceDeployments(objects), deployment =>
         {
@@ -50,6 +50,7 @@ public sealed class ManifestTests
     [InlineData("shipping")]
     [InlineData("returns")]
     [InlineData("notification")]
+    [InlineData("conversations")]
     [InlineData("backoffice")]
     [InlineData("gateway")]
     public async Task In_production_the_service_starts_with_nothing_but_what_its_manifests_give_it(string service)

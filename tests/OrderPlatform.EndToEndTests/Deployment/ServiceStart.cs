@@ -19,7 +19,7 @@ public static class ServiceStart
     private static readonly Dictionary<string, string> Projects = new(StringComparer.Ordinal)
     {
         ["accounts"] = "Accounts", ["catalog"] = "Catalog", ["ordering"] = "Ordering", ["payment"] = "Payment", ["shipping"] = "Shipping",
-        ["returns"] = "Returns", ["notification"] = "Notification", ["backoffice"] = "BackOffice", ["gateway"] = "Gateway",
+        ["returns"] = "Returns", ["conversations"] = "Conversations", ["notification"] = "Notification", ["backoffice"] = "BackOffice", ["gateway"] = "Gateway",
     };
 
     public static IEnumerable<V1Deployment> ServiceDeployments(IReadOnlyList<IKubernetesObject> objects) =>

@@ -14,7 +14,7 @@ namespace OrderPlatform.UnitTests.Docs;
 /// </summary>
 public sealed partial class EventsTableTests
 {
-    private static readonly string[] Services = ["Accounts", "Catalog", "Ordering", "Payment", "Shipping", "Returns", "Notification", "BackOffice"];
+    private static readonly string[] Services = ["Accounts", "Catalog", "Ordering", "Payment", "Shipping", "Returns", "Notification", "Conversations", "BackOffice"];
 
     /// <summary>Each service's code, read once.</summary>
     private static readonly Dictionary<string, string> SourceOf = Services.ToDictionary(service => service,

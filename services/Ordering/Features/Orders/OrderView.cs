@@ -25,26 +25,28 @@ public sealed record OrderView(
     DeliveryWindow? EstimatedDelivery,
     string? PaymentIssue,
     IReadOnlyList<OrderModification>? Modifications = null,
-    PostalAddress? DeliveryAddress = null)
+    PostalAddress? DeliveryAddress = null,
+    Guid? CustomerId = null)
 {
     public static OrderView Of(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
         return new OrderView(order.Id, order.OrderNumber, order.Status, order.StatusHistory,
             order.Lines.Select(line => new OrderLineView(line.LineId, line.Sku, line.ProductName, line.Quantity, line.UnitPriceCents,
-                line.DiscountCents, line.Status, line.ShippedQuantity)).ToList(),
+                line.DiscountCents, line.Status, line.ShippedQuantity, line.SellerId)).ToList(),
             order.Amounts.ItemsCents, order.Amounts.ShippingFeeCents, order.Amounts.DiscountCents, order.Amounts.TotalCents,
             order.CapturedCents, order.RefundedCents, order.PromoCode, order.Delivery,
             order.Shipments.Select(shipment => new ShipmentView(shipment.ShipmentId, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
                 shipment.Lines, shipment.ShippedAt, shipment.DeliveredAt, shipment.Status ?? (shipment.DeliveredAt is null ? "label-created" : "delivered"),
                 shipment.HoldUntil, shipment.ReturnedAt, shipment.SettleBy, shipment.Settlement, shipment.Replacement)).ToList(),
             order.PlacedAt, order.DeclineCode, order.Invoices ?? [], order.EstimatedDelivery, order.PaymentIssue, order.Modifications ?? [],
-            order.DeliveryAddress);
+            order.DeliveryAddress, order.CustomerId);
     }
 }
 
+/// <param name="SellerId">The marketplace seller of the line; null for the shop's own.</param>
 public sealed record OrderLineView(string LineId, string Sku, string? ProductName, int Quantity, long UnitPriceCents, long DiscountCents, string Status,
-    int ShippedQuantity);
+    int ShippedQuantity, string? SellerId = null);
 
 /// <param name="HoldUntil">Until when the parcel waits at a relay point or post office [FR-10, FR-11].</param>
 /// <param name="ReturnedAt">When the parcel came back to the warehouse; unless sent again it is refunded at <paramref name="SettleBy"/>.</param>

@@ -7,7 +7,7 @@ namespace OrderPlatform.Ordering.Features.Orders;
 
 /// <summary>
 /// Ordering's part in a GDPR erasure [JI-15]: the orders stay, with their lines and amounts, for
-/// accounting; the names, addresses and phone numbers on them go, in the snapshots and in the events; what the customer wrote to sellers and in reports goes.
+/// accounting; the names, addresses and phone numbers on them go, in the snapshots and in the events.
 /// </summary>
 public sealed class OrderingCustomerErasure : IForgetCustomer
 {
@@ -28,22 +28,6 @@ public sealed class OrderingCustomerErasure : IForgetCustomer
         foreach (var invoice in await session.Query<Invoice>().Where(invoice => invoice.CustomerId == erased.CustomerId).ToListAsync(cancellationToken))
         {
             session.Store(invoice with { BillingAddress = PostalAddress.Anonymised(invoice.BillingAddress) });
-        }
-
-        foreach (var conversation in await session.Query<Conversation>().Where(conversation => conversation.BuyerId == erased.CustomerId)
-                     .ToListAsync(cancellationToken))
-        {
-            var (kept, photos) = ConversationRules.EraseBuyer(conversation);
-            session.Store(kept);
-            foreach (var photo in photos)
-            {
-                session.Delete<Features.Conversations.ConversationPhoto>(photo);
-            }
-        }
-
-        foreach (var report in await session.Query<Report>().Where(report => report.ReporterId == erased.CustomerId).ToListAsync(cancellationToken))
-        {
-            session.Store(ReportRules.EraseReporter(report));
         }
 
         await ErasedStreams.MaskAsync(session, orders.Select(order => order.Id), cancellationToken);

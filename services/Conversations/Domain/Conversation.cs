@@ -1,4 +1,4 @@
-namespace OrderPlatform.Ordering.Domain;
+namespace OrderPlatform.Conversations.Domain;
 
 /// <summary>A photo sent with a message: its type, and where it is read (its bytes are stored apart).</summary>
 public sealed record MessageAttachment(Guid Id, string ContentType, int Bytes);
@@ -21,6 +21,9 @@ public sealed record Conversation(Guid Id, Guid BuyerId, string SellerId, Guid? 
     public const int MaxText = 4000;
 }
 
+/// <summary>One of the buyer's orders as Ordering shows it to that buyer: its number, and the seller of each line (null: the shop's own).</summary>
+public sealed record BuyersOrder(Guid OrderId, string OrderNumber, IReadOnlyList<string?> LineSellers);
+
 /// <summary>The subject a buyer starts a conversation about: one of its orders (and which of the order's sellers), or a product.</summary>
 public sealed record ConversationSubject(Guid? OrderId, string? OrderNumber, string? ProductId, string? ProductName, string SellerId);
 
@@ -30,13 +33,13 @@ public static class ConversationRules
     /// The seller a buyer may write to about its order: the one it names, when the order has a line of it, else the order's only seller;
     /// null with why when neither (an order of several sellers needs the seller named) [MP-09].
     /// </summary>
-    public static (ConversationSubject? Subject, string? Refusal) AboutOrder(Order order, string? sellerId)
+    public static (ConversationSubject? Subject, string? Refusal) AboutOrder(BuyersOrder order, string? sellerId)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var sellers = order.Lines.Select(line => line.SellerId).OfType<string>().Distinct().ToList();
+        var sellers = order.LineSellers.OfType<string>().Distinct().ToList();
         var chosen = sellerId is null ? (sellers.Count == 1 ? sellers[0] : null) : sellers.FirstOrDefault(seller => seller == sellerId);
         return chosen is not null
-            ? (new ConversationSubject(order.Id, order.OrderNumber, null, null, chosen), null)
+            ? (new ConversationSubject(order.OrderId, order.OrderNumber, null, null, chosen), null)
             : (null, sellerId is null && sellers.Count > 1 ? "This order has several sellers: say which one (sellerId)." : "No seller of this order has that id.");
     }
 

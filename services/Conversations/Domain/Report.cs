@@ -1,4 +1,4 @@
-namespace OrderPlatform.Ordering.Domain;
+namespace OrderPlatform.Conversations.Domain;
 
 /// <summary>One step of a report's history: who wrote, what, and the status it left the report in.</summary>
 public sealed record ReportEntry(string By, Guid? AuthorId, string Text, DateTimeOffset At, string Status, string Owner);

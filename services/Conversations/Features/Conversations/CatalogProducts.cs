@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace OrderPlatform.Ordering.Features.Conversations;
+namespace OrderPlatform.Conversations.Features.Conversations;
 
 /// <summary>A published product as a buyer may write about it: its name and who sells it.</summary>
 public sealed record ProductOnSale(string Id, string Name, string SellerId);

@@ -3,13 +3,13 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Contracts;
-using OrderPlatform.Ordering.Domain;
+using OrderPlatform.Conversations.Domain;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Shops.Uploads;
 
-namespace OrderPlatform.Ordering.Features.Conversations;
+namespace OrderPlatform.Conversations.Features.Conversations;
 
 /// <param name="SellerId">Which of the order's sellers, when it has several.</param>
 public sealed record StartConversation(Guid? OrderId, string? ProductId, string? SellerId, string? Text);
@@ -45,7 +45,8 @@ public static class ConversationEndpoints
     }
 
     private static async Task<Results<Created<Conversation>, ValidationProblem, ProblemHttpResult>> StartAsync(StartConversation request,
-        ClaimsPrincipal user, IDocumentSession session, CatalogProducts catalog, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpContext context, IDocumentSession session, BuyersOrders orders, CatalogProducts catalog, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.OrderId is null == request.ProductId is null)
@@ -72,7 +73,17 @@ public static class ConversationEndpoints
         ConversationSubject subject;
         if (request.OrderId is { } orderId)
         {
-            if (await session.LoadAsync<Order>(orderId, cancellationToken) is not { } order || order.CustomerId != buyerId)
+            BuyersOrder? order;
+            try
+            {
+                order = await orders.FindAsync(orderId, context, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders do not answer: try again in a moment.");
+            }
+
+            if (order is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no such order.");
             }

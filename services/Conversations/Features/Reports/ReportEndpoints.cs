@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrderPlatform.Ordering.Domain;
+using OrderPlatform.Conversations.Domain;
+using OrderPlatform.Conversations.Features.Conversations;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Messaging.Persistence;
 using OrderPlatform.ServiceDefaults.Security;
 
-namespace OrderPlatform.Ordering.Features.Reports;
+namespace OrderPlatform.Conversations.Features.Reports;
 
 /// <param name="OrderId">The order an order problem is about (its reporter's).</param>
 /// <param name="SellerId">Which of the order's sellers (when it has several); for misconduct, the seller it is about, if any.</param>
@@ -21,9 +22,9 @@ public sealed record ReportWords(string? Text);
 public sealed record ReportDeadlines(TimeSpan AnswerWithin, TimeSpan ScanInterval, TimeSpan ReplyWithin)
 {
     public static ReportDeadlines From(IConfiguration configuration) => new(
-        configuration.GetValue<TimeSpan?>("Ordering:ReportAnswerWithin") ?? TimeSpan.FromHours(48),
-        configuration.GetValue<TimeSpan?>("Ordering:ReportScanInterval") ?? TimeSpan.FromMinutes(1),
-        configuration.GetValue<TimeSpan?>("Ordering:ReportReplyWithin") ?? TimeSpan.FromDays(14));
+        configuration.GetValue<TimeSpan?>("Reports:AnswerWithin") ?? TimeSpan.FromHours(48),
+        configuration.GetValue<TimeSpan?>("Reports:ScanInterval") ?? TimeSpan.FromMinutes(1),
+        configuration.GetValue<TimeSpan?>("Reports:ReplyWithin") ?? TimeSpan.FromDays(14));
 }
 
 /// <summary>
@@ -39,7 +40,8 @@ public static class ReportEndpoints
         reports.MapPost("/", OpenAsync).RequireAuthorization()
             .WithName("OpenReport")
             .WithSummary("Report an order problem (to the order's seller first), a technical problem or misconduct (to the platform) [MP-11]")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         reports.MapGet("/", ListAsync).RequireAuthorization()
             .WithName("ListReports").WithSummary("Reports I made, those for my seller, or for operations all by status (not closed by default) [MP-11]");
         reports.MapGet("/{reportId}", GetAsync).RequireAuthorization()
@@ -55,7 +57,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<Created<Report>, ValidationProblem, ProblemHttpResult>> OpenAsync(ReportRequest request, ClaimsPrincipal user,
-        IDocumentSession session, ReportDeadlines deadlines, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDocumentSession session, BuyersOrders orders, ReportDeadlines deadlines, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Kind is null || !Report.Kinds.Contains(request.Kind))
@@ -86,7 +88,17 @@ public static class ReportEndpoints
         ConversationSubject? subject = null;
         if (request.Kind == Report.OrderProblem)
         {
-            if (await session.LoadAsync<Order>(request.OrderId!.Value, cancellationToken) is not { } order || order.CustomerId != reporterId)
+            BuyersOrder? order;
+            try
+            {
+                order = await orders.FindAsync(request.OrderId!.Value, context, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders do not answer: try again in a moment.");
+            }
+
+            if (order is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no such order.");
             }

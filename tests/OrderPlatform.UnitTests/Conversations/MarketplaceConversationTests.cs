@@ -1,7 +1,9 @@
-using OrderPlatform.Ordering.Domain;
+extern alias conversations;
+
+using conversations::OrderPlatform.Conversations.Domain;
 using static OrderPlatform.UnitTests.Ordering.OrderingTestData;
 
-namespace OrderPlatform.UnitTests.Ordering;
+namespace OrderPlatform.UnitTests.Conversations;
 
 /// <summary>Buyer–seller conversations [MP-09] and reports [MP-11]: who may see them, where they go, how a report's life moves on and ends.</summary>
 public sealed class MarketplaceConversationTests
@@ -10,12 +12,10 @@ public sealed class MarketplaceConversationTests
     private static readonly TimeSpan ReplyWithin = TimeSpan.FromDays(14);
 
     /// <summary>The dress from the atelier, the jeans from the brocante.</summary>
-    private static Order TwoSellers() => Given() with
-    {
-        Lines = Given().Lines.Select((line, i) => line with { SellerId = i == 0 ? "atelier" : "brocante" }).ToList(),
-    };
+    private static BuyersOrder TwoSellers() => new(Guid.NewGuid(), "FR-2026-000042", ["atelier", "brocante"]);
 
-    private static Order OneSeller() => Given() with { Lines = Given().Lines.Select(line => line with { SellerId = "atelier" }).ToList() };
+    /// <summary>Two lines of the atelier's, one of the shop's own.</summary>
+    private static BuyersOrder OneSeller() => new(Guid.NewGuid(), "FR-2026-000043", ["atelier", "atelier", null]);
 
     [Fact]
     public void A_buyer_writes_about_an_order_to_its_only_seller_or_to_the_one_it_names_MP_09()

@@ -1,8 +1,8 @@
 using Marten;
-using OrderPlatform.Ordering.Domain;
+using OrderPlatform.Conversations.Domain;
 using OrderPlatform.Messaging.Persistence;
 
-namespace OrderPlatform.Ordering.Features.Reports;
+namespace OrderPlatform.Conversations.Features.Reports;
 
 /// <summary>
 /// Order problems a seller left unanswered past their time go to the platform, and answered ones their reporter did not reply to in time
