@@ -21,9 +21,6 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Every test signs in from 127.0.0.1: the gateway's per-client limits are proven in-memory instead.</summary>
     public static readonly IReadOnlyDictionary<string, string> ServiceSettings = new Dictionary<string, string>
     {
-        // A test system lives minutes and does little: its methods stay at the JIT's first tier rather than being compiled again
-        // once hot (measured on japan-import's collection: 105 s of CPU instead of 115; eng/bench keeps the runtime's defaults).
-        ["DOTNET_TC_CallCounting"] = "0",
         ["Gateway__RateLimit__PerMinute"] = "100000",
         ["Gateway__RateLimit__SignInPerMinute"] = "100000",
         // Reconciliation waits this long before calling a payment without an order an orphan.
