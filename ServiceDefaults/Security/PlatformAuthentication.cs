@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -51,26 +50,17 @@ public static class PlatformAuthentication
                 options.TokenValidationParameters = ValidationParameters();
                 if (configure is null)
                 {
-                    // Accounts publishes a new key well before it signs with it; a token with a key not read yet is checked again
-                    // against keys read afresh (at most every 5 s), so a rotation signs nobody out.
+                    options.MetadataAddress = MetadataAddress(builder.Configuration);
+                    // Accounts publishes a new key well before it signs with it; a token with a key not seen yet is checked again
+                    // against keys read afresh (at most every 10 s), so a rotation signs nobody out.
+                    options.AutomaticRefreshInterval = TimeSpan.FromMinutes(30);
+                    options.RefreshInterval = TimeSpan.FromSeconds(10);
                     options.Events = new JwtBearerEvents { OnAuthenticationFailed = RetryWithFreshKeysAsync };
                 }
 
                 configure?.Invoke(options);
             });
-        if (configure is null)
-        {
-            // Accounts' keys as this process last read them (every minute, and when a token names one not read yet).
-            // (Read when first used: a service's schema migration, the same program, is not told where Accounts is.)
-            builder.Services.AddHttpClient(FreshSigningKeys.ClientName);
-            builder.Services.TryAddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton(services => new FreshSigningKeys(services.GetRequiredService<IHttpClientFactory>(),
-                services.GetRequiredService<TimeProvider>(), MetadataAddress(services.GetRequiredService<IConfiguration>())));
-            builder.Services.AddHostedService<SigningKeysRefresh>();
-            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<FreshSigningKeys>((options, keys) =>
-                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Current);
-        }
-
+        builder.Services.AddHttpClient<FreshSigningKeys>();
         builder.Services.AddOptions<FreshCodeOptions>().BindConfiguration(FreshCodeOptions.Section);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Customer, policy => policy.RequireAuthenticatedUser().RequireRole(CustomerRole))
@@ -82,51 +72,24 @@ public static class PlatformAuthentication
     private static async Task RetryWithFreshKeysAsync(AuthenticationFailedContext context)
     {
         if (context.Exception is not (SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException)
+            || context.Options.MetadataAddress is not { Length: > 0 } metadataAddress
             || context.Request.Headers.Authorization.ToString() is not { } header || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
-        var raw = header["Bearer ".Length..].Trim();
-        JsonWebToken token;
-        try
-        {
-            token = new JsonWebToken(raw);
-        }
-        catch (ArgumentException)
-        {
-            return; // not even a token's shape
-        }
-
-        var fresh = context.HttpContext.RequestServices.GetRequiredService<FreshSigningKeys>();
-        var keyId = token.Kid ?? "";
-        if (fresh.IsForged(keyId))
-        {
-            return;
-        }
-
+        // The handler has asked its own key cache to refresh too; until it has, the keys read here vouch for the token.
+        context.Options.ConfigurationManager?.RequestRefresh();
         var parameters = context.Options.TokenValidationParameters.Clone();
-        parameters.IssuerSigningKeyResolver = null;
-        try
-        {
-            parameters.IssuerSigningKeys = await fresh.GetAsync(keyId, token.IssuedAt == DateTime.MinValue ? DateTimeOffset.MinValue
-                : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero), context.HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !context.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            return; // Accounts does not answer: the token stays refused, as with keys not read
-        }
-
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(raw, parameters);
+        parameters.IssuerSigningKeys = await context.HttpContext.RequestServices.GetRequiredService<FreshSigningKeys>()
+            .GetAsync(metadataAddress, context.HttpContext.RequestAborted);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
         if (result.IsValid)
         {
             context.Principal = new ClaimsPrincipal(result.ClaimsIdentity);
             context.Success();
         }
     }
-
-    /// <summary>How long an access token Accounts issues is good for: a token that claims longer (exp − iat) is refused everywhere.</summary>
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     public static TokenValidationParameters ValidationParameters() => new()
     {
@@ -136,21 +99,7 @@ public static class PlatformAuthentication
         RoleClaimType = "role",
         ClockSkew = TimeSpan.FromSeconds(30),
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-        LifetimeValidator = WithinLifetime,
     };
-
-    /// <summary>
-    /// The usual checks (not expired, not before its time, within the clock skew), and no longer-lived than Accounts issues: a token
-    /// signed with a leaked key cannot be made to last past the key's withdrawal.
-    /// </summary>
-    private static bool WithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var usual = parameters.Clone();
-        usual.LifetimeValidator = null;
-        Validators.ValidateLifetime(notBefore, expires, token, usual); // throws when expired or not yet valid
-        return token is JsonWebToken { IssuedAt: var issuedAt } && issuedAt != DateTime.MinValue && expires is { } until
-            && until - issuedAt <= TokenLifetime;
-    }
 
     /// <summary>The signed-in customer's id (the token's subject).</summary>
     public static Guid? CustomerId(this ClaimsPrincipal user) =>

@@ -31,11 +31,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     .Configure<KeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Published);
 // Read at start: without its protection key, Accounts stops here, naming the setting.
 builder.Services.AddSingleton(new SecretSealer(builder.Configuration));
-builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section)
-    // A service reads the keys again at most every few seconds: a key published later than that before it signs could be refused.
-    .Validate(options => options.PublishAhead > FreshSigningKeys.AtMostEvery,
-        $"{SigningKeyOptions.Section}:PublishAhead must be longer than {FreshSigningKeys.AtMostEvery.TotalSeconds} s (the services' wait between reads of the keys).")
-    .ValidateOnStart();
+builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section);
 builder.Services.AddSingleton<KeyRing>();
 builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
 builder.Services.AddHostedService<OpsBootstrap>();

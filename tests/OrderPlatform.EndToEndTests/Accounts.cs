@@ -54,16 +54,6 @@ public static class Accounts
         return client;
     }
 
-    /// <summary>Forgets the operator's token held for this platform (its signing key was withdrawn): the next test signs in again.</summary>
-    public static void ForgetOpsToken(HttpClient gateway)
-    {
-        ArgumentNullException.ThrowIfNull(gateway);
-        lock (OpsTokens)
-        {
-            OpsTokens.Remove(gateway.BaseAddress!.Authority);
-        }
-    }
-
     /// <summary>A fresh token; the operator's sign-in carries a code from their authenticator.</summary>
     public static async Task<string> TokenAsync(HttpClient gateway, string email, string password)
     {

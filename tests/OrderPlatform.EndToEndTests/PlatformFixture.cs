@@ -35,12 +35,9 @@ public class PlatformFixture : IAsyncLifetime
         ["Notification__MaxRetryDelay"] = "00:00:03",
         // A message still early after 30 s (a day outside tests) goes to _error: no dependency takes that long to arrive in a test.
         ["Messaging__Early__GiveUpAfter"] = "00:00:30",
-        // A signing key made by ops signs 6 s later (an hour outside tests): longer than the services wait between two reads of the
-        // keys (FreshSigningKeys.AtMostEvery), so a token signed with it always finds it; the replicas of Accounts look every second.
-        ["Accounts__SigningKeys__PublishAhead"] = "00:00:06",
+        // A signing key made by ops signs 3 s later (an hour outside tests); the replicas of Accounts look every second.
+        ["Accounts__SigningKeys__PublishAhead"] = "00:00:03",
         ["Accounts__SigningKeys__CheckEvery"] = "00:00:01",
-        // Every service reads the keys every 2 s (a minute outside tests): a key withdrawn in an emergency is refused within that time.
-        ["Authentication__KeysRefreshEvery"] = "00:00:02",
     };
 
     protected virtual string Preset => "fashion-retail";

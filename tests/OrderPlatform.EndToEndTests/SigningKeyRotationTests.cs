@@ -60,7 +60,7 @@ public sealed class SigningKeyRotationTests(PlatformFixture platform)
         }
     }
 
-    internal static string KeyIdOf(string token) =>
+    private static string KeyIdOf(string token) =>
         JsonDocument.Parse(Convert.FromBase64String(Pad(token.Split('.')[0]))).RootElement.GetProperty("kid").GetString()!;
 
     private static string Pad(string base64Url)

@@ -21,10 +21,7 @@ public static class DiscoveryEndpoints
     }
 }
 
-/// <summary>
-/// Ops make the next signing key now, when one may have leaked (customers stay signed in), or, when one has leaked, withdraw every key
-/// at once (everyone signs in again).
-/// </summary>
+/// <summary>Ops make the next signing key now, when one may have leaked; customers stay signed in.</summary>
 public static class SigningKeyRotationEndpoint
 {
     public sealed record RotationView(string KeyId, DateTimeOffset SignsFrom);
@@ -40,18 +37,6 @@ public static class SigningKeyRotationEndpoint
             .WithName("RotateSigningKey")
             .WithSummary("Makes the next token-signing key now: in the JWKS at once, signing shortly after; tokens signed before stay valid until they expire")
             .Produces<RotationView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        ops.MapPost("/signing-keys/revocation", async (KeyRing keys, CancellationToken cancellationToken) =>
-            {
-                var next = await keys.RevokeAllNowAsync(cancellationToken);
-                return TypedResults.Ok(new RotationView(next.Id, next.SignsFrom));
-            })
-            .RequireAuthorization(ServiceDefaults.Security.PlatformAuthentication.Ops)
-            .WithName("RevokeSigningKeys")
-            .WithSummary("Emergency: withdraws every token-signing key now and signs with a new one at once; every token signed before, the "
-                         + "caller's too, is refused by every service within a minute and everyone signs in again")
-            .Produces<RotationView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return ops;

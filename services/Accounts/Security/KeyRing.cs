@@ -56,25 +56,6 @@ public sealed partial class KeyRing(IDocumentStore store, SecretSealer protector
         return next;
     }
 
-    /// <summary>
-    /// Ops withdraw every key now (one has leaked and must not be good a minute longer): a new key signs at once and is the only one
-    /// published. Every token signed before is refused by every service once it has read the keys again (within a minute), and
-    /// everyone signs in again.
-    /// </summary>
-    public async Task<SigningKey> RevokeAllNowAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var next = SigningKey.Create(protector, now, now);
-        await using var session = store.LightweightSession();
-        await AdvisoryLocks.LockAsync(session, ["accounts:signing-keys"], cancellationToken);
-        session.DeleteWhere<SigningKey>(key => key.Id != next.Id);
-        session.Store(next);
-        await session.SaveChangesAsync(cancellationToken);
-        LogRevoked(next.Id);
-        await RunOnceAsync(now, cancellationToken);
-        return next;
-    }
-
     protected override async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
@@ -139,9 +120,6 @@ public sealed partial class KeyRing(IDocumentStore store, SecretSealer protector
 
     [LoggerMessage(LogLevel.Warning, "Signing key {KeyId} cannot be opened with this protection key (or predates it): dropped")]
     private partial void LogDropped(string keyId);
-
-    [LoggerMessage(LogLevel.Warning, "Every signing key withdrawn by operations; {KeyId} signs from now: tokens signed before are refused")]
-    private partial void LogRevoked(string keyId);
 
     [LoggerMessage(LogLevel.Information, "Signing key {KeyId} made: published now, signing from {SignsFrom}")]
     private partial void LogMade(string keyId, DateTimeOffset signsFrom);

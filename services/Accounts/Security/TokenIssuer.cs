@@ -13,7 +13,7 @@ namespace OrderPlatform.Accounts.Security;
 /// </summary>
 public sealed class TokenIssuer(KeyRing keys, TimeProvider time)
 {
-    public static readonly TimeSpan Lifetime = PlatformAuthentication.TokenLifetime;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     public (string Token, int ExpiresIn) Issue(Customer customer, bool withSecondFactor = false)
     {

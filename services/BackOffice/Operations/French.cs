@@ -73,7 +73,6 @@ public static class French
         ["ShipOrderLines"] = "colis expédié ou articles déclarés manquants",
         ["ResetOperatorSecondFactor"] = "application d'authentification d'un opérateur effacée",
         ["RotateSigningKey"] = "clé de signature changée",
-        ["RevokeSigningKeys"] = "clés de signature retirées en urgence",
         ["DecideSignUp"] = "inscription décidée",
         ["EraseAccountOnRequest"] = "compte effacé à la demande du client",
         ["CorrectShipmentRecipient"] = "destinataire corrigé",

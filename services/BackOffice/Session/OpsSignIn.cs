@@ -134,15 +134,19 @@ public sealed class OpsSignIn(HttpClient accounts, IServiceProvider services, Ti
     private async Task<ClaimsPrincipal?> CheckAsync(string token, CancellationToken cancellationToken)
     {
         var bearer = BackOfficeSession.Bearer(services).Get(JwtBearerDefaults.AuthenticationScheme);
-        var parameters = bearer.TokenValidationParameters.Clone(); // its keys: Accounts' as this copy last read them
+        var parameters = bearer.TokenValidationParameters.Clone();
+        if (bearer.ConfigurationManager is { } keys)
+        {
+            var configuration = (OpenIdConnectConfiguration)await keys.GetConfigurationAsync(cancellationToken);
+            parameters.IssuerSigningKeys = configuration.SigningKeys;
+        }
+
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && bearer.MetadataAddress is { Length: > 0 } metadata)
         {
             // A key Accounts began signing with after this copy read its keys (a rotation made now): read afresh, as the services do.
-            var issued = new JsonWebToken(token);
-            parameters.IssuerSigningKeyResolver = null;
-            parameters.IssuerSigningKeys = await services.GetRequiredService<FreshSigningKeys>().GetAsync(issued.Kid ?? "",
-                new DateTimeOffset(issued.IssuedAt, TimeSpan.Zero), cancellationToken);
+            bearer.ConfigurationManager?.RequestRefresh();
+            parameters.IssuerSigningKeys = await services.GetRequiredService<FreshSigningKeys>().GetAsync(metadata, cancellationToken);
             result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
         }
 
