@@ -59,7 +59,8 @@ public sealed class JapanImportRulesTests(JapanImportPlatform platform)
         var window = order.GetProperty("estimatedDelivery");
         var (from, to) = (DateOnly.Parse(window.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(window.GetProperty("to").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.InRange(to.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber, 15, 22); // 15 working days: three weeks of calendar [JI-05]
+        // 15 working days: three weeks of calendar, and a day more for each public holiday among them (up to four in May) [JI-05]
+        Assert.InRange(to.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber, 15, 27);
         Assert.True(from < to);
     }
 

@@ -50,6 +50,12 @@ public sealed class UnpublishableEventTests : IAsyncLifetime
             await using var query = Store.QuerySession();
             return await query.LoadAsync<RecordedOrder>(order.OrderId) is not null;
         }, Patience, "the event after the poison to be published");
+        // The poison is set aside in the relay's batch, committed with its progress: once the batch is through, not before its next event.
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var query = Store.QuerySession();
+            return await query.Query<UnpublishableEvent>().AnyAsync();
+        }, Patience, "the poison to be set aside");
         await using var reader = Store.QuerySession();
         var setAside = Assert.Single(await reader.Query<UnpublishableEvent>().ToListAsync());
         Assert.Equal(poison.ShipmentId, setAside.StreamId);
