@@ -73,22 +73,12 @@ public static class ConversationEndpoints
         ConversationSubject subject;
         if (request.OrderId is { } orderId)
         {
-            BuyersOrder? order;
-            try
+            var (aboutOrder, problem, refusal) = await orders.SubjectAsync(orderId, request.SellerId, context, cancellationToken);
+            if (problem is not null)
             {
-                order = await orders.FindAsync(orderId, context, cancellationToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders do not answer: try again in a moment.");
+                return problem;
             }
 
-            if (order is null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no such order.");
-            }
-
-            var (aboutOrder, refusal) = ConversationRules.AboutOrder(order, request.SellerId);
             if (refusal is not null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sellerId"] = [refusal] });

@@ -88,22 +88,12 @@ public static class ReportEndpoints
         ConversationSubject? subject = null;
         if (request.Kind == Report.OrderProblem)
         {
-            BuyersOrder? order;
-            try
+            var (aboutOrder, problem, refusal) = await orders.SubjectAsync(request.OrderId!.Value, request.SellerId, context, cancellationToken);
+            if (problem is not null)
             {
-                order = await orders.FindAsync(request.OrderId!.Value, context, cancellationToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders do not answer: try again in a moment.");
+                return problem;
             }
 
-            if (order is null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no such order.");
-            }
-
-            var (aboutOrder, refusal) = ConversationRules.AboutOrder(order, request.SellerId);
             if (refusal is not null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sellerId"] = [refusal] });
